@@ -1,0 +1,64 @@
+// Bundles the extension client, the language server, the CLI and (with --tests) the test files.
+// Type checking is `tsc -b`'s job; esbuild only bundles.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync, cpSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  // jsonc-parser's `main` is a UMD build esbuild cannot follow: take its ESM build.
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' } },
+];
+
+function findTests(dir) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findTests(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+if (withTests) {
+  const entries = {};
+  for (const dir of ['test/unit', 'test/lsp', 'test/cli']) {
+    for (const f of findTests(join(root, dir))) entries[relative(join(root, 'test'), f).replace(/\.ts$/, '')] = f;
+  }
+  builds.push({ ...common, entryPoints: entries, outdir: 'out/tests', external: ['vscode'] });
+  // The extension-host suite (mocha, vscode API) is bundled separately for the real-editor runs.
+  const vs = findTests(join(root, 'test/vscode'));
+  if (vs.length) {
+    const e = { index: join(root, 'test/vscode/index.ts') };
+    for (const f of vs) e[relative(join(root, 'test/vscode'), f).replace(/\.ts$/, '')] = f;
+    builds.push({ ...common, entryPoints: e, outdir: 'out/vscode-tests', external: ['vscode', 'mocha'] });
+  }
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+// The Run-handler harness is plain Python shipped next to the bundles.
+if (existsSync(join(root, 'server/python'))) cpSync(join(root, 'server/python'), join(root, 'dist/python'), { recursive: true });

@@ -1,0 +1,99 @@
+/**
+ * What the engine needs to know about a Python file. Produced by `scanPython` (scanner.ts) from a
+ * real tokenizer (tokenizer.ts): comments, every string form (single/double/triple quoted,
+ * r/b/u/f prefixes), nested brackets and line continuations are handled; never throws.
+ *
+ * Offsets are UTF-16 indexes into the source string (JavaScript string indexes).
+ */
+
+export interface OffsetRange { start: number; end: number }
+
+export interface PyStringLiteral {
+  /** Decoded value of a constant string (implicit concatenation joined); undefined for f-strings with fields. */
+  value: string | undefined;
+  /** Whole literal including prefix and quotes (for concatenations: first to last piece). */
+  range: OffsetRange;
+  /** Inside the quotes of a single-piece literal (where completion replaces text). */
+  contentRange: OffsetRange;
+  /** True when the string has no closing quote yet (user is typing). */
+  unterminated: boolean;
+}
+
+/** A literal Python value turned into JSON-like data (tuple -> array, None -> null). */
+export interface PyLiteralArg {
+  /** Source text of the expression. */
+  text: string;
+  range: OffsetRange;
+  /** `tuple`, `list`, `dict`, `str`, `number`, `bool`, `none`, or `expr` when not a literal. */
+  kind: 'tuple' | 'list' | 'dict' | 'str' | 'number' | 'bool' | 'none' | 'expr';
+  /** The evaluated value when the whole expression is a literal; undefined otherwise. */
+  value?: unknown;
+}
+
+export interface PublishCall {
+  /** Dotted callee text, e.g. `app.event.publish` or `JitEvent.publish`. */
+  callee: string;
+  /** The whole call from the callee's first character to the closing parenthesis (or end of text if unclosed). */
+  range: OffsetRange;
+  /** The sender when it is a string literal (keyword `sender=` or first positional). */
+  sender?: PyStringLiteral;
+  /** The sender expression's range when it is not a literal (a variable, an f-string with fields…). */
+  senderExpr?: OffsetRange;
+  args?: PyLiteralArg;
+  kwargs?: PyLiteralArg;
+  /** `Class.method` or `function` enclosing the call, if any. */
+  enclosingFunction?: string;
+}
+
+export interface PyParam {
+  name: string;
+  kind: 'positional' | 'varargs' | 'keyword-only' | 'varkw';
+  hasDefault: boolean;
+}
+
+export interface PyFunctionDef {
+  name: string;
+  /** Range of the function name token. */
+  nameRange: OffsetRange;
+  /** Range of the `def` line from `def`/`async` to the colon. */
+  defRange: OffsetRange;
+  params: PyParam[];
+  isAsync: boolean;
+  decorators: string[];
+}
+
+export interface PyClassDef {
+  name: string;
+  nameRange: OffsetRange;
+  /** Base class expressions as source text, e.g. `NormalService`. */
+  bases: string[];
+  /** Methods defined directly in the class body. */
+  methods: PyFunctionDef[];
+}
+
+export interface PyImport {
+  /** `from X import a, b` -> module `X` (with leading dots for relative imports); `import X` -> `X`. */
+  module: string;
+  /** Imported names (`*` for star imports); empty for `import X`. */
+  names: { name: string; alias?: string; range: OffsetRange }[];
+  range: OffsetRange;
+}
+
+export interface PythonScan {
+  /** Top-level (module-level) functions. */
+  functions: PyFunctionDef[];
+  /** Top-level classes. */
+  classes: PyClassDef[];
+  publishCalls: PublishCall[];
+  imports: PyImport[];
+}
+
+/** Context for completion inside Python: the cursor sits in the sender string of a publish call. */
+export interface PublishSenderContext {
+  /** Text typed so far inside the quotes, up to the cursor. */
+  prefix: string;
+  /** The full text content currently inside the quotes. */
+  value: string;
+  contentRange: OffsetRange;
+  quote: string;
+}

@@ -1,0 +1,173 @@
+/**
+ * Every custom request and notification between the JitAi Events client and server, typed once
+ * and imported by both sides. Standard LSP messages are not repeated here.
+ *
+ * Locations are plain `{ uri, range }` with zero-based line/character (UTF-16), exactly as LSP.
+ */
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface Location { uri: string; range: Range }
+
+// ---------------------------------------------------------------------------------------------
+// Index status (server -> client notification), drives the language status item.
+
+export interface IndexStatus {
+  state: 'indexing' | 'ready' | 'error';
+  apps: number;
+  elements: number;
+  /** Declared custom events (eventDescs entries). */
+  events: number;
+  /** Event and task elements (subscribers of any kind). */
+  subscribers: number;
+  errors: number;
+  warnings: number;
+  /** Duration of the last full index in milliseconds. */
+  indexMs: number;
+  /** ISO time of the last completed (re)index or incremental update. */
+  updatedAt: string;
+  message?: string;
+}
+export const IndexStatusNotification = 'jitai/indexStatus';
+
+/** Sent (no params besides a counter) whenever the index changed in a way the tree may show. */
+export interface IndexChangedParams { version: number }
+export const IndexChangedNotification = 'jitai/indexChanged';
+
+/** Re-reads every file of every workspace folder. Resolves when the new index is complete. */
+export const ReindexRequest = 'jitai/reindex';
+export type ReindexResult = IndexStatus;
+
+// ---------------------------------------------------------------------------------------------
+// Events tree (client request -> server), the only source of the sidebar's data.
+
+export const EventTreeRequest = 'jitai/eventTree';
+export interface EventTreeParams { /** Optional case-insensitive text filter on names/titles/senders. */ filter?: string }
+
+export type SubscriberKind = 'custom' | 'model' | 'workflow' | 'assistant' | 'agent' | 'task' | 'other';
+
+export interface HandlerRef {
+  /** `Inner` -> inner.py customFunc, `Global` -> a service function. */
+  funcType: 'Inner' | 'Global';
+  /** Human label: `inner.py customFunc` or `services.X.fn`. */
+  label: string;
+  /** Where the handler code is, when it resolves. */
+  location?: Location;
+}
+
+export interface TreeSubscriber {
+  fullName: string;
+  title?: string;
+  kind: SubscriberKind;
+  /** The element's `type` value, e.g. `events.NormalType`. */
+  type: string;
+  /** The raw `sender` / `model` / `modelPath` the element listens to. */
+  listensTo?: string;
+  /** `operate` / `stage` when the type has one. */
+  timing?: string;
+  enabled: boolean;
+  asyncType: boolean;
+  /** Location of the e.json (its `sender` value when present). */
+  location: Location;
+  handler?: HandlerRef;
+  /** True when the element's handler can be run locally (Run handler). */
+  runnable: boolean;
+}
+
+export interface TreePublisher {
+  location: Location;
+  /** The enclosing function (`Class.method` or `function`), when known. */
+  inFunction?: string;
+  /** Source text of the literal `args=` / `kwargs=` (for display). */
+  argsText?: string;
+  kwargsText?: string;
+}
+
+export interface TreeEvent {
+  name: string;
+  title?: string;
+  desc?: string;
+  /** `<service fullName>.<name>`: the value subscribers put in `sender`. */
+  sender: string;
+  location: Location;
+  publishers: TreePublisher[];
+  subscribers: TreeSubscriber[];
+}
+
+export interface TreeService {
+  fullName: string;
+  title?: string;
+  location: Location;
+  events: TreeEvent[];
+}
+
+/** Non-custom listeners grouped by what they listen to (a model, an assistant, an agent…). */
+export interface TreeGroup {
+  kind: SubscriberKind;
+  /** What they listen to, e.g. `models.CustomerModel`; for timer tasks `timer`. */
+  target: string;
+  targetTitle?: string;
+  targetLocation?: Location;
+  subscribers: TreeSubscriber[];
+}
+
+export interface TreeApp {
+  /** appId from app.json when present, else the folder name. */
+  name: string;
+  title?: string;
+  rootUri: string;
+  services: TreeService[];
+  groups: TreeGroup[];
+  /** Subscribers whose sender resolves to nothing (typos, missing services or events). */
+  unresolved: TreeSubscriber[];
+  /** Publish calls whose sender resolves to nothing. */
+  unresolvedPublishers: (TreePublisher & { sender: string })[];
+}
+
+export interface EventTreeResult { apps: TreeApp[]; version: number }
+
+// ---------------------------------------------------------------------------------------------
+// Run handler: the server resolves what to run; the client (or CLI) runs it.
+
+export const HandlerInfoRequest = 'jitai/handlerInfo';
+/** Identify a handler by its event element: a uri inside the element folder, or app root + fullName. */
+export interface HandlerInfoParams { uri?: string; appRootUri?: string; fullName?: string }
+
+export interface PayloadCandidate {
+  /** `publish`: literal args/kwargs of an `app.event.publish` site. */
+  source: 'publish';
+  label: string;
+  location?: Location;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+}
+
+export interface HandlerInfo {
+  appRoot: string;            // file system path
+  fullName: string;           // event/task element fullName
+  title?: string;
+  type: string;               // element type
+  kind: SubscriberKind;
+  funcType: 'Inner' | 'Global';
+  /** Inner: `<element dir>/inner.py`; Global: the service's service.py (or its folder). */
+  modulePath?: string;
+  /** Inner: `customFunc`; Global: the method name. */
+  functionName: string;
+  /** Global: the service element fullName and its class name. */
+  serviceFullName?: string;
+  className?: string;
+  sender?: string;
+  /** Literal payloads found at publish sites of this handler's event. */
+  payloads: PayloadCandidate[];
+  /** Set when the handler cannot run and why (missing inner.py, unresolved func…). */
+  problem?: string;
+}
+export type HandlerInfoResult = HandlerInfo | null;
+
+export const ListHandlersRequest = 'jitai/listHandlers';
+export interface ListHandlersResult { handlers: { appRoot: string; fullName: string; title?: string; kind: SubscriberKind; funcType: 'Inner' | 'Global'; label: string; location: Location }[] }
+
+/** Which event elements listen to a sender (for "Run chain"). */
+export const SubscribersOfRequest = 'jitai/subscribersOf';
+export interface SubscribersOfParams { appRoot: string; sender: string }
+export interface SubscribersOfResult { fullNames: string[] }
