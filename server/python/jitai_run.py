@@ -1,0 +1,197 @@
+"""JitAi Events "Run handler" harness.
+
+Usage: python -B -u jitai_run.py (--result-fd N | --result-file PATH) < request.json
+
+The request (UTF-8 JSON on stdin): {appRoot, fullName, funcType, modulePath, functionName,
+className, serviceFullName, args, kwargs, kind}. The handler's own stdout/stderr go to this
+process's fd 1 / fd 2 untouched; the result is one JSON object written only to the result channel
+(a private copy of fd N, closed to handler code and its children, or a file), so nothing the
+handler prints can be mistaken for the result. Python 3.8+.
+"""
+
+import importlib
+import json
+import os
+import sys
+import time
+import traceback
+
+HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+MAX_FRAMES = 100
+
+
+class ResultChannel(object):
+    def __init__(self, argv):
+        self.fd = None
+        self.path = None
+        if '--result-fd' in argv:
+            inherited = int(argv[argv.index('--result-fd') + 1])
+            # A private, non-inheritable copy: handler code and its children cannot write to it.
+            self.fd = os.dup(inherited)
+            os.close(inherited)
+        elif '--result-file' in argv:
+            self.path = argv[argv.index('--result-file') + 1]
+        else:
+            raise SystemExit('jitai_run.py: --result-fd N or --result-file PATH is required')
+
+    def write(self, result):
+        data = json.dumps(result, ensure_ascii=True).encode('ascii')
+        if self.fd is not None:
+            view = memoryview(data)
+            while len(view):
+                written = os.write(self.fd, view)
+                view = view[written:]
+            os.close(self.fd)
+        else:
+            with open(self.path, 'wb') as handle:
+                handle.write(data)
+
+
+def setup_paths(app_root):
+    """The app root first on sys.path (so `services.X`, `models.X` import), the harness dir removed."""
+    sys.path.insert(0, HARNESS_DIR)
+    import jitai_standins  # noqa: F401  (loaded while the harness dir is on sys.path)
+    from jitai_standins import app_object, data_objects, finder, framework, publish_log, serialize  # noqa: F401
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HARNESS_DIR]
+    sys.path.insert(0, app_root)
+    os.chdir(app_root)
+
+
+def module_name_for(app_root, path):
+    rel = os.path.relpath(os.path.abspath(path), app_root)
+    if rel.startswith(os.pardir) or os.path.isabs(rel):
+        return None
+    if rel.endswith('.py'):
+        rel = rel[:-3]
+    parts = rel.split(os.sep)
+    if parts[-1] == '__init__':
+        parts = parts[:-1]
+    return '.'.join(parts) if parts and all(parts) else None
+
+
+def resolve_inner(request, app_root):
+    module_path = request.get('modulePath')
+    name = module_name_for(app_root, module_path) if module_path else None
+    if not name:
+        name = request['fullName'] + '.inner'
+    module = importlib.import_module(name)
+    function_name = request.get('functionName') or 'customFunc'
+    fn = getattr(module, function_name, None)
+    if not callable(fn):
+        raise LookupError('%s has no function %s() / 未找到函数 %s()' % (module.__file__, function_name, function_name))
+    return fn
+
+
+def resolve_global(request, app_root, loader):
+    from jitai_standins.app_object import instantiate_service, _read_json
+    service = request.get('serviceFullName')
+    if not service:
+        raise LookupError('Global handler without a service fullName / Global 处理函数缺少服务 fullName')
+    class_name = request.get('className') or service.rsplit('.', 1)[-1]
+    module = importlib.import_module(service)
+    cls = getattr(module, class_name, None)
+    if cls is None:
+        module_path = request.get('modulePath')
+        name = module_name_for(app_root, module_path) if module_path and module_path.endswith('.py') else service + '.service'
+        cls = getattr(importlib.import_module(name), class_name, None)
+    if not isinstance(cls, type):
+        raise LookupError('class %s not found in %s / 未找到服务类 %s' % (class_name, service, class_name))
+    if service in loader.cache and isinstance(loader.cache[service], cls):
+        instance = loader.cache[service]
+    else:
+        instance = instantiate_service(cls, service, _read_json(os.path.join(loader.element_dir(service), 'e.json')))
+        loader.cache[service] = instance
+    function_name = request.get('functionName')
+    method = getattr(instance, function_name or '', None)
+    if not callable(method):
+        raise LookupError('%s has no method %s() / 服务类没有方法 %s()' % (class_name, function_name, function_name))
+    return method
+
+
+def user_frames(tb):
+    from jitai_standins import is_harness_file
+    frames = []
+    for frame in traceback.extract_tb(tb):
+        if is_harness_file(frame.filename) or frame.filename.startswith('<'):
+            continue
+        frames.append({'file': frame.filename, 'line': frame.lineno, 'name': frame.name})
+    if len(frames) > MAX_FRAMES:
+        frames = frames[:10] + frames[-(MAX_FRAMES - 10):]
+    return frames
+
+
+def describe_exception(exc):
+    from jitai_standins import is_harness_file
+    from jitai_standins.serialize import safe_repr
+    tb = exc.__traceback__
+    while tb is not None and is_harness_file(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    try:
+        text = ''.join(traceback.format_exception(type(exc), exc, tb))
+    except BaseException:
+        text = '%s: %s\n' % (type(exc).__name__, safe_repr(exc))
+    frames = user_frames(tb)
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
+        frames.append({'file': exc.filename, 'line': exc.lineno, 'name': '<module>'})
+    try:
+        message = str(exc)
+    except BaseException:
+        message = safe_repr(exc)
+    return {'type': type(exc).__name__, 'message': message, 'traceback': text, 'frames': frames}
+
+
+def run(request):
+    app_root = os.path.abspath(request['appRoot'])
+    setup_paths(app_root)
+    import jitai_standins
+    from jitai_standins import app_object, data_objects, publish_log, serialize
+    jitai_standins.install(app_root)
+    installed_app = getattr(__import__('builtins'), 'app', None)
+    if isinstance(installed_app, app_object.StandInApp):
+        loader = installed_app._loader  # one instance per service, shared with app.getElement
+    else:
+        loader = app_object.ElementLoader(app_root)
+    sys.argv = [request.get('modulePath') or request.get('fullName') or 'jitai_run']
+
+    result = {'status': 'ok'}
+    started = time.perf_counter()
+    try:
+        if request.get('funcType') == 'Global':
+            fn = resolve_global(request, app_root, loader)
+        else:
+            fn = resolve_inner(request, app_root)
+        args = request.get('args') or []
+        kwargs = request.get('kwargs') or {}
+        args, kwargs = data_objects.wrap_payload(request.get('kind'), list(args), dict(kwargs))
+        value = fn(*args, **kwargs)
+        ok, as_json = serialize.strict_json(value)
+        if ok:
+            result['returnValue'] = as_json
+        result['returnRepr'] = serialize.safe_repr(value)
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt from handler code are reported too
+        result['status'] = 'error'
+        result['error'] = describe_exception(exc)
+    result['handlerMs'] = round((time.perf_counter() - started) * 1000, 3)
+    result['published'] = publish_log.EVENTS
+    result['standIns'] = list(jitai_standins.USED)
+    return result
+
+
+def main():
+    channel = ResultChannel(sys.argv)
+    request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    result = run(request)
+    result['pythonVersion'] = '%d.%d.%d' % tuple(sys.version_info[:3])
+    result['pythonExecutable'] = sys.executable
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    channel.write(result)
+    # Skip interpreter shutdown: threads or atexit hooks left by handler code must not hold the run.
+    os._exit(0)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,2 @@
+def total(n):
+    return n * 2

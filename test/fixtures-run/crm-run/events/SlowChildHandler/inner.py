@@ -1,0 +1,12 @@
+import subprocess
+import sys
+import time
+
+
+def customFunc(*args, **kwargs):
+    child = subprocess.Popen(["sleep", "60"])
+    print("child pid %d" % child.pid)
+    print("ready")
+    sys.stdout.flush()
+    time.sleep(60)
+    return "never"
