@@ -69,6 +69,8 @@ export interface PyClassDef {
   bases: string[];
   /** Methods defined directly in the class body. */
   methods: PyFunctionDef[];
+  /** Simple assignments `name = …` directly in the class body (model fields are `x = datatypes.Y(...)`). */
+  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean }[];
 }
 
 export interface PyImport {

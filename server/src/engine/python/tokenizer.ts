@@ -1,0 +1,462 @@
+/**
+ * A small, tolerant Python tokenizer.
+ *
+ * Produces NAME / NUMBER / STRING / OP / NEWLINE / ERROR tokens with UTF-16 offsets, the bracket
+ * depth of every token and the index of each bracket's partner, plus one entry per logical line
+ * (its tokens and indentation column). Comments are collected separately so that they never get in
+ * the way of argument parsing.
+ *
+ * Handles every string form (single/double/triple quotes; r/b/u/f/t prefixes and their legal
+ * combinations in any case; escapes; f-string replacement fields with nested strings, PEP 701
+ * style), line continuations and implicit line joining inside brackets.
+ *
+ * It never throws and always advances, so binary garbage, NUL bytes or huge files are fine.
+ * Editor tolerance: an unterminated single-quoted string inside brackets closes every open
+ * bracket at the end of its physical line, and a physical line that starts with `def`, `class`,
+ * `async`, `return` or `import` at or left of the current logical line's indentation while brackets
+ * are still open ends the logical line there, so a half-typed call does not swallow the rest of
+ * the file.
+ */
+
+export const TokenKind = {
+  Name: 1,
+  Number: 2,
+  String: 3,
+  Op: 4,
+  Newline: 5,
+  Error: 6,
+} as const;
+export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
+
+/** Flags of a STRING token (`Token.code`). */
+export const StringFlag = {
+  Raw: 1,
+  Bytes: 2,
+  Format: 4,
+  Triple: 8,
+  Unterminated: 16,
+  HasFields: 32,
+  SingleQuote: 64,
+  Template: 128,
+} as const;
+
+export class Token {
+  constructor(
+    public kind: TokenKind,
+    /** First UTF-16 offset. */
+    public start: number,
+    /** Offset after the last character. */
+    public end: number,
+    /** Bracket nesting depth; an opening/closing bracket carries the depth outside it. */
+    public depth: number,
+    /** OP: op code (see `opCode`); STRING: `StringFlag` bits; otherwise 0. */
+    public code: number,
+    /** Bracket OP: index of the partner bracket token (-1 if none); STRING: content start offset. */
+    public aux: number,
+  ) {}
+}
+
+export interface LogicalLine {
+  /** Index of the first token. */
+  first: number;
+  /** Index of the NEWLINE token ending the line (exclusive end of its tokens). */
+  newline: number;
+  /** Indentation column of the first token (tabs to the next multiple of 8). */
+  indent: number;
+}
+
+export interface TokenizedPython {
+  tokens: Token[];
+  lines: LogicalLine[];
+  comments: { start: number; end: number }[];
+}
+
+/** Numeric code of an operator: its ASCII characters packed little-endian (`(` is 0x28). */
+export function opCode(op: string): number {
+  let code = 0;
+  for (let k = op.length - 1; k >= 0; k--) code = code * 256 + op.charCodeAt(k);
+  return code;
+}
+
+const TAB = 9, LF = 10, FF = 12, CR = 13, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35;
+const SQUOTE = 39, LPAREN = 40, RPAREN = 41, DOT = 46, COLON = 58, EQ = 61;
+const LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, LBRACE = 123, RBRACE = 125, BOM = 0xfeff;
+const MAX_FSTRING_NESTING = 16;
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && c !== BOM);
+}
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Bit of a string-prefix letter (r=1 b=2 u=4 f=8 t=16), 0 if not a prefix letter. */
+function prefixBit(c: number): number {
+  switch (c | 0x20) {
+    case 114: return 1; // r
+    case 98: return 2; // b
+    case 117: return 4; // u
+    case 102: return 8; // f
+    case 116: return 16; // t
+    default: return 0;
+  }
+}
+
+/** Flags for a valid prefix `text[start, end)` (length 0-2), or -1 when it is not a prefix. */
+function prefixFlags(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0) return 0;
+  if (len > 2) return -1;
+  const a = prefixBit(text.charCodeAt(start));
+  if (a === 0) return -1;
+  let mask = a;
+  if (len === 2) {
+    const b = prefixBit(text.charCodeAt(start + 1));
+    if (b === 0 || b === a) return -1;
+    mask |= b;
+    if (mask !== 3 && mask !== 9 && mask !== 17) return -1; // rb, rf, rt in either order
+  }
+  let flags = 0;
+  if (mask & 1) flags |= StringFlag.Raw;
+  if (mask & 2) flags |= StringFlag.Bytes;
+  if (mask & 8) flags |= StringFlag.Format;
+  if (mask & 16) flags |= StringFlag.Template;
+  return flags;
+}
+
+interface StringState { unterminated: boolean; hasFields: boolean }
+
+/** Scans a string body from just after the opening quote(s); returns the offset after the closing quote(s). */
+function scanStringBody(text: string, i: number, q: number, triple: boolean, fmt: boolean, level: number, st: StringState): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === LF ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (!triple) return i + 1;
+      if (text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) return i + 3;
+      i++;
+      continue;
+    }
+    if ((c === LF || c === CR) && !triple) {
+      st.unterminated = true;
+      return i;
+    }
+    if (fmt && c === LBRACE) {
+      if (text.charCodeAt(i + 1) === LBRACE) {
+        i += 2;
+        continue;
+      }
+      st.hasFields = true;
+      i = scanField(text, i + 1, q, triple, level, st);
+      if (st.unterminated) return i;
+      continue;
+    }
+    i++;
+  }
+  st.unterminated = true;
+  return n;
+}
+
+/** Scans an f-string replacement field from just after `{`; returns the offset after its `}`. */
+function scanField(text: string, i: number, q: number, triple: boolean, level: number, st: StringState): number {
+  const n = text.length;
+  let depth = 0;
+  let inSpec = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!triple && (c === LF || c === CR)) {
+      st.unterminated = true;
+      return i;
+    }
+    if (inSpec) {
+      if (c === LBRACE) {
+        if (level >= MAX_FSTRING_NESTING) return i;
+        i = scanField(text, i + 1, q, triple, level + 1, st);
+        if (st.unterminated) return i;
+        continue;
+      }
+      if (c === RBRACE) return i + 1;
+      if (c === q) return i; // the enclosing string ends here; let it close
+      i += c === BACKSLASH ? 2 : 1;
+      continue;
+    }
+    if (c === DQUOTE || c === SQUOTE) {
+      if (level >= MAX_FSTRING_NESTING) return i;
+      const innerTriple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+      const p1 = prefixBit(text.charCodeAt(i - 1));
+      const p2 = prefixBit(text.charCodeAt(i - 2));
+      const innerFmt = (p1 === 8 || (p1 !== 0 && p2 === 8)) && !isNameChar(text.charCodeAt(i - (p2 !== 0 ? 3 : 2)));
+      i = scanStringBody(text, i + (innerTriple ? 3 : 1), c, innerTriple, innerFmt, level + 1, st);
+      if (st.unterminated) return i;
+      continue;
+    }
+    if (c === LBRACE || c === LPAREN || c === LBRACKET) depth++;
+    else if (c === RPAREN || c === RBRACKET) {
+      if (depth > 0) depth--;
+    } else if (c === RBRACE) {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (c === COLON && depth === 0) inSpec = true;
+    i++;
+  }
+  st.unterminated = true;
+  return n;
+}
+
+const THREE_CHAR_OPS = new Set(['**=', '//=', '>>=', '<<=', '...'].map(opCode));
+const TWO_CHAR_OPS = new Set(
+  ['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@='].map(opCode),
+);
+/** Single-character operators and delimiters (`!` appears alone in f-string conversions). */
+function isSingleOp(c: number): boolean {
+  switch (c) {
+    case 33: case 37: case 38: case 40: case 41: case 42: case 43: case 44: case 45: case 46: case 47:
+    case 58: case 59: case 60: case 61: case 62: case 64: case 91: case 93: case 94: case 123: case 124:
+    case 125: case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Keywords that cannot continue an open bracket; seeing one at a line start ends a broken logical line. */
+const RECOVERY_WORDS = ['def', 'class', 'async', 'return', 'import'];
+function startsRecoveryWord(text: string, i: number): boolean {
+  for (const w of RECOVERY_WORDS) {
+    if (text.startsWith(w, i) && !isNameChar(text.charCodeAt(i + w.length))) return true;
+  }
+  return false;
+}
+
+/** Tokenizes Python source. Never throws. */
+export function tokenizePython(text: string): TokenizedPython {
+  const n = text.length;
+  const tokens: Token[] = [];
+  const lines: LogicalLine[] = [];
+  const comments: { start: number; end: number }[] = [];
+  const open: number[] = []; // indexes of unclosed opening brackets
+  let i = 0;
+  let lineOpen = false; // a logical line has started (has tokens)
+  let lineFirst = 0;
+  let lineIndent = 0;
+  let physStart = true; // at the start of a physical line that needs indentation handling
+  let closeAtEol = false; // an unterminated string inside brackets: resynchronise at the line end
+  const st: StringState = { unterminated: false, hasFields: false };
+
+  const endLogicalLine = (at: number, len: number): void => {
+    tokens.push(new Token(TokenKind.Newline, at, at + len, 0, 0, -1));
+    lines.push({ first: lineFirst, newline: tokens.length - 1, indent: lineIndent });
+    lineOpen = false;
+  };
+  const startLogicalLine = (indent: number): void => {
+    lineOpen = true;
+    lineFirst = tokens.length;
+    lineIndent = indent;
+  };
+
+  while (i < n) {
+    if (physStart) {
+      physStart = false;
+      let col = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c === SPACE) col++;
+        else if (c === TAB) col = (col >> 3) * 8 + 8;
+        else if (c === FF) col = 0;
+        else if (c !== BOM) break;
+      }
+      if (open.length > 0) {
+        if (col <= lineIndent && startsRecoveryWord(text, j)) {
+          open.length = 0;
+          endLogicalLine(i, 0);
+        }
+      }
+      if (open.length === 0 && !lineOpen) {
+        const c = j < n ? text.charCodeAt(j) : -1;
+        if (c !== LF && c !== CR && c !== HASH && c !== -1) startLogicalLine(col);
+      }
+      i = j;
+      continue;
+    }
+
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === FF || c === BOM) {
+      i++;
+      continue;
+    }
+    if (c === LF || c === CR) {
+      const len = c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      if (closeAtEol) {
+        closeAtEol = false;
+        open.length = 0;
+      }
+      if (open.length === 0 && lineOpen) endLogicalLine(i, len);
+      i += len;
+      physStart = true;
+      continue;
+    }
+    if (c === HASH) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === LF || d === CR) break;
+        j++;
+      }
+      comments.push({ start: i, end: j });
+      i = j;
+      continue;
+    }
+    if (!lineOpen) startLogicalLine(0); // e.g. text after a continuation at the very start
+
+    const depth = open.length;
+    if (c === BACKSLASH) {
+      const d = text.charCodeAt(i + 1);
+      if (d === LF) {
+        i += 2;
+        continue;
+      }
+      if (d === CR) {
+        i += text.charCodeAt(i + 2) === LF ? 3 : 2;
+        continue;
+      }
+      tokens.push(new Token(TokenKind.Error, i, i + 1, depth, 0, -1));
+      i++;
+      continue;
+    }
+
+    if (isNameStart(c) || c === DQUOTE || c === SQUOTE) {
+      let j = i;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      const q = j < n ? text.charCodeAt(j) : -1;
+      const flags = q === DQUOTE || q === SQUOTE ? prefixFlags(text, i, j) : -1;
+      if (flags < 0) {
+        tokens.push(new Token(TokenKind.Name, i, j, depth, 0, -1));
+        i = j;
+        continue;
+      }
+      const triple = text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q;
+      const contentStart = j + (triple ? 3 : 1);
+      const fmt = (flags & (StringFlag.Format | StringFlag.Template)) !== 0;
+      st.unterminated = false;
+      st.hasFields = false;
+      const end = scanStringBody(text, contentStart, q, triple, fmt, 0, st);
+      let f = flags;
+      if (triple) f |= StringFlag.Triple;
+      if (q === SQUOTE) f |= StringFlag.SingleQuote;
+      if (st.unterminated) f |= StringFlag.Unterminated;
+      if (st.hasFields) f |= StringFlag.HasFields;
+      tokens.push(new Token(TokenKind.String, i, end, depth, f, contentStart));
+      if (st.unterminated && !triple && depth > 0) closeAtEol = true;
+      i = end;
+      continue;
+    }
+
+    if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      const hex = c === 48 && (text.charCodeAt(j) | 0x20) === 120;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isDigit(d) || d === DOT || d === 95 || (d >= 97 && d <= 122) || (d >= 65 && d <= 90)) {
+          j++;
+          if (!hex && (d | 0x20) === 101) {
+            const s = text.charCodeAt(j);
+            if (s === 43 || s === 45) j++;
+          }
+        } else break;
+      }
+      tokens.push(new Token(TokenKind.Number, i, j, depth, 0, -1));
+      i = j;
+      continue;
+    }
+
+    if (c === LPAREN || c === LBRACKET || c === LBRACE) {
+      open.push(tokens.length);
+      tokens.push(new Token(TokenKind.Op, i, i + 1, depth, c, -1));
+      i++;
+      continue;
+    }
+    if (c === RPAREN || c === RBRACKET || c === RBRACE) {
+      const idx = tokens.length;
+      let partner = -1;
+      if (open.length > 0) {
+        partner = open.pop()!;
+        tokens[partner].aux = idx;
+      }
+      tokens.push(new Token(TokenKind.Op, i, i + 1, open.length, c, partner));
+      i++;
+      continue;
+    }
+    if (isSingleOp(c) || c === BANG) {
+      let len = 1;
+      let code = c;
+      if (i + 2 < n) {
+        const c3 = c + text.charCodeAt(i + 1) * 256 + text.charCodeAt(i + 2) * 65536;
+        if (THREE_CHAR_OPS.has(c3)) {
+          len = 3;
+          code = c3;
+        }
+      }
+      if (len === 1 && i + 1 < n) {
+        const c2 = c + text.charCodeAt(i + 1) * 256;
+        if (TWO_CHAR_OPS.has(c2)) {
+          len = 2;
+          code = c2;
+        }
+      }
+      tokens.push(new Token(TokenKind.Op, i, i + len, depth, code, -1));
+      i += len;
+      continue;
+    }
+    tokens.push(new Token(TokenKind.Error, i, i + 1, depth, 0, -1));
+    i++;
+  }
+  if (lineOpen) endLogicalLine(n, 0);
+  return { tokens, lines, comments };
+}
+
+/** Op codes the scanner compares against. */
+export const Op = {
+  LParen: LPAREN,
+  RParen: RPAREN,
+  LBracket: LBRACKET,
+  RBracket: RBRACKET,
+  LBrace: LBRACE,
+  RBrace: RBRACE,
+  Comma: 44,
+  Dot: DOT,
+  Colon: COLON,
+  Assign: EQ,
+  Star: 42,
+  DoubleStar: opCode('**'),
+  Slash: 47,
+  At: 64,
+  Minus: 45,
+  Plus: 43,
+  Ellipsis: opCode('...'),
+  Arrow: opCode('->'),
+  Semicolon: 59,
+} as const;
+
+/** True when the token's text equals `word` (no allocation). */
+export function tokenTextIs(text: string, tok: Token, word: string): boolean {
+  return tok.end - tok.start === word.length && text.startsWith(word, tok.start);
+}
+
+/** True for an OP token with the given code. */
+export function isOp(tok: Token | undefined, code: number): boolean {
+  return tok !== undefined && tok.kind === TokenKind.Op && tok.code === code;
+}
+
+/** Offset after the last character inside the quotes (the token end for an unterminated string). */
+export function stringContentEnd(tok: Token): number {
+  if (tok.code & StringFlag.Unterminated) return tok.end;
+  return tok.end - (tok.code & StringFlag.Triple ? 3 : 1);
+}
