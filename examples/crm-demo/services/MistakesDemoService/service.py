@@ -1,0 +1,17 @@
+# DELIBERATE MISTAKES: this service is broken on purpose so the language server has something to
+# report. Every mistake is listed in examples/crm-demo/README.md and expected-problems.json.
+from datatypes.Meta import datatypes
+from services.NormalType import NormalService
+
+
+class MistakesDemoService(NormalService):
+    def generateReport(self, period):
+        # Mistake: reportGenerated is not declared in this service's eventDescs (unknown-event).
+        app.event.publish(sender="services.MistakesDemoService.reportGenerated", args=({"period": period},))
+        # Mistake: typo in the service name, OrderServce instead of OrderService (sender-service-not-found).
+        app.event.publish(
+            sender="services.OrderServce.orderPaid",
+            kwargs={"orderNo": "SO-0001"},
+        )
+        # Mistake: a dict in parentheses is not a tuple, a trailing comma is missing (publish-args-not-tuple).
+        app.event.publish(sender="services.MistakesDemoService.reportRequested", args=({"period": period}))
