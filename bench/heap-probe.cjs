@@ -1,0 +1,22 @@
+// Preloaded into the benchmarked server (`node --require bench/heap-probe.cjs dist/server.js`).
+// On SIGUSR2 writes the process's heap figures to $BENCH_HEAP_FILE. Never touches stdout (the LSP channel).
+const v8 = require('node:v8');
+const fs = require('node:fs');
+const file = process.env.BENCH_HEAP_FILE;
+let maxHeapUsed = 0;
+const sample = () => { const u = process.memoryUsage().heapUsed; if (u > maxHeapUsed) maxHeapUsed = u; };
+// Samples only when the event loop is free: a long synchronous index is seen at its end.
+setInterval(sample, 100).unref();
+if (file) {
+  process.on('SIGUSR2', () => {
+    sample();
+    const m = process.memoryUsage();
+    const h = v8.getHeapStatistics();
+    const tmp = file + '.tmp';
+    fs.writeFileSync(tmp, JSON.stringify({
+      heapUsedMB: m.heapUsed / 2 ** 20, heapTotalMB: m.heapTotal / 2 ** 20, externalMB: m.external / 2 ** 20,
+      rssMB: m.rss / 2 ** 20, maxSampledHeapUsedMB: maxHeapUsed / 2 ** 20, heapLimitMB: h.heap_size_limit / 2 ** 20,
+    }));
+    fs.renameSync(tmp, file);
+  });
+}

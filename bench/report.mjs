@@ -1,0 +1,120 @@
+// Turns the benchmark results into target verdicts, the stdout table and bench/RESULTS.md.
+import { round } from './stats.mjs';
+
+const fmt = (x, d = 1) => (Number.isFinite(x) ? String(round(x, d)) : '—');
+const k = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** The issue's targets, evaluated against the results. */
+export function evaluateTargets(res) {
+  const t = [];
+  const s10 = res.sizes['10000'], s100 = res.sizes['100000'];
+  const add = (id, label, value, limit, unit, note) =>
+    t.push({ id, label, value: round(value, 2), limit, unit, pass: Number.isFinite(value) ? value <= limit : null, note });
+  if (s10?.server) add('cold10k-server', 'server first index + diagnostics at 10k ÷ floor (paired runs, median)', s10.ratios.serverFirstIndex.median, 1.5, '×');
+  if (s10?.cli) add('cold10k-cli', 'CLI check wall time at 10k ÷ floor process wall time (paired, median)', s10.ratios.cliWall.median, 1.5, '×');
+  if (s10?.server && s100?.server) add('scale100k-server', 'server first index 100k ÷ 10k', s100.server.firstIndexMs.median / s10.server.firstIndexMs.median, 12, '×');
+  if (s10?.cli && s100?.cli) add('scale100k-cli', 'CLI check 100k ÷ 10k (wall)', s100.cli.wallMs.median / s10.cli.wallMs.median, 12, '×');
+  if (s100?.server?.heapUsedMB) add('heap100k', `server heap used after the 100k index (limit ${fmt(s100.server.heapLimitMB, 0)} MB)`,
+    s100.server.heapUsedMB.median, s100.server.heapLimitMB, 'MB');
+  if (s10?.edit) {
+    add('edit10k', 'rename an eventDesc with 20 subscribers -> 21 files republished (didChange), median', s10.edit.didChange.p50, 20, 'ms',
+      `transport round trip p50 ${fmt(s10.transport?.p50, 2)} ms is included`);
+  }
+  if (s10?.completion) add('completion10k', 'completion in a sender string, p95 (cursor moves, document unchanged)', s10.completion.static.p95, 10, 'ms');
+  if (s10?.completion) add('completion10k-keystroke', 'completion right after a keystroke (didChange + completion), p95', s10.completion.keystroke.p95, 10, 'ms');
+  if (s10?.definition) add('definition10k', 'go-to-definition p95', s10.definition.p95, 5, 'ms');
+  if (s10?.server) add('rss10k', 'server peak RSS (VmHWM) after the 10k index, median', s10.server.vmHWMMB.median, 150, 'MB');
+  return t;
+}
+
+/** Rows: [figure, N, median, min, max, runs, × floor]. */
+export function tableRows(res) {
+  const rows = [];
+  for (const [n, s] of Object.entries(res.sizes)) {
+    const floorMs = s.floor.inProcessMs.median;
+    const row = (label, sum, unit = 'ms', ratio = true) =>
+      rows.push([label, k(Number(n)), `${fmt(sum.median)} ${unit}`, fmt(sum.min), fmt(sum.max), String(sum.runs), ratio ? fmt(sum.median / floorMs, 2) : '']);
+    row('floor: walk + read + JSON.parse (in process)', s.floor.inProcessMs);
+    row('floor: same, whole process wall', s.floor.wallMs, 'ms', false);
+    if (s.cli) {
+      row('cold CLI check: process wall', s.cli.wallMs, 'ms', false);
+      if (s.cli.reportedMs?.runs) row('cold CLI check: self-reported', s.cli.reportedMs);
+      row('cold CLI check: peak RSS', s.cli.peakRssMB, 'MB', false);
+    }
+    if (s.server) {
+      row('cold server: initialized -> ready + all diagnostics', s.server.firstIndexMs);
+      row('cold server: indexMs it reports', s.server.reportedIndexMs);
+      row('server peak RSS (VmHWM) after index', s.server.vmHWMMB, 'MB', false);
+      if (s.server.heapUsedMB?.runs) row('server heap used after index', s.server.heapUsedMB, 'MB', false);
+    }
+    const lat = (label, l, unit = 'ms') => rows.push([label, k(Number(n)), `p50 ${fmt(l.p50, 2)} ${unit}`, `p95 ${fmt(l.p95, 2)}`, `p99 ${fmt(l.p99, 2)}`, String(l.count), fmt(l.p50 / floorMs, 4)]);
+    if (s.edit) {
+      const e = s.edit.didChange;
+      rows.push(['edit: rename hot eventDesc (didChange) -> 21 files', k(Number(n)), `${fmt(e.p50, 2)} ms`, fmt(e.min, 2), fmt(e.max, 2), String(e.count), fmt(e.p50 / floorMs, 4)]);
+      const d = s.edit.disk;
+      rows.push(['edit: same via disk write + didChangeWatchedFiles', k(Number(n)), `${fmt(d.p50, 2)} ms`, fmt(d.min, 2), fmt(d.max, 2), String(d.count), fmt(d.p50 / floorMs, 4)]);
+    }
+    if (s.completion) {
+      lat('completion in sender string (static)', s.completion.static);
+      lat('completion after keystroke (didChange first)', s.completion.keystroke);
+    }
+    if (s.definition) lat('go-to-definition', s.definition);
+    if (s.transport) lat('transport round trip (unknown request)', s.transport);
+  }
+  return rows;
+}
+
+function pad(rows, header) {
+  const all = [header, ...rows];
+  const w = header.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
+  return all.map((r) => r.map((c, i) => String(c ?? '').padEnd(w[i])).join('  ')).join('\n');
+}
+
+const HEADER = ['figure', 'N', 'median', 'min', 'max', 'runs', '× floor'];
+const verdict = (t) => (t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS');
+
+export function formatStdout(res) {
+  const lines = [pad(tableRows(res), HEADER), '', 'targets (issue 5):'];
+  for (const t of res.targets) lines.push(`  ${verdict(t).padEnd(4)}  ${t.id.padEnd(24)} ${fmt(t.value, 2)} ${t.unit} (<= ${fmt(t.limit, 1)} ${t.unit})  ${t.label}${t.note ? ` — ${t.note}` : ''}`);
+  if (res.notes.length) lines.push('', 'notes:', ...res.notes.map((n) => `  - ${n}`));
+  return lines.join('\n');
+}
+
+export function formatMarkdown(res) {
+  const m = res.machine;
+  const mdRow = (r) => `| ${r.map((c) => String(c ?? '').replace(/\|/g, '\\|')).join(' | ')} |`;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Generated by \`npm run ${res.quick ? 'bench:quick' : 'bench'}\` on ${res.date} (commit ${res.commit ?? 'unknown'}).`,
+    '',
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')} (the machine is shared, so figures are noisy; every cold figure is paired with a floor run taken right before it).`,
+    '',
+    'Apps: synthetic, seeded (`bench/generate.mjs`, seed ' + res.seed + '):',
+    '',
+    mdRow(['N', 'services', 'models', 'events + tasks', 'declared events', 'files (e.json + .py)', 'MB read', 'broken senders']),
+    mdRow(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...Object.entries(res.sizes).map(([n, s]) => mdRow([k(Number(n)), s.app.services, s.app.models, s.app.subscribers, s.app.declaredEvents, s.app.files, fmt(s.app.bytes / 2 ** 20, 1), s.app.broken])),
+    '',
+    '## Targets',
+    '',
+    mdRow(['', 'target', 'measured', 'limit']),
+    mdRow(['---', '---', '---:', '---:']),
+    ...res.targets.map((t) => mdRow([verdict(t), t.label + (t.note ? ` (${t.note})` : ''), `${fmt(t.value, 2)} ${t.unit}`, `${fmt(t.limit, 1)} ${t.unit}`])),
+    '',
+    '## All figures',
+    '',
+    '`× floor` divides the median (or p50) by the in-process floor (walk + read every e.json/.py + JSON.parse) of the same N.',
+    '',
+    mdRow(HEADER),
+    mdRow(HEADER.map((_, i) => (i < 2 ? '---' : '---:'))),
+    ...tableRows(res).map(mdRow),
+    '',
+  ];
+  if (res.notes.length) lines.push('## Notes', '', ...res.notes.map((n) => `- ${n}`), '');
+  if (res.profile) {
+    lines.push('## CPU profile of `check` at ' + k(res.profile.n), '', '```', res.profile.text, '```', '');
+  }
+  lines.push('Raw data: `bench/results/latest.json`.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,131 @@
+// The benchmark of issue 5.  `npm run bench` (1k + 10k fully, 100k cold index + memory) or
+// `npm run bench:quick` (1k + 10k).  Options: --sizes 1000,10000  --runs 5  --seed 42  --dist <dir>  --profile|--no-profile  --verbose
+import { existsSync, mkdirSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execSync } from 'node:child_process';
+import { ensureApp } from './generate.mjs';
+import { floorRun, cliRun, cliProfile } from './process-figures.mjs';
+import { serverCold, editFigure, completionFigure, definitionFigure, transportFigure } from './server-figures.mjs';
+import { summary, machineInfo, round } from './stats.mjs';
+import { evaluateTargets, formatStdout, formatMarkdown } from './report.mjs';
+import { summariseProfile, formatProfile } from './profile.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..');
+const argv = process.argv.slice(2);
+const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : def; };
+const quick = argv.includes('--quick');
+const sizes = (opt('sizes', quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+const seed = Number(opt('seed', 42));
+const verbose = argv.includes('--verbose');
+const runsFor = (n) => Number(opt('runs', n >= 100000 ? 3 : 5));
+const FULL_MAX_N = 10000; // figures 2–4 run at N <= this; 100k gets cold index + memory only
+const distDir = opt('dist', join(repo, 'dist')); // --dist: benchmark another build (e.g. a before/after comparison)
+const cliPath = join(distDir, 'cli.js');
+const serverPath = join(distDir, 'server.js');
+const log = (...a) => console.error('[bench]', ...a);
+
+const notes = [];
+const res = { date: new Date().toISOString(), quick, seed, machine: machineInfo(), commit: undefined, sizes: {}, notes };
+try { res.commit = execSync('git rev-parse --short HEAD', { cwd: repo, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+const haveCli = existsSync(cliPath), haveServer = existsSync(serverPath);
+if (!haveCli) notes.push('dist/cli.js missing (run `npm run bundle`): CLI figures skipped');
+if (!haveServer) notes.push('dist/server.js missing (run `npm run bundle`): server figures skipped');
+notes.push('"cold" = fresh process each run; the OS page cache is warm (one untimed floor pass first), for the floor and for the tools alike.');
+notes.push('Server figures are measured in the benchmark process (client side), so each includes the stdio JSON-RPC transport; its round trip is reported separately.');
+
+for (const n of sizes) {
+  const app = ensureApp(n, seed, { log });
+  const runs = runsFor(n);
+  const m = app.manifest;
+  const s = {
+    app: { dir: app.dir, services: m.serviceCount, models: m.counts.models, subscribers: m.counts.customEvents + m.counts.modelEvents + m.counts.tasks + 20,
+      declaredEvents: m.declaredEvents, broken: m.broken.length },
+    runs,
+  };
+  res.sizes[n] = s;
+  log(`N=${n}: ${runs} runs`);
+  floorRun(app.dir); // warm the page cache; not timed
+  const floors = [], clis = [], servers = [];
+  let live;
+  for (let i = 0; i < runs; i++) {
+    const f = floorRun(app.dir);
+    floors.push(f);
+    if (haveCli) clis.push({ ...cliRun(cliPath, app.dir), floorWallMs: f.wallMs });
+    if (haveServer) {
+      const keep = i === runs - 1 && n <= FULL_MAX_N;
+      const r = await serverCold({ serverPath, app, keep, verbose });
+      servers.push({ ...r.result, floorMs: f.inProcessMs });
+      if (keep) live = r.session;
+    }
+    log(`  run ${i + 1}: floor ${round(f.inProcessMs, 0)} ms` + (clis[i] ? `, cli ${round(clis[i].wallMs, 0)} ms` : '') +
+      (servers[i] ? `, server ${round(servers[i].firstIndexMs, 0)} ms, RSS ${round(servers[i].memory.vmHWMMB, 0)} MB` : ''));
+  }
+  s.app.files = floors[0].files;
+  s.app.bytes = floors[0].bytes;
+  s.floor = { inProcessMs: summary(floors.map((f) => f.inProcessMs)), wallMs: summary(floors.map((f) => f.wallMs)) };
+  s.ratios = {};
+  if (clis.length) {
+    s.cli = {
+      wallMs: summary(clis.map((c) => c.wallMs)), reportedMs: summary(clis.map((c) => c.reportedMs)), reportedKey: clis[0].reportedKey,
+      peakRssMB: summary(clis.map((c) => c.peakRssMB)), exitCode: clis[0].exitCode, diagnostics: clis[0].diagnostics, parseError: clis[0].parseError,
+    };
+    s.ratios.cliWall = summary(clis.map((c) => c.wallMs / c.floorWallMs));
+    if (clis[0].diagnostics && clis[0].diagnostics.files !== m.broken.length) {
+      notes.push(`N=${n}: CLI reported diagnostics in ${clis[0].diagnostics.files} files (${clis[0].diagnostics.errors} errors, ${clis[0].diagnostics.warnings} warnings); the generator broke exactly ${m.broken.length}`);
+    }
+  }
+  if (servers.length) {
+    const pick = (f) => summary(servers.map(f));
+    s.server = {
+      firstIndexMs: pick((r) => r.firstIndexMs), readyMs: pick((r) => r.readyMs), reportedIndexMs: pick((r) => r.reportedIndexMs),
+      startupMs: pick((r) => r.startupMs), spawnToCompleteMs: pick((r) => r.spawnToCompleteMs),
+      vmHWMMB: pick((r) => r.memory.vmHWMMB), vmRSSMB: pick((r) => r.memory.vmRSSMB),
+      heapUsedMB: pick((r) => r.heap?.heapUsedMB), heapLimitMB: servers[0].heap?.heapLimitMB,
+      status: servers[0].status, publishes: servers[0].publishes, filesWithDiagnostics: servers[0].filesWithDiagnostics,
+      unexpectedFilesWithDiagnostics: servers[0].unexpectedFilesWithDiagnostics, unexpectedExamples: servers[0].unexpectedExamples,
+      diagnosticCodes: servers[0].diagnosticCodes, watcherRegistrations: servers[0].watcherRegistrations,
+    };
+    s.ratios.serverFirstIndex = summary(servers.map((r) => r.firstIndexMs / r.floorMs));
+    if (servers[0].unexpectedFilesWithDiagnostics) {
+      notes.push(`N=${n}: the server flagged ${servers[0].unexpectedFilesWithDiagnostics} files the generator did not break, e.g. ${JSON.stringify(servers[0].unexpectedExamples.slice(0, 2))}`);
+    }
+  }
+  if (live) {
+    try {
+      log('  figure 2: edit'); s.edit = await editFigure(live, app, 5);
+      notes.push(...s.edit.notes.map((x) => `N=${n} edit: ${x}`));
+      log('  figure 3: completion'); s.completion = await completionFigure(live, app);
+      log('  figure 4: definition'); s.definition = await definitionFigure(live, app);
+      s.transport = await transportFigure(live);
+      s.server.afterInteractions = live.memory();
+    } catch (e) {
+      notes.push(`N=${n}: interactive figures failed: ${e.message.split('\n')[0]}`);
+      log(e);
+    } finally {
+      await live.stop();
+    }
+  }
+  if (n >= 100000) notes.push(`N=${n}: ${runs} runs (fewer than at smaller N); only cold index and memory are measured there.`);
+}
+
+res.targets = evaluateTargets(res);
+const coldMiss = res.targets.some((t) => t.id.startsWith('cold') || t.id.startsWith('scale') ? t.pass === false : false);
+if (haveCli && !argv.includes('--no-profile') && (coldMiss || argv.includes('--profile'))) {
+  const n = sizes.includes(10000) ? 10000 : sizes[sizes.length - 1];
+  const dir = join(here, 'profiles');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(`profiling check at N=${n} (a cold-index target was missed)`);
+  cliProfile(cliPath, ensureApp(n, seed).dir, dir);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  const p = summariseProfile(join(dir, file), 20);
+  res.profile = { n, ...p, text: formatProfile(p) };
+}
+
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', quick ? 'latest-quick.json' : 'latest.json'), JSON.stringify(res, null, 1) + '\n');
+writeFileSync(join(here, quick ? 'RESULTS-quick.md' : 'RESULTS.md'), formatMarkdown(res));
+console.log(formatStdout(res));
+if (res.profile) console.log('\n' + res.profile.text);
