@@ -172,13 +172,38 @@ def run(request):
         result['status'] = 'error'
         result['error'] = describe_exception(exc)
     result['handlerMs'] = round((time.perf_counter() - started) * 1000, 3)
+    if publish_log.DROPPED[0]:
+        sys.stderr.write('[jitai-events: %d more published events were not recorded / 另有 %d 个发布的事件未记录]\n'
+                         % (publish_log.DROPPED[0], publish_log.DROPPED[0]))
     result['published'] = publish_log.EVENTS
     result['standIns'] = list(jitai_standins.USED)
     return result
 
 
+def watch_parent():
+    """POSIX: when the process that started the run dies (editor crash), end the whole run too."""
+    if os.name != 'posix':
+        return
+    import signal
+    import threading
+    parent = os.getppid()
+
+    def loop():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                try:
+                    if os.getpgrp() == os.getpid():  # only a group we lead (the runner starts us so)
+                        os.killpg(os.getpgrp(), signal.SIGKILL)
+                finally:
+                    os._exit(1)
+
+    threading.Thread(target=loop, name='jitai-parent-watch', daemon=True).start()
+
+
 def main():
     channel = ResultChannel(sys.argv)
+    watch_parent()
     request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
     result = run(request)
     result['pythonVersion'] = '%d.%d.%d' % tuple(sys.version_info[:3])

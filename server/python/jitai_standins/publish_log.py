@@ -6,6 +6,8 @@ from . import is_harness_file
 from .serialize import to_jsonable
 
 EVENTS = []
+MAX_EVENTS = 1000
+DROPPED = [0]
 
 
 def caller_location():
@@ -26,6 +28,9 @@ def record(sender, args, kwargs):
     else:
         # The runtime expects a tuple; a bare value (e.g. args=("x")) is kept as one argument.
         arg_list = [args]
+    if len(EVENTS) >= MAX_EVENTS:
+        DROPPED[0] += 1
+        return None
     file_name, line = caller_location()
     event = {
         'sender': sender if isinstance(sender, str) else to_jsonable(sender),

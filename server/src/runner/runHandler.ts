@@ -1,0 +1,173 @@
+/**
+ * Runs one event handler in a Python child process through the harness (server/python/jitai_run.py)
+ * and turns what happened into a RunResult. Timeout and cancel kill the whole process group.
+ *
+ * Channels: the request goes in on stdin; the handler's stdout/stderr are fds 1/2, captured as is;
+ * the harness writes its result only to fd 3 (POSIX) or to a temp file (Windows, where extra pipes
+ * are not reliably visible to Python), so handler output can never be mistaken for the result.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
+import { CappedOutput, OUTPUT_LIMIT_BYTES } from './cappedOutput';
+import { defaultHarnessPath } from './harnessPath';
+import { parseHarnessResult } from './harnessResult';
+import { killProcessTree, spawnInOwnGroup } from './processTree';
+import type { RunRequest, RunResult } from './types';
+
+const RESULT_LIMIT_BYTES = 64 * 1024 * 1024;
+/** After a kill, how long to wait for the pipes to close before giving up on them. */
+const CLOSE_GRACE_MS = 3000;
+
+export type ResultChannel = 'fd' | 'file';
+
+export interface RunInternals {
+  /** Forces the result channel (tests exercise the Windows file channel on Linux). */
+  resultChannel?: ResultChannel;
+}
+
+/** The JSON request the harness reads on stdin. */
+export function harnessRequest(req: RunRequest): Record<string, unknown> {
+  const h = req.handler;
+  return {
+    appRoot: h.appRoot,
+    fullName: h.fullName,
+    funcType: h.funcType,
+    modulePath: h.modulePath,
+    functionName: h.functionName,
+    className: h.className,
+    serviceFullName: h.serviceFullName,
+    kind: h.kind,
+    args: req.args,
+    kwargs: req.kwargs,
+  };
+}
+
+function baseResult(req: RunRequest, status: RunResult['status'], started: number): RunResult {
+  return {
+    status, stdout: '', stderr: '', published: [], standIns: [],
+    durationMs: Math.round(performance.now() - started), pythonPath: req.pythonPath,
+  };
+}
+
+export function runHandler(req: RunRequest, internals: RunInternals = {}): Promise<RunResult> {
+  const started = performance.now();
+  if (req.signal?.aborted) return Promise.resolve(baseResult(req, 'cancelled', started));
+
+  const channel: ResultChannel = internals.resultChannel ?? (process.platform === 'win32' ? 'file' : 'fd');
+  const tempDir = channel === 'file' ? mkdtempSync(join(tmpdir(), 'jitai-run-')) : undefined;
+  const resultFile = tempDir ? join(tempDir, 'result.json') : undefined;
+  const harness = req.harnessPath ?? defaultHarnessPath();
+  const args = ['-B', '-u', harness, ...(resultFile ? ['--result-file', resultFile] : ['--result-fd', '3'])];
+
+  return new Promise<RunResult>((resolve) => {
+    const stdout = new CappedOutput(OUTPUT_LIMIT_BYTES, req.onOutput && ((t) => req.onOutput!('stdout', t)));
+    const stderr = new CappedOutput(OUTPUT_LIMIT_BYTES, req.onOutput && ((t) => req.onOutput!('stderr', t)));
+    const resultBytes = new CappedOutput(RESULT_LIMIT_BYTES);
+    let stopReason: 'timeout' | 'cancelled' | undefined;
+    let spawnError: Error | undefined;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let settled = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+
+    const child = spawnInOwnGroup(req.pythonPath, args, {
+      cwd: req.handler.appRoot,
+      env: { ...(req.env ?? process.env), PYTHONIOENCODING: 'utf-8' },
+      stdio: channel === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+    });
+
+    const stop = (reason: 'timeout' | 'cancelled') => {
+      if (stopReason || settled) return;
+      stopReason = reason;
+      killProcessTree(child);
+      // Pipes held open by a process outside the group must not hang the run.
+      graceTimer = setTimeout(finish, CLOSE_GRACE_MS);
+    };
+    const timer = setTimeout(() => stop('timeout'), Math.max(1, req.timeoutMs));
+    const onAbort = () => stop('cancelled');
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+
+    function finish(): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      req.signal?.removeEventListener('abort', onAbort);
+      for (const s of child.stdio) (s as Readable | null)?.destroy?.();
+      let resultText = resultBytes.buffer().toString('utf8');
+      if (resultFile) {
+        try { resultText = readFileSync(resultFile, 'utf8'); } catch { resultText = ''; }
+      }
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      resolve(buildResult(req, started, {
+        stdout: stdout.text(), stderr: stderr.text(), resultText, stopReason, spawnError, exit,
+        resultTruncated: resultBytes.truncatedBytes > 0,
+      }));
+    }
+
+    child.stdout?.on('data', (c: Buffer) => stdout.push(c));
+    child.stderr?.on('data', (c: Buffer) => stderr.push(c));
+    (child.stdio[3] as Readable | undefined)?.on('data', (c: Buffer) => resultBytes.push(c));
+    for (const s of child.stdio) (s as Readable | null)?.on?.('error', () => { /* EPIPE when python died early */ });
+    child.on('error', (e) => { spawnError = e; finish(); });
+    child.on('exit', (code, signal) => {
+      exit = { code, signal };
+      // Leftovers of the handler (background children) would keep the pipes open: end them too.
+      killProcessTree(child);
+      // A process that left the group (setsid) may still hold a pipe: do not wait for it forever.
+      if (!graceTimer) graceTimer = setTimeout(finish, CLOSE_GRACE_MS);
+    });
+    child.on('close', finish);
+
+    child.stdin?.end(JSON.stringify(harnessRequest(req)), 'utf8');
+  });
+}
+
+interface Collected {
+  stdout: string;
+  stderr: string;
+  resultText: string;
+  stopReason?: 'timeout' | 'cancelled';
+  spawnError?: Error;
+  exit?: { code: number | null; signal: NodeJS.Signals | null };
+  resultTruncated: boolean;
+}
+
+function buildResult(req: RunRequest, started: number, c: Collected): RunResult {
+  const result = baseResult(req, 'crashed', started);
+  result.stdout = c.stdout;
+  result.stderr = c.stderr;
+  if (c.stopReason) {
+    result.status = c.stopReason;
+    return result;
+  }
+  if (c.spawnError) {
+    result.error = {
+      type: 'PythonNotStarted',
+      message: `Could not start ${req.pythonPath}: ${c.spawnError.message} / 无法启动 Python：${c.spawnError.message}`,
+      traceback: '', frames: [],
+    };
+    return result;
+  }
+  const parsed = c.resultTruncated ? { ok: false as const, reason: 'the harness result is too large' } : parseHarnessResult(c.resultText);
+  if (!parsed.ok) {
+    const how = c.exit?.signal ? `was killed by ${c.exit.signal}` : `exited with code ${c.exit?.code ?? '?'}`;
+    result.error = {
+      type: 'HarnessCrashed',
+      message: `Python ${how} before reporting a result (${parsed.reason}) / Python 进程在报告结果前退出`,
+      traceback: c.stderr, frames: [],
+    };
+    return result;
+  }
+  const o = parsed.outcome;
+  result.status = o.status;
+  result.published = o.published;
+  result.standIns = o.standIns;
+  if (o.returnValue !== undefined) result.returnValue = o.returnValue;
+  if (o.returnRepr !== undefined) result.returnRepr = o.returnRepr;
+  if (o.error) result.error = o.error;
+  if (o.pythonVersion) result.pythonVersion = o.pythonVersion;
+  return result;
+}
