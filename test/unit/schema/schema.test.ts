@@ -1,0 +1,175 @@
+// The e.json JSON Schema (schemas/e.schema.json, draft-07, contributed to VS Code through
+// jsonValidation) checked with ajv against the real fixture apps and against the mistakes users make.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import { findRepoRoot, findFilesNamed, subFolders, type ExpectedProblem } from './repo-files.js';
+
+const root = findRepoRoot();
+const schemaPath = join(root, 'schemas', 'e.schema.json');
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+
+// Keywords VS Code reads that are not part of draft-07: declared so ajv's strict mode accepts them.
+const VSCODE_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets',
+  'patternErrorMessage', 'deprecationMessage', 'doNotSuggest'];
+
+const strictWarnings: string[] = [];
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  logger: { log: () => {}, warn: (...a: unknown[]) => { strictWarnings.push(a.join(' ')); }, error: (...a: unknown[]) => { strictWarnings.push(a.join(' ')); } },
+});
+ajv.addVocabulary(VSCODE_KEYWORDS);
+const validate = ajv.compile(schema);
+
+function errorsOf(value: unknown): ErrorObject[] {
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/** `/path: message` lines, as a reader would want to see them in a failure. */
+function describe(errors: ErrorObject[]): string {
+  return errors.map((e) => `${e.instancePath || '/'}: ${e.message}`).join('\n');
+}
+
+function assertRejectedAt(value: unknown, instancePath: string): void {
+  const errors = errorsOf(value);
+  assert.ok(errors.length > 0, `expected the schema to reject ${JSON.stringify(value)}`);
+  assert.ok(errors.some((e) => e.instancePath === instancePath),
+    `expected an error at ${instancePath}, got:\n${describe(errors)}`);
+}
+
+test('the schema is draft-07, compiles in ajv strict mode without warnings, and is what package.json contributes', () => {
+  assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+  assert.deepEqual(strictWarnings, []);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const contributed = pkg.contributes.jsonValidation.find((j: { fileMatch: string }) => j.fileMatch === '**/e.json');
+  assert.ok(contributed, 'package.json contributes a jsonValidation entry for **/e.json');
+  assert.ok(existsSync(join(root, contributed.url)), `${contributed.url} exists`);
+});
+
+for (const app of ['test/fixtures/valid-app', 'examples/crm-demo']) {
+  test(`every e.json of ${app} validates`, () => {
+    const files = findFilesNamed(join(root, app), 'e.json');
+    assert.ok(files.length >= 15, `found only ${files.length} e.json files in ${app}`);
+    for (const file of files) {
+      const errors = errorsOf(JSON.parse(readFileSync(file, 'utf8')));
+      assert.deepEqual(errors, [], `${relative(root, file)}:\n${describe(errors)}`);
+    }
+  });
+}
+
+// Codes the schema must agree with: what it rejects on its own, without looking at other files.
+const SCHEMA_LEVEL_CODES = new Set(['invalid-value', 'wrong-json-type', 'root-not-object', 'missing-type']);
+
+test('schema and engine agree on every broken fixture: shape mistakes rejected, cross-file mistakes accepted', () => {
+  const fixtures = join(root, 'test/fixtures');
+  let rejected = 0;
+  for (const name of subFolders(fixtures)) {
+    const expectedPath = join(fixtures, name, 'expected.json');
+    if (!existsSync(expectedPath)) continue;
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as ExpectedProblem[];
+    for (const file of findFilesNamed(join(fixtures, name), 'e.json')) {
+      const rel = relative(join(fixtures, name), file);
+      const here = expected.filter((p) => p.file === rel);
+      if (here.some((p) => p.code === 'json-syntax')) continue; // not JSON at all: the engine's job
+      const errors = errorsOf(JSON.parse(readFileSync(file, 'utf8')));
+      if (here.some((p) => SCHEMA_LEVEL_CODES.has(p.code))) {
+        assert.ok(errors.length > 0, `${name}/${rel} should be rejected by the schema (${here.map((p) => p.code)})`);
+        rejected++;
+      } else {
+        assert.deepEqual(errors, [], `${name}/${rel} should validate:\n${describe(errors)}`);
+      }
+    }
+  }
+  assert.equal(rejected, 5, 'bad-operate, assistant-bad-operate, agent-bad-stage, root-array, missing-type');
+});
+
+const customEvent = {
+  type: 'events.NormalType', title: 'Archive statistics', sender: 'services.CustomerBatchService.dataProcessed',
+  funcType: 'Inner', asyncType: false, objMode: false, enable: 1, backendBundleEntry: '.',
+};
+
+test('wrong JSON types are rejected where they are: asyncType "yes", enable 2, objMode 1, fields not strings', () => {
+  assertRejectedAt({ ...customEvent, asyncType: 'yes' }, '/asyncType');
+  assertRejectedAt({ ...customEvent, enable: 2 }, '/enable');
+  assertRejectedAt({ ...customEvent, enable: '1' }, '/enable');
+  assertRejectedAt({ ...customEvent, objMode: 1 }, '/objMode');
+  assertRejectedAt({ type: 'events.ModelType', sender: 'models.M', operate: 'AddAfter', fields: 'name' }, '/fields');
+  assertRejectedAt({ type: 'events.ModelType', sender: 'models.M', operate: 'AddAfter', fields: [1] }, '/fields/0');
+  assertRejectedAt({ type: 'services.NormalType', functionList: [{ name: 'a', argsToDatatype: 'yes' }] }, '/functionList/0/argsToDatatype');
+  assertRejectedAt({ type: 'services.NormalType', eventDescs: [{ title: 'no name' }] }, '/eventDescs/0');
+  assertRejectedAt({ type: 'x.Y', cacheLevel: 2 }, '/cacheLevel');
+});
+
+test('bad enum values are rejected: operate "AfterUpdate", stage "beforeTool", funcType "Globl", operate "afterrun"', () => {
+  assertRejectedAt({ type: 'events.ModelType', sender: 'models.CustomerModel', operate: 'AfterUpdate' }, '/operate');
+  assertRejectedAt({ type: 'events.AIAgentType', sender: 'aiagents.CustomerAgent', stage: 'beforeTool' }, '/stage');
+  assertRejectedAt({ ...customEvent, funcType: 'Globl' }, '/funcType');
+  assertRejectedAt({ ...customEvent, funcType: 'GLOBAL' }, '/funcType');
+  assertRejectedAt({ type: 'events.AIAssistantType', sender: 'aiassistants.H', operate: 'afterrun' }, '/operate');
+  assertRejectedAt({ type: 'events.AIAssistantType', sender: 'aiassistants.H', operate: 'node1.finished' }, '/operate');
+  assertRejectedAt({ type: 'events.WorkflowType', model: 'models.M', operate: 'Done' }, '/operate');
+  assertRejectedAt({ type: 'events.WorkflowType', model: 'models.M', operate: 'NodeHandled', handleType: ['agree', 'ok'] }, '/handleType');
+  assertRejectedAt({ type: 'tasks.NormalType', timerCfg: { repeat: { repeatType: 'daily' } } }, '/timerCfg/repeat/repeatType');
+  assertRejectedAt({ type: 'tasks.DateFieldType', modelPath: 'models.M', timerCfg: { startOffset: { offsetType: 2 } } }, '/timerCfg/startOffset/offsetType');
+  assertRejectedAt({ type: 'x.Y', accessModifier: 'internal' }, '/accessModifier');
+});
+
+test('legacy spellings validate: funcType global/inner, protect, taskFunc, transfer, offsetUnit days', () => {
+  for (const funcType of ['global', 'inner', 'Global', 'Inner']) {
+    assert.deepEqual(errorsOf({ ...customEvent, funcType }), [], funcType);
+  }
+  const legacy = [
+    { type: 'events.WorkflowType', model: 'models.M', operate: 'NodeHandled', funcType: 'inner', handleType: 'transfer' },
+    { type: 'services.NormalType', accessModifier: 'protect', functionList: [{ name: 'a', argsToDatatype: true, loginRequired: 0 }] },
+    { type: 'tasks.NormalType', funcType: 'Global', taskFunc: 'services.S.run', timerCfg: { startTime: '2025-01-01 02:00:00', repeat: { repeatType: 'week', period: 2 } } },
+    { type: 'tasks.DateFieldType', modelPath: 'models.M', timerCfg: { startField: 'due', startOffset: { offsetType: 1, offset: 2, offsetUnit: 'days' } } },
+    { type: 'events.AIAssistantType', sender: 'aiassistants.H', operate: 'reviewNode.approved', func: 'services.S.f' },
+    { type: 'events.AIAgentType', sender: 'aiagents.A', stage: 'postEvent', funcType: 'Inner' },
+  ];
+  for (const value of legacy) assert.deepEqual(errorsOf(value), [], JSON.stringify(value));
+});
+
+test('unknown keys and custom Types are allowed; a root that is not an object or has no type is not', () => {
+  assert.deepEqual(errorsOf({ ...customEvent, myTypeSetting: { anything: true } }), []);
+  assert.deepEqual(errorsOf({ type: 'events.MyCustomType', whatever: 1, operate: 'anything' }), []);
+  assertRejectedAt([], '');
+  assertRejectedAt({ title: 'no type' }, '');
+  assertRejectedAt({ type: 'events.NormalType', funcType: 'Inner' }, ''); // sender is required
+});
+
+/** Replaces `${1:text}` by text and `${1|a,b|}` by a, as VS Code inserts a snippet by default. */
+function expandSnippet(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+  if (Array.isArray(value)) return value.map(expandSnippet);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandSnippet(v)]));
+  return value;
+}
+
+test('defaultSnippets (new Inner/Global custom event, new service) insert valid e.json', () => {
+  const snippets = schema.defaultSnippets as { label: string; body: unknown }[];
+  const labels = snippets.map((s) => s.label);
+  for (const wanted of ['New custom event (Inner handler)', 'New custom event (Global handler)', 'New service']) {
+    assert.ok(labels.includes(wanted), `snippet "${wanted}" in ${labels.join(', ')}`);
+  }
+  for (const s of snippets) assert.deepEqual(errorsOf(expandSnippet(s.body)), [], s.label);
+});
+
+test('every enum that VS Code shows has one description per value', () => {
+  let checked = 0;
+  const walk = (node: unknown, path: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (Array.isArray(n.enumDescriptions)) {
+      assert.ok(Array.isArray(n.enum), `${path} has enumDescriptions without enum`);
+      assert.equal(n.enumDescriptions.length, (n.enum as unknown[]).length, `${path}: enum and enumDescriptions differ in length`);
+      checked++;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'defaultSnippets') walk(v, `${path}/${k}`);
+  };
+  walk(schema, '#');
+  assert.ok(checked >= 10, `only ${checked} enums have descriptions`);
+});
