@@ -1,0 +1,132 @@
+/**
+ * The "Events" tree view: data only from the server's EventTreeRequest, refreshed when the server
+ * sends IndexChangedNotification (never polled, never read from disk here).
+ */
+import * as vscode from 'vscode';
+import type { EventTreeResult, Location } from '../../server/src/protocol/index';
+import type { JitaiLanguageClient } from './languageClient';
+import { buildEventTree, outline, type NodeOutline, type TreeNode } from './treeModel';
+
+export const EVENTS_VIEW_ID = 'jitaiEvents.events';
+
+export function toVscodeRange(location: Location): vscode.Range {
+  const { start, end } = location.range;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+/** Opens a location in an editor (a tree click, "Go to declaration"). */
+export async function openLocation(location: Location, preserveFocus = false): Promise<void> {
+  const uri = vscode.Uri.parse(location.uri);
+  await vscode.window.showTextDocument(uri, { selection: toVscodeRange(location), preserveFocus, preview: true });
+}
+
+export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private nodes: TreeNode[] = [];
+  private parents = new Map<string, TreeNode>();
+  private loaded: Promise<void> | undefined;
+  private inFlight: Promise<void> | undefined;
+  private again = false;
+  private filterText = '';
+  readonly view: vscode.TreeView<TreeNode>;
+
+  constructor(private readonly lsp: JitaiLanguageClient) {
+    this.view = vscode.window.createTreeView(EVENTS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  async setFilter(text: string): Promise<void> {
+    this.filterText = text.trim();
+    await vscode.commands.executeCommand('setContext', 'jitaiEvents.treeFiltered', this.filterText !== '');
+    this.view.description = this.filterText ? vscode.l10n.t('filter: {0}', this.filterText) : undefined;
+    await this.refresh();
+  }
+
+  /** Re-fetches the tree; concurrent calls coalesce into at most one extra fetch. */
+  refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
+    }
+    this.inFlight = (async () => {
+      do {
+        this.again = false;
+        await this.fetch();
+      } while (this.again);
+    })().finally(() => { this.inFlight = undefined; });
+    this.loaded ??= this.inFlight;
+    return this.inFlight;
+  }
+
+  private async fetch(): Promise<void> {
+    let result: EventTreeResult;
+    try {
+      result = await this.lsp.eventTree(this.filterText ? { filter: this.filterText } : {});
+    } catch (err) {
+      this.lsp.output.warn(`Events tree request failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.nodes = buildEventTree(result, vscode.l10n.t);
+    this.parents = new Map();
+    const index = (list: TreeNode[], parent?: TreeNode) => {
+      for (const n of list) {
+        if (parent) this.parents.set(n.id, parent);
+        index(n.children, n);
+      }
+    };
+    index(this.nodes);
+    this.view.message = this.filterText && this.nodes.length === 0
+      ? vscode.l10n.t('No event matches "{0}".', this.filterText)
+      : undefined;
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** Resolves once the tree has been fetched at least once. */
+  async ensureLoaded(): Promise<void> {
+    await (this.loaded ?? this.refresh());
+  }
+
+  /** Fresh outline of the whole tree (labels, descriptions, context values). */
+  async outline(): Promise<NodeOutline[]> {
+    await this.refresh();
+    return outline(this.nodes);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const state = node.children.length === 0
+      ? vscode.TreeItemCollapsibleState.None
+      : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, state);
+    item.id = node.id;
+    item.description = node.description;
+    if (node.tooltip) {
+      const md = new vscode.MarkdownString(node.tooltip, true);
+      item.tooltip = md;
+    }
+    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+    item.contextValue = node.contextValue;
+    if (node.location) {
+      item.command = { command: 'jitaiEvents.openNode', title: vscode.l10n.t('Open'), arguments: [node] };
+    }
+    return item;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    if (node) return node.children;
+    if (!this.loaded) return this.refresh().then(() => this.nodes);
+    return this.nodes;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changeEmitter.dispose();
+  }
+}

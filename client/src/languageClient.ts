@@ -1,0 +1,109 @@
+/**
+ * Starts, stops and restarts the JitAi Events language server (dist/server.js over Node IPC) and
+ * gives the rest of the client typed access to the custom requests and notifications.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  EventTreeRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
+  SubscribersOfRequest,
+  type EventTreeParams, type EventTreeResult, type HandlerInfoParams, type HandlerInfoResult, type IndexChangedParams,
+  type IndexStatus, type ListHandlersResult, type ReindexResult, type SubscribersOfParams, type SubscribersOfResult,
+} from '../../server/src/protocol/index';
+
+export const CLIENT_ID = 'jitaiEvents';
+
+/** The `jitaiEvents` settings as a plain object (what the server receives at initialize). */
+export function settingsSnapshot(): unknown {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(CLIENT_ID)));
+}
+
+export class JitaiLanguageClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly statusEmitter = new vscode.EventEmitter<IndexStatus>();
+  private readonly changedEmitter = new vscode.EventEmitter<IndexChangedParams>();
+  private readonly startedEmitter = new vscode.EventEmitter<void>();
+  /** Server index status notifications. */
+  readonly onIndexStatus = this.statusEmitter.event;
+  /** The index changed in a way the tree may show. */
+  readonly onIndexChanged = this.changedEmitter.event;
+  /** Fired after every (re)start, once requests can be sent. */
+  readonly onStarted = this.startedEmitter.event;
+
+  constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {}
+
+  private create(): LanguageClient {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', pattern: '**/e.json' },
+        { scheme: 'file', language: 'python' },
+        { scheme: 'file', pattern: '**/app.json' },
+      ],
+      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot() }),
+      synchronize: { configurationSection: CLIENT_ID },
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+    };
+    const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('JitAi Events Language Server'), serverOptions, clientOptions);
+    client.onNotification(IndexStatusNotification, (status: IndexStatus) => this.statusEmitter.fire(status));
+    client.onNotification(IndexChangedNotification, (params: IndexChangedParams) => this.changedEmitter.fire(params));
+    return client;
+  }
+
+  async start(): Promise<void> {
+    if (this.client?.isRunning()) return;
+    this.client ??= this.create();
+    await this.client.start();
+    this.startedEmitter.fire();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client?.needsStop()) await client.stop();
+    else if (client) await client.dispose().catch(() => undefined);
+  }
+
+  async restart(): Promise<void> {
+    this.output.info('Restarting the JitAi Events language server');
+    await this.stop();
+    await this.start();
+  }
+
+  get isRunning(): boolean {
+    return this.client?.isRunning() ?? false;
+  }
+
+  private async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+    if (!this.client) throw new Error(vscode.l10n.t('The JitAi Events language server is not running.'));
+    return this.client.sendRequest<R>(method, params, token);
+  }
+
+  eventTree(params: EventTreeParams, token?: vscode.CancellationToken): Promise<EventTreeResult> {
+    return this.request<EventTreeResult>(EventTreeRequest, params, token);
+  }
+  reindex(): Promise<ReindexResult> {
+    return this.request<ReindexResult>(ReindexRequest, {});
+  }
+  handlerInfo(params: HandlerInfoParams): Promise<HandlerInfoResult> {
+    return this.request<HandlerInfoResult>(HandlerInfoRequest, params);
+  }
+  listHandlers(): Promise<ListHandlersResult> {
+    return this.request<ListHandlersResult>(ListHandlersRequest, {});
+  }
+  async subscribersOf(params: SubscribersOfParams): Promise<string[]> {
+    return (await this.request<SubscribersOfResult>(SubscribersOfRequest, params)).fullNames;
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.statusEmitter.dispose();
+    this.changedEmitter.dispose();
+    this.startedEmitter.dispose();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Choosing a handler's payload: a quick pick of publish-site literals, payloads used before
+ * (remembered per workspace, newest first), the empty payload and "Edit as JSON…", plus the
+ * payload editor (an untitled JSON document run by "JitAi: Run handler with this payload").
+ */
+import * as vscode from 'vscode';
+import type { HandlerInfo } from '../../server/src/protocol/index';
+import {
+  historyKey, parsePayloadJson, payloadChoices, payloadToJson, recentPayloads, rememberPayload,
+  type Payload, type PayloadHistory,
+} from './payload';
+
+const HISTORY_STATE_KEY = 'jitaiEvents.payloadHistory';
+
+/** Payloads used before, per handler, in workspaceState. */
+export class PayloadHistoryStore {
+  constructor(private readonly state: vscode.Memento) {}
+  recent(appRoot: string, fullName: string): Payload[] {
+    return recentPayloads(this.state.get<PayloadHistory>(HISTORY_STATE_KEY), historyKey(appRoot, fullName));
+  }
+  async remember(appRoot: string, fullName: string, payload: Payload): Promise<void> {
+    const history = this.state.get<PayloadHistory>(HISTORY_STATE_KEY) ?? {};
+    await this.state.update(HISTORY_STATE_KEY, rememberPayload(history, historyKey(appRoot, fullName), payload));
+  }
+}
+
+export type PayloadPick = { kind: 'run'; payload: Payload } | { kind: 'edit'; payload: Payload };
+
+interface PayloadItem extends vscode.QuickPickItem { pick?: PayloadPick }
+
+/** Asks which payload to run the handler with; undefined when the user dismissed the pick. */
+export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStore): Promise<PayloadPick | undefined> {
+  const recent = history.recent(info.appRoot, info.fullName);
+  const choices = payloadChoices(info.payloads.map((p) => ({ label: p.label, args: p.args, kwargs: p.kwargs })), recent, vscode.l10n.t);
+  const items: PayloadItem[] = [];
+  const section = (label: string) => items.push({ label, kind: vscode.QuickPickItemKind.Separator });
+  let lastSource = '';
+  for (const c of choices) {
+    if (c.source !== lastSource) {
+      lastSource = c.source;
+      if (c.source === 'publish') section(vscode.l10n.t('Published with'));
+      else if (c.source === 'history') section(vscode.l10n.t('Used before'));
+      else section(vscode.l10n.t('Other'));
+    }
+    const icon = c.source === 'publish' ? '$(broadcast)' : c.source === 'history' ? '$(history)' : '$(circle-large-outline)';
+    items.push({ label: `${icon} ${c.label}`, detail: c.detail, pick: { kind: 'run', payload: c.payload } });
+  }
+  const first = choices[0]?.payload ?? { args: [], kwargs: {} };
+  items.push({
+    label: `$(json) ${vscode.l10n.t('Edit as JSON…')}`,
+    detail: vscode.l10n.t('Open the payload in an editor, change it, then run it'),
+    pick: { kind: 'edit', payload: first },
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Run {0}: choose a payload', info.title ? `${info.title} (${info.fullName})` : info.fullName),
+    placeHolder: vscode.l10n.t('args and kwargs passed to the handler'),
+    matchOnDetail: true,
+  });
+  return picked?.pick;
+}
+
+/** Untitled JSON documents opened by "Edit as JSON…", each bound to the handler it runs. */
+export class PayloadEditors implements vscode.Disposable {
+  private readonly targets = new Map<string, { appRootUri: string; fullName: string }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => this.updateContext(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.targets.delete(d.uri.toString())),
+    );
+    this.updateContext(vscode.window.activeTextEditor);
+  }
+
+  private updateContext(editor: vscode.TextEditor | undefined): void {
+    const active = !!editor && this.targets.has(editor.document.uri.toString());
+    void vscode.commands.executeCommand('setContext', 'jitaiEvents.payloadEditorActive', active);
+  }
+
+  /** The handler a payload document runs, if it is one of ours. */
+  targetOf(uri: vscode.Uri): { appRootUri: string; fullName: string } | undefined {
+    return this.targets.get(uri.toString());
+  }
+
+  /** Opens the editor and offers a Run button; resolves to the document. */
+  async open(target: { appRootUri: string; fullName: string }, payload: Payload): Promise<vscode.TextDocument> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: payloadToJson(payload) });
+    this.targets.set(doc.uri.toString(), target);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    this.updateContext(editor);
+    return doc;
+  }
+
+  /** Validates a payload document's text; shows the error and returns undefined when invalid. */
+  static read(doc: vscode.TextDocument): Payload | undefined {
+    const parsed = parsePayloadJson(doc.getText(), vscode.l10n.t);
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(parsed.error);
+      return undefined;
+    }
+    return parsed.payload;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Which Python runs a handler: `jitaiEvents.pythonPath` if set, else the Python extension's
+ * active interpreter when that extension is installed, else python3/python on PATH (the runner's
+ * findPython does the probing). Shows a clear error with an "Open Settings" action when none works.
+ */
+import * as vscode from 'vscode';
+import { findPython } from './runner';
+
+export interface Interpreter { path: string; version?: string; source: string }
+
+interface PythonExtensionApi {
+  environments?: {
+    getActiveEnvironmentPath?(resource?: vscode.Uri): { id: string; path: string } | undefined;
+    resolveEnvironment?(env: { id: string; path: string } | string): Promise<{ executable?: { uri?: vscode.Uri } } | undefined>;
+  };
+}
+
+/** The Python extension's active interpreter for a resource, if the extension is installed. */
+export async function pythonExtensionInterpreter(resource?: vscode.Uri): Promise<string | undefined> {
+  const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
+  if (!ext) return undefined;
+  try {
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const envPath = api?.environments?.getActiveEnvironmentPath?.(resource);
+    if (!envPath) return undefined;
+    const resolved = await api.environments?.resolveEnvironment?.(envPath);
+    return resolved?.executable?.uri?.fsPath ?? envPath.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `jitaiEvents.pythonPath` for a resource, with `${workspaceFolder}` and `~` expanded. */
+export function configuredPythonPath(resource?: vscode.Uri): string | undefined {
+  const raw = vscode.workspace.getConfiguration('jitaiEvents', resource).get<string>('pythonPath')?.trim();
+  if (!raw) return undefined;
+  const folder = (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? vscode.workspace.workspaceFolders?.[0];
+  let value = raw.replace(/\$\{workspaceFolder\}/g, folder?.uri.fsPath ?? '');
+  if (value.startsWith('~/') && process.env.HOME) value = process.env.HOME + value.slice(1);
+  return value;
+}
+
+export type InterpreterLookup = { ok: true; interpreter: Interpreter } | { ok: false; error: string; fix: string };
+
+export async function resolveInterpreter(resource?: vscode.Uri): Promise<InterpreterLookup> {
+  const configured = configuredPythonPath(resource);
+  const pythonExtensionPath = configured ? undefined : await pythonExtensionInterpreter(resource);
+  const found = await findPython({ configured, pythonExtensionPath });
+  if ('error' in found) return { ok: false, error: found.error, fix: found.fix };
+  return { ok: true, interpreter: { path: found.path, version: found.version, source: found.source } };
+}
+
+/** Shows the interpreter error with a way to fix it. */
+export async function reportMissingInterpreter(lookup: { error: string; fix: string }): Promise<void> {
+  const openSettings = vscode.l10n.t('Open Settings');
+  const choice = await vscode.window.showErrorMessage(
+    vscode.l10n.t('No Python interpreter to run the handler: {0} {1}', lookup.error, lookup.fix),
+    openSettings,
+  );
+  if (choice === openSettings) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'jitaiEvents.pythonPath');
+  }
+}
