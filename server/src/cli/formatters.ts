@@ -1,0 +1,75 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { severityName, type EngineDiagnostic } from '../engine';
+
+export interface FileDiagnostics { path: string; diagnostics: EngineDiagnostic[] }
+
+function rel(p: string, cwd: string): string {
+  const r = path.relative(cwd, p);
+  return r && !r.startsWith('..') ? r.split(path.sep).join('/') : p;
+}
+
+/** `path:line:col severity code message`, one problem a line, then a summary line. */
+export function formatText(files: FileDiagnostics[], cwd: string, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  let errors = 0, warnings = 0, infos = 0;
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      const sev = severityName(d.severity);
+      if (sev === 'error') errors++; else if (sev === 'warning') warnings++; else infos++;
+      const sevText = sev === 'error' ? paint('31', sev) : sev === 'warning' ? paint('33', sev) : paint('36', sev);
+      lines.push(`${rel(f.path, cwd)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sevText} ${d.code} ${d.message}`);
+    }
+  }
+  lines.push(`${errors} error(s), ${warnings} warning(s), ${infos} info`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(files: FileDiagnostics[], cwd: string, stats: object): string {
+  return JSON.stringify({
+    stats,
+    problems: files.flatMap((f) => f.diagnostics.map((d) => ({
+      file: rel(f.path, cwd), absolutePath: f.path,
+      line: d.range.start.line + 1, column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+      severity: severityName(d.severity), code: d.code, message: d.message,
+      ...(d.fix ? { fix: { newText: d.fix.newText, line: d.fix.range.start.line + 1, column: d.fix.range.start.character + 1, endLine: d.fix.range.end.line + 1, endColumn: d.fix.range.end.character + 1 } } : {}),
+    }))),
+  }, null, 2) + '\n';
+}
+
+const RULE_HELP: Record<string, string> = {
+  'unknown-event': 'The sender names a service that declares no such event in eventDescs.',
+  'sender-service-not-found': 'The sender names a service that is not in the app.',
+  'sender-not-a-service': 'The sender names an element that declares no eventDescs.',
+  'sender-malformed': 'A sender must be "<service fullName>.<event name>".',
+};
+
+/** SARIF 2.1.0, for code-scanning uploads. */
+export function formatSarif(files: FileDiagnostics[], cwd: string, version: string): string {
+  const codes = [...new Set(files.flatMap((f) => f.diagnostics.map((d) => d.code)))].sort();
+  const level = (d: EngineDiagnostic) => { const s = severityName(d.severity); return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note'; };
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: {
+        name: 'jitai-events', version, informationUri: 'https://jit.pro/docs',
+        rules: codes.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] ?? id } })),
+      } },
+      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
+      results: files.flatMap((f) => f.diagnostics.map((d) => ({
+        ruleId: d.code,
+        ruleIndex: codes.indexOf(d.code),
+        level: level(d),
+        message: { text: d.message },
+        locations: [{ physicalLocation: {
+          artifactLocation: { uri: rel(f.path, cwd), uriBaseId: 'SRCROOT' },
+          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+        } }],
+      }))),
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,142 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { OffsetRange } from '../python/types';
+
+/** A JSON value with where it is. `kind` is the JSON type found ("string", "number", …). */
+export interface JsonValue {
+  kind: 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+  /** Whole value (for strings: including quotes). */
+  range: OffsetRange;
+  /** For strings: inside the quotes. */
+  contentRange: OffsetRange;
+  value: unknown;
+  /** The property key's range when the value belongs to a property. */
+  keyRange?: OffsetRange;
+  /** True when a string literal has no closing quote (half-typed). */
+  unterminated?: boolean;
+  /** For arrays: the items (shallow: nested objects/arrays have no items of their own). */
+  items?: JsonValue[];
+}
+
+export interface StringValue extends JsonValue { kind: 'string'; value: string }
+
+export interface DescEntry {
+  /** The whole entry object. */
+  range: OffsetRange;
+  name?: JsonValue;
+  title?: JsonValue;
+  desc?: JsonValue;
+}
+
+/** Everything the engine reads from one e.json, with ranges. */
+export interface ElementJson {
+  syntaxErrors: { message: string; range: OffsetRange }[];
+  /** JSON type of the root value ("none" for an empty file). */
+  rootKind: JsonValue['kind'] | 'none';
+  rootRange: OffsetRange;
+  props: Map<string, JsonValue>;
+  eventDescs?: { value: JsonValue; entries: DescEntry[] };
+  functionList?: { value: JsonValue; entries: DescEntry[] };
+}
+
+function toValue(node: Node, text: string): JsonValue {
+  const start = node.offset, end = node.offset + node.length;
+  let contentRange = { start, end };
+  let unterminated = false;
+  if (node.type === 'string') {
+    unterminated = end - start < 2 || text.charCodeAt(end - 1) !== 34 /* " */;
+    contentRange = { start: start + 1, end: unterminated ? end : end - 1 };
+  }
+  const v: JsonValue = {
+    kind: node.type === 'property' ? 'null' : node.type,
+    range: { start, end },
+    contentRange,
+    value: node.type === 'object' || node.type === 'array' ? undefined : node.value,
+  };
+  if (unterminated) v.unterminated = true;
+  return v;
+}
+
+function toValueWithItems(node: Node, text: string): JsonValue {
+  const v = toValue(node, text);
+  if (node.type === 'array') v.items = (node.children ?? []).map((c) => toValue(c, text));
+  return v;
+}
+
+function objectProps(node: Node, text: string, withItems: boolean): Map<string, JsonValue> {
+  const props = new Map<string, JsonValue>();
+  for (const p of node.children ?? []) {
+    if (p.type !== 'property' || !p.children || p.children.length < 1) continue;
+    const keyNode = p.children[0];
+    const valueNode = p.children[1];
+    if (typeof keyNode.value !== 'string') continue;
+    const keyRange = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+    if (!valueNode) {
+      props.set(keyNode.value, { kind: 'null', range: keyRange, contentRange: keyRange, value: undefined, keyRange });
+      continue;
+    }
+    const v = withItems ? toValueWithItems(valueNode, text) : toValue(valueNode, text);
+    v.keyRange = keyRange;
+    props.set(keyNode.value, v);
+  }
+  return props;
+}
+
+function descEntries(node: Node | undefined, text: string): DescEntry[] {
+  if (!node || node.type !== 'array') return [];
+  const out: DescEntry[] = [];
+  for (const item of node.children ?? []) {
+    const entry: DescEntry = { range: { start: item.offset, end: item.offset + item.length } };
+    if (item.type === 'object') {
+      const props = objectProps(item, text, false);
+      entry.name = props.get('name');
+      entry.title = props.get('title');
+      entry.desc = props.get('desc');
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
+/** Parses an e.json leniently (comments, trailing commas, half-typed text); never throws. */
+export function parseElementJson(text: string): ElementJson {
+  const errors: ParseError[] = [];
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch {
+    root = undefined;
+  }
+  const syntaxErrors = errors.map((e) => ({
+    message: printParseErrorCode(e.error),
+    range: { start: e.offset, end: Math.max(e.offset + e.length, e.offset + 1) },
+  }));
+  if (!root) {
+    return { syntaxErrors, rootKind: 'none', rootRange: { start: 0, end: Math.min(text.length, 1) }, props: new Map() };
+  }
+  const rootRange = { start: root.offset, end: root.offset + root.length };
+  if (root.type !== 'object') {
+    return { syntaxErrors, rootKind: root.type === 'property' ? 'none' : root.type, rootRange, props: new Map() };
+  }
+  const props = objectProps(root, text, true);
+  const doc: ElementJson = { syntaxErrors, rootKind: 'object', rootRange, props };
+  for (const p of root.children ?? []) {
+    const key: unknown = p.children?.[0]?.value;
+    if (key !== 'eventDescs' && key !== 'functionList') continue;
+    const value = props.get(key)!;
+    value.items = undefined; // entries below carry the detail
+    doc[key] = { value, entries: descEntries(p.children?.[1], text) };
+  }
+  return doc;
+}
+
+/** The property's value when it is a string. */
+export function stringProp(doc: ElementJson, key: string): StringValue | undefined {
+  const v = doc.props.get(key);
+  return v && v.kind === 'string' ? (v as StringValue) : undefined;
+}
+
+/** The string items of an array property (non-strings skipped). */
+export function stringItems(doc: ElementJson, key: string): StringValue[] {
+  const v = doc.props.get(key);
+  return (v?.items ?? []).filter((i): i is StringValue => i.kind === 'string');
+}

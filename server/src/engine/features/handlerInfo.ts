@@ -1,0 +1,71 @@
+import type { HandlerInfo, PayloadCandidate, SubscriberKind } from '../../protocol';
+import type { ElementRecord } from '../model/records';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { msg } from '../i18n/messages';
+import { stringProp } from '../elements/elementJson';
+import { effectiveFuncType, funcProp, splitFunc } from '../rules/handlerRules';
+import { implementationClass, innerHandler } from '../rules/pythonFacts';
+import { publishSitesOf } from './eventGraph';
+import { toLocation } from './locations';
+
+export function subscriberKind(el: ElementRecord): SubscriberKind {
+  switch (el.type) {
+    case 'events.NormalType': return 'custom';
+    case 'events.ModelType': return 'model';
+    case 'events.WorkflowType': return 'workflow';
+    case 'events.AIAssistantType': return 'assistant';
+    case 'events.AIAgentType': return 'agent';
+    default: return el.kind === 'task' ? 'task' : 'other';
+  }
+}
+
+/** What "Run handler" must execute for an event or task element. Null for non-subscribers. */
+export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerInfo | null {
+  if (el.kind !== 'event' && el.kind !== 'task') return null;
+  const L = index.locale;
+  const ft = effectiveFuncType(el) ?? 'Global';
+  const funcType = el.type === 'events.AIAssistantType' ? 'Global' : ft;
+  const sender = stringProp(el.json, 'sender')?.value;
+  const base: HandlerInfo = {
+    appRoot: el.appRoot, fullName: el.fullName, title: el.title, type: el.type ?? '', kind: subscriberKind(el),
+    funcType, functionName: 'customFunc', sender, payloads: [],
+  };
+  if (el.type === 'events.NormalType' && sender) base.payloads = payloadsFor(index, el.appRoot, sender);
+  if (funcType === 'Inner') {
+    const h = innerHandler(index, el);
+    base.modulePath = `${el.dir}/inner.py`;
+    if (h.status === 'no-file') base.problem = msg(L, 'handler-no-inner');
+    else if (h.status === 'no-func') base.problem = msg(L, 'handler-no-custom-func');
+    return base;
+  }
+  const func = funcProp(el)?.value;
+  const parts = func ? splitFunc(func) : undefined;
+  if (!func || !parts) return { ...base, problem: msg(L, 'handler-no-func') };
+  base.functionName = parts.fn;
+  base.serviceFullName = parts.element;
+  const target = index.element(el.appRoot, parts.element);
+  const impl = target ? implementationClass(index, target) : undefined;
+  if (!target || !impl) return { ...base, problem: msg(L, 'handler-func-unresolved', { func }) };
+  base.modulePath = impl.file;
+  base.className = impl.cls.name;
+  return base;
+}
+
+function payloadsFor(index: WorkspaceIndex, appRoot: string, sender: string): PayloadCandidate[] {
+  const out: PayloadCandidate[] = [];
+  for (const site of publishSitesOf(index, appRoot, sender)) {
+    const a = site.call.args, k = site.call.kwargs;
+    const argsOk = !a || (a.value !== undefined && Array.isArray(a.value));
+    const kwargsOk = !k || (k.value !== undefined && typeof k.value === 'object' && !Array.isArray(k.value));
+    if (!argsOk || !kwargsOk) continue;
+    const loc = toLocation(site.py.path, site.py.lines, site.call.range.start, site.call.range.end);
+    out.push({
+      source: 'publish',
+      label: `${site.py.path.slice(appRoot.length + 1)}:${loc.range.start.line + 1}${site.call.enclosingFunction ? ` (${site.call.enclosingFunction})` : ''}`,
+      location: loc,
+      args: (a?.value as unknown[]) ?? [],
+      kwargs: (k?.value as Record<string, unknown>) ?? {},
+    });
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Location } from '../../protocol';
+import type { LineIndex } from '../text/lineIndex';
+
+export function pathToUri(p: string): string { return pathToFileURL(p).href; }
+export function uriToPath(uri: string): string | undefined {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri).replace(/\\/g, '/') : undefined; } catch { return undefined; }
+}
+export function toLocation(path: string, lines: LineIndex, start: number, end: number): Location {
+  return { uri: pathToUri(path), range: lines.range(start, end) };
+}

@@ -1,0 +1,24 @@
+import { Severity, type EngineDiagnostic } from '../model/diagnostics';
+import type { LineIndex } from '../text/lineIndex';
+import type { OffsetRange } from '../python/types';
+
+/** Builds diagnostics for one file from offset ranges. */
+export class DiagnosticSink {
+  readonly items: EngineDiagnostic[] = [];
+  constructor(readonly lines: LineIndex) {}
+
+  add(range: OffsetRange, severity: Severity, code: string, message: string,
+      extra: { fix?: { range: OffsetRange; newText: string }; related?: EngineDiagnostic['related']; unnecessary?: boolean } = {}): void {
+    const d: EngineDiagnostic = { range: this.lines.range(range.start, range.end), severity, code, message };
+    if (extra.fix) d.fix = { range: this.lines.range(extra.fix.range.start, extra.fix.range.end), newText: extra.fix.newText };
+    if (extra.related?.length) d.related = extra.related;
+    if (extra.unnecessary) d.unnecessary = true;
+    this.items.push(d);
+  }
+  error(range: OffsetRange, code: string, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
+    this.add(range, Severity.Error, code, message, extra);
+  }
+  warning(range: OffsetRange, code: string, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
+    this.add(range, Severity.Warning, code, message, extra);
+  }
+}

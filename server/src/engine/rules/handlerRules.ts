@@ -1,0 +1,109 @@
+import type { ElementRecord } from '../model/records';
+import { msg } from '../i18n/messages';
+import { closestName } from '../text/closestName';
+import type { ValidationContext } from '../workspace/validationContext';
+import { Severity } from '../model/diagnostics';
+import type { DiagnosticSink } from './diag';
+import { stringProp, type StringValue } from '../elements/elementJson';
+import { declaredFunctions, findMethod, implementationClass, innerHandler } from './pythonFacts';
+
+export type FuncType = 'Global' | 'Inner';
+
+/** The effective funcType (missing = Global; legacy lowercase accepted). Undefined when invalid. */
+export function effectiveFuncType(el: ElementRecord): FuncType | undefined {
+  const v = el.json.props.get('funcType');
+  if (!v) return 'Global';
+  if (v.kind !== 'string') return undefined;
+  const s = String(v.value).toLowerCase();
+  return s === 'global' ? 'Global' : s === 'inner' ? 'Inner' : undefined;
+}
+
+/** `func` (or the legacy task key `taskFunc`). */
+export function funcProp(el: ElementRecord): StringValue | undefined {
+  return stringProp(el.json, 'func') ?? (el.kind === 'task' ? stringProp(el.json, 'taskFunc') : undefined);
+}
+
+export function splitFunc(func: string): { element: string; fn: string } | undefined {
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(func)) return undefined;
+  const i = func.lastIndexOf('.');
+  return { element: func.slice(0, i), fn: func.slice(i + 1) };
+}
+
+const ALWAYS_GLOBAL = new Set(['events.AIAssistantType']);
+
+/** funcType / func / inner.py checks for event and task elements. */
+export function checkHandler(el: ElementRecord, ctx: ValidationContext, out: DiagnosticSink): void {
+  const L = ctx.locale;
+  const ftValue = el.json.props.get('funcType');
+  const anchor = ftValue ?? el.json.props.get('type') ?? { range: { start: el.json.rootRange.start, end: el.json.rootRange.start + 1 } };
+  let ft = effectiveFuncType(el);
+  if (ftValue && ftValue.kind === 'string') {
+    const raw = String(ftValue.value);
+    if (!ft) {
+      out.error(ftValue.contentRange, 'invalid-func-type', msg(L, 'invalid-func-type', { value: raw }),
+        { fix: closestFix(raw, ['Global', 'Inner'], ftValue as StringValue) });
+      return;
+    }
+    if (raw !== ft) out.warning(ftValue.contentRange, 'invalid-func-type', msg(L, 'func-type-casing', { value: raw, canonical: ft }), { fix: { range: ftValue.contentRange, newText: ft } });
+  } else if (ftValue) return; // wrong JSON type reported elsewhere
+  if (ALWAYS_GLOBAL.has(el.type ?? '')) ft = 'Global';
+
+  if (ft === 'Inner') {
+    const h = innerHandler(ctx, el);
+    if (h.status === 'no-file') out.error(anchor.range, 'inner-file-missing', msg(L, 'inner-file-missing'));
+    else if (h.status === 'no-func') {
+      out.error(anchor.range, 'custom-func-missing', msg(L, 'custom-func-missing', {
+        found: h.others.length ? msg(L, 'custom-func-found', { names: h.others.join(', ') }) : '',
+      }), { related: [{ path: h.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'inner.py' }] });
+    }
+    return;
+  }
+  const func = funcProp(el);
+  if (!func) {
+    if (!el.json.props.has('func')) out.error(anchor.range, 'missing-func', msg(L, ALWAYS_GLOBAL.has(el.type ?? '') ? 'missing-func-always' : 'missing-func'));
+    return;
+  }
+  checkFuncTarget(el, func, ctx, out);
+}
+
+function closestFix(raw: string, options: string[], v: StringValue) {
+  const near = closestName(raw, options);
+  return near ? { range: v.contentRange, newText: near } : undefined;
+}
+
+function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: ValidationContext, out: DiagnosticSink): void {
+  const L = ctx.locale;
+  const parts = splitFunc(func.value);
+  if (!parts) {
+    out.error(func.contentRange, 'func-malformed', msg(L, 'func-malformed', { value: func.value }));
+    return;
+  }
+  const elementRange = { start: func.contentRange.start, end: func.contentRange.start + parts.element.length };
+  const fnRange = { start: elementRange.end + 1, end: func.contentRange.end };
+  const target = ctx.element(el.appRoot, parts.element);
+  if (!target) {
+    const services = ctx.elementsOfKind(el.appRoot, 'service').map((s) => s.fullName);
+    const near = closestName(parts.element, services);
+    const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: `${near}.${parts.fn}` }) : '';
+    const inherit = ctx.mayInherit(el.appRoot);
+    out.add(elementRange, inherit ? Severity.Warning : Severity.Error, 'func-element-not-found',
+      msg(L, inherit ? 'func-element-inherited' : 'func-element-not-found', { element: parts.element, func: func.value, hint }),
+      near ? { fix: { range: func.contentRange, newText: `${near}.${parts.fn}` } } : {});
+    return;
+  }
+  const declared = declaredFunctions(target);
+  const impl = implementationClass(ctx, target);
+  const method = findMethod(impl, parts.fn);
+  if (declared.includes(parts.fn)) return;
+  if (method) {
+    out.warning(fnRange, 'func-not-in-function-list', msg(L, 'func-not-in-function-list', { fn: parts.fn, element: parts.element }));
+    return;
+  }
+  const all = [...new Set([...declared, ...(impl?.cls.methods.map((m) => m.name).filter((n) => !n.startsWith('_')) ?? [])])];
+  const near = closestName(parts.fn, all);
+  out.error(fnRange, 'func-not-found', msg(L, 'func-not-found', {
+    element: parts.element, fn: parts.fn,
+    suggestion: near ? msg(L, 'did-you-mean', { name: near }) : '',
+    declared: all.length ? all.join(', ') : '—',
+  }), near ? { fix: { range: fnRange, newText: near } } : {});
+}

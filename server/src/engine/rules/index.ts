@@ -1,0 +1,31 @@
+import type { ElementRecord, PythonRecord } from '../model/records';
+import type { EngineDiagnostic } from '../model/diagnostics';
+import type { ValidationContext } from '../workspace/validationContext';
+import { DiagnosticSink } from './diag';
+import { checkCommon, checkJsonTypes } from './commonRules';
+import { checkService } from './serviceRules';
+import { checkHandler } from './handlerRules';
+import { checkListener } from './listenerRules';
+import { checkPython } from './pythonRules';
+
+/** All diagnostics of one e.json. Never throws. */
+export function validateElement(el: ElementRecord, ctx: ValidationContext): EngineDiagnostic[] {
+  const out = new DiagnosticSink(el.lines);
+  if (!checkCommon(el, out, ctx.locale)) return out.items;
+  if (el.kind === 'type') return out.items;
+  if (el.json.eventDescs || el.json.functionList || el.kind === 'service') checkService(el, ctx, out);
+  if (el.kind === 'event' || el.kind === 'task') {
+    checkJsonTypes(el, out, ctx.locale);
+    checkListener(el, ctx, out);
+    checkHandler(el, ctx, out);
+  }
+  return out.items;
+}
+
+/** All diagnostics of one Python file. Never throws. */
+export function validatePython(py: PythonRecord, ctx: ValidationContext): EngineDiagnostic[] {
+  const out = new DiagnosticSink(py.lines);
+  if (py.unreadable) return out.items;
+  checkPython(py, ctx, out);
+  return out.items;
+}

@@ -1,0 +1,80 @@
+import { Severity } from '../model/diagnostics';
+import type { DescEntry } from '../elements/elementJson';
+import type { ElementRecord } from '../model/records';
+import { kindLabel, msg } from '../i18n/messages';
+import { closestName } from '../text/closestName';
+import type { ValidationContext } from '../workspace/validationContext';
+import { declaredEvents } from './pythonFacts';
+
+const SENDER_RE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
+
+export type SenderResolution =
+  | { ok: true; service: ElementRecord; entry: DescEntry }
+  | {
+      ok: false;
+      code: 'sender-malformed' | 'sender-service-not-found' | 'sender-not-a-service' | 'unknown-event';
+      severity: Severity;
+      message: string;
+      /** Which part of the sender string is wrong (offsets inside the string value). */
+      part: { start: number; end: number };
+      /** The corrected whole sender, when one is plausible. */
+      suggestion?: string;
+      /** The service whose eventDescs were searched (for related information). */
+      service?: ElementRecord;
+    };
+
+export function splitSender(sender: string): { service: string; event: string } | undefined {
+  if (!SENDER_RE.test(sender)) return undefined;
+  const i = sender.lastIndexOf('.');
+  return { service: sender.slice(0, i), event: sender.slice(i + 1) };
+}
+
+/** Resolves `<service fullName>.<event name>` in an app (custom events: e.json `sender` and publish calls). */
+export function resolveSender(ctx: ValidationContext, appRoot: string, sender: string): SenderResolution {
+  const L = ctx.locale;
+  const parts = splitSender(sender);
+  if (!parts) {
+    return { ok: false, code: 'sender-malformed', severity: Severity.Error, message: msg(L, 'sender-malformed', { sender }), part: { start: 0, end: sender.length } };
+  }
+  const servicePart = { start: 0, end: parts.service.length };
+  const eventPart = { start: parts.service.length + 1, end: sender.length };
+  const el = ctx.element(appRoot, parts.service);
+  if (!el) {
+    const services = ctx.elementsOfKind(appRoot, 'service');
+    const near = closestName(parts.service, services.map((s) => s.fullName));
+    let suggestion: string | undefined;
+    if (near) {
+      const svc = services.find((s) => s.fullName === near)!;
+      const evs = declaredEvents(svc);
+      const ev = evs.includes(parts.event) ? parts.event : closestName(parts.event, evs);
+      if (ev) suggestion = `${near}.${ev}`;
+    }
+    const hint = suggestion ? msg(L, 'hint-did-you-mean-service', { suggestion }) : '';
+    const inherit = ctx.mayInherit(appRoot);
+    return {
+      ok: false, code: 'sender-service-not-found', severity: inherit ? Severity.Warning : Severity.Error,
+      message: inherit ? msg(L, 'sender-service-inherited', { service: parts.service, hint }) : msg(L, 'sender-service-not-found', { service: parts.service, event: parts.event, hint }),
+      part: servicePart, suggestion,
+    };
+  }
+  if (!el.json.eventDescs && el.kind !== 'service') {
+    return {
+      ok: false, code: 'sender-not-a-service', severity: Severity.Error,
+      message: msg(L, 'sender-not-a-service', { element: parts.service, kind: kindLabel(L, el.kind), event: parts.event }),
+      part: servicePart,
+    };
+  }
+  const entry = el.json.eventDescs?.entries.find((e) => e.name?.value === parts.event);
+  if (entry) return { ok: true, service: el, entry };
+  const declared = declaredEvents(el);
+  const near = closestName(parts.event, declared);
+  return {
+    ok: false, code: 'unknown-event', severity: Severity.Error,
+    message: msg(L, 'unknown-event', {
+      service: parts.service, event: parts.event,
+      suggestion: near ? msg(L, 'did-you-mean', { name: near }) : '',
+      declared: declared.length ? declared.join(', ') : msg(L, 'none-declared'),
+    }),
+    part: eventPart, suggestion: near ? `${parts.service}.${near}` : undefined, service: el,
+  };
+}
