@@ -1,0 +1,85 @@
+// The events tree's data, read through the extension's API: services -> events -> publishers and
+// subscribers, grouped listeners, and the unresolved subscribers.
+import assert from 'node:assert/strict';
+import type { EventTreeResult, TreeApp, TreeEvent } from '../../server/src/protocol/index';
+import { activateExtension, type JitaiEventsApi, type TreeNodeLike } from './helpers';
+
+function event(app: TreeApp, service: string, name: string): TreeEvent {
+  const s = app.services.find((x) => x.fullName === service);
+  assert.ok(s, `service ${service} in the tree; got ${app.services.map((x) => x.fullName).join(', ')}`);
+  const e = s.events.find((x) => x.name === name);
+  assert.ok(e, `event ${name} under ${service}; got ${s.events.map((x) => x.name).join(', ')}`);
+  return e;
+}
+function find(nodes: TreeNodeLike[], pred: (n: TreeNodeLike) => boolean): TreeNodeLike | undefined {
+  for (const n of nodes) { if (pred(n)) return n; const c = find(n.children ?? [], pred); if (c) return c; }
+  return undefined;
+}
+
+suite('events tree', () => {
+  let api: JitaiEventsApi;
+  let tree: EventTreeResult;
+  suiteSetup(async () => { api = await activateExtension(); tree = await api.getEventTree(); });
+
+  test('lists the app with its services and their declared events', () => {
+    assert.equal(tree.apps.length, 1);
+    const app = tree.apps[0];
+    const services = app.services.map((s) => s.fullName).sort();
+    for (const s of ['services.CustomerBatchService', 'services.NotifyService', 'services.OrderService']) assert.ok(services.includes(s), `${s} in ${services}`);
+    const e = event(app, 'services.CustomerBatchService', 'dataProcessed');
+    assert.equal(e.sender, 'services.CustomerBatchService.dataProcessed');
+    assert.equal(e.title, 'Batch finished');
+  });
+
+  test('an event lists its publish sites and its subscribers', () => {
+    const e = event(tree.apps[0], 'services.CustomerBatchService', 'dataProcessed');
+    assert.equal(e.publishers.length, 1, `publishers: ${JSON.stringify(e.publishers)}`);
+    assert.ok(e.publishers[0].location.uri.endsWith('/services/CustomerBatchService/service.py'));
+    const line = e.publishers[0].location.range.start.line + 1;
+    assert.ok(line === 14 || line === 15, `the multi-line publish call (service.py:14-15), got line ${line}`);
+    const subs = e.subscribers.map((s) => s.fullName).sort();
+    assert.deepEqual(subs, ['events.ArchiveStatistics', 'events.NotifySalesOnProcessed']);
+    const global = e.subscribers.find((s) => s.fullName === 'events.NotifySalesOnProcessed')!;
+    assert.equal(global.handler?.funcType, 'Global');
+    assert.match(global.handler?.label ?? '', /services\.NotifyService\.notifySales/);
+    const inner = e.subscribers.find((s) => s.fullName === 'events.ArchiveStatistics')!;
+    assert.equal(inner.handler?.funcType, 'Inner');
+    assert.equal(inner.runnable, true);
+  });
+
+  test('model, approval, assistant, agent events and tasks are grouped by what they listen to', () => {
+    const groups = tree.apps[0].groups.map((g) => `${g.kind}:${g.target}`);
+    for (const g of ['model:models.CustomerModel', 'model:models.OrderModel', 'assistant:aiassistants.CustomerHelper', 'agent:aiagents.SalesAgent']) {
+      assert.ok(groups.includes(g), `group ${g} in ${groups.join(', ')}`);
+    }
+    assert.ok(groups.some((g) => g.startsWith('workflow:')), `an approval group in ${groups.join(', ')}`);
+    assert.ok(groups.some((g) => g.startsWith('task:')), `a task group in ${groups.join(', ')}`);
+  });
+
+  test('subscribers whose sender resolves to nothing are listed as unresolved', () => {
+    const unresolved = tree.apps[0].unresolved.map((s) => s.fullName).sort();
+    assert.ok(unresolved.includes('events.deliberateMistakes.TypoSender'), `unresolved: ${unresolved}`);
+    assert.ok(unresolved.includes('events.deliberateMistakes.MissingService'), `unresolved: ${unresolved}`);
+    const py = tree.apps[0].unresolvedPublishers.map((p) => p.sender);
+    assert.ok(py.includes('services.MistakesDemoService.reportGenerated'), `unresolved publishers: ${py}`);
+  });
+
+  test('the filter narrows the tree to matching events', async () => {
+    const filtered = await api.getEventTree('emailSent');
+    const names = filtered.apps.flatMap((a) => a.services.flatMap((s) => s.events.map((e) => e.sender)));
+    assert.deepEqual(names, ['services.NotifyService.emailSent']);
+  });
+
+  test('the tree nodes users see: app -> service -> event -> publishers / subscribers', async () => {
+    const nodes = await api.getTreeNodes();
+    const service = find(nodes, (n) => n.kind === 'service' && /CustomerBatchService/.test(`${n.label} ${n.description ?? ''}`));
+    assert.ok(service, 'a service node for CustomerBatchService');
+    const ev = find(service.children, (n) => n.kind === 'event' && /dataProcessed/.test(`${n.label} ${n.description ?? ''}`));
+    assert.ok(ev, 'an event node for dataProcessed under its service');
+    const kinds = ev.children.map((c) => c.kind);
+    assert.ok(kinds.includes('publishers') && kinds.includes('subscribers'), `event children: ${kinds}`);
+    const subs = ev.children.find((c) => c.kind === 'subscribers')!;
+    assert.ok(find(subs.children, (n) => /NotifySalesOnProcessed|Tell sales/.test(`${n.label} ${n.description ?? ''}`)), 'handled by NotifySalesOnProcessed');
+    assert.ok(find(subs.children, (n) => /\brunnable\b/.test(n.contextValue)), 'subscribers can be run (context menu "Run handler")');
+  });
+});
