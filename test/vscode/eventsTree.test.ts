@@ -2,7 +2,7 @@
 // subscribers, grouped listeners, and the unresolved subscribers.
 import assert from 'node:assert/strict';
 import type { EventTreeResult, TreeApp, TreeEvent } from '../../server/src/protocol/index';
-import { activateExtension, type JitaiEventsApi, type TreeNodeLike } from './helpers';
+import { activateExtension, nodeKind, type JitaiEventsApi, type NodeOutline } from './helpers';
 
 function event(app: TreeApp, service: string, name: string): TreeEvent {
   const s = app.services.find((x) => x.fullName === service);
@@ -11,8 +11,9 @@ function event(app: TreeApp, service: string, name: string): TreeEvent {
   assert.ok(e, `event ${name} under ${service}; got ${s.events.map((x) => x.name).join(', ')}`);
   return e;
 }
-function find(nodes: TreeNodeLike[], pred: (n: TreeNodeLike) => boolean): TreeNodeLike | undefined {
-  for (const n of nodes) { if (pred(n)) return n; const c = find(n.children ?? [], pred); if (c) return c; }
+function find(nodes: NodeOutline[] | undefined, pred: (n: NodeOutline) => boolean): NodeOutline | undefined {
+  if (!nodes) return undefined;
+  for (const n of nodes) { if (pred(n)) return n; const c = find(n.children, pred); if (c) return c; }
   return undefined;
 }
 
@@ -72,13 +73,13 @@ suite('events tree', () => {
 
   test('the tree nodes users see: app -> service -> event -> publishers / subscribers', async () => {
     const nodes = await api.getTreeNodes();
-    const service = find(nodes, (n) => n.kind === 'service' && /CustomerBatchService/.test(`${n.label} ${n.description ?? ''}`));
+    const service = find(nodes, (n) => nodeKind(n) === 'service' && /CustomerBatchService/.test(`${n.label} ${n.description ?? ''}`));
     assert.ok(service, 'a service node for CustomerBatchService');
-    const ev = find(service.children, (n) => n.kind === 'event' && /dataProcessed/.test(`${n.label} ${n.description ?? ''}`));
+    const ev = find(service.children, (n) => nodeKind(n) === 'event' && /dataProcessed/.test(`${n.label} ${n.description ?? ''}`));
     assert.ok(ev, 'an event node for dataProcessed under its service');
-    const kinds = ev.children.map((c) => c.kind);
+    const kinds = (ev.children ?? []).map(nodeKind);
     assert.ok(kinds.includes('publishers') && kinds.includes('subscribers'), `event children: ${kinds}`);
-    const subs = ev.children.find((c) => c.kind === 'subscribers')!;
+    const subs = ev.children!.find((c) => nodeKind(c) === 'subscribers')!;
     assert.ok(find(subs.children, (n) => /NotifySalesOnProcessed|Tell sales/.test(`${n.label} ${n.description ?? ''}`)), 'handled by NotifySalesOnProcessed');
     assert.ok(find(subs.children, (n) => /\brunnable\b/.test(n.contextValue)), 'subscribers can be run (context menu "Run handler")');
   });

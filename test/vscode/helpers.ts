@@ -3,20 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { EventTreeResult, IndexStatus } from '../../server/src/protocol/index';
-import type { RunResult } from '../../server/src/runner/types';
+import type { JitaiEventsApi } from '../../client/src/extension';
+import type { NodeOutline } from '../../client/src/treeModel';
 
+export type { JitaiEventsApi, NodeOutline };
 export const EXTENSION_ID = 'jitai-tools.jitai-events';
 
-/** What the extension's activate() returns (client/src/extension.ts). Only what the tests use. */
-export interface JitaiEventsApi {
-  ready: Promise<unknown>;
-  getEventTree(filter?: string): Promise<EventTreeResult>;
-  getTreeNodes(): Promise<TreeNodeLike[]> | TreeNodeLike[];
-  runHandler(target: { appRoot: string; fullName: string }, payload: { args: unknown[]; kwargs: Record<string, unknown> }): Promise<RunResult>;
-  indexStatus(): IndexStatus | undefined;
-}
-export interface TreeNodeLike { id: string; kind: string; label: string; description?: string; contextValue: string; children: TreeNodeLike[] }
+/** A tree node's kind: the first word of its contextValue (`jitai.service`, `jitai.event runnable`…). */
+export const nodeKind = (n: NodeOutline): string => n.contextValue.split(' ')[0].replace(/^jitai\./, '');
 
 /** Activates the extension and waits for its first index. */
 export async function activateExtension(): Promise<JitaiEventsApi> {
