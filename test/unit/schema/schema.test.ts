@@ -13,7 +13,7 @@ const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, un
 
 // Keywords VS Code reads that are not part of draft-07: declared so ajv's strict mode accepts them.
 const VSCODE_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets',
-  'patternErrorMessage', 'deprecationMessage', 'doNotSuggest'];
+  'patternErrorMessage', 'errorMessage', 'deprecationMessage', 'doNotSuggest'];
 
 const strictWarnings: string[] = [];
 const ajv = new Ajv({
