@@ -100,13 +100,21 @@ interface Evaluated { kind: Kind; value?: unknown; literal: boolean }
 
 const EXPR: Evaluated = { kind: 'expr', literal: false };
 
-/** Splits tokens[from, to) at commas of the given depth; returns [start, end) pairs (empty trailing item dropped). */
+/**
+ * Splits tokens[from, to) at commas of the given depth; returns [start, end) pairs (an empty
+ * trailing item is dropped). Skips over bracket groups, and stops at an unclosed one (the rest of
+ * the range is inside it), so the cost is the number of top-level tokens.
+ */
 export function splitTopLevel(tokens: Token[], from: number, to: number, depth: number): [number, number][] {
   const parts: [number, number][] = [];
   let s = from;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if (t.depth === depth && isOp(t, Op.Comma)) {
+    if (t.kind !== TokenKind.Op) continue;
+    if (t.code === Op.LParen || t.code === Op.LBracket || t.code === Op.LBrace) {
+      if (t.aux < 0 || t.aux >= to) break;
+      k = t.aux;
+    } else if (t.code === Op.Comma && t.depth === depth) {
       parts.push([s, k]);
       s = k + 1;
     }
@@ -124,7 +132,10 @@ function isWholeGroup(tokens: Token[], from: number, to: number, code: number): 
 function hasTopLevelFor(text: string, tokens: Token[], from: number, to: number, depth: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if (t.depth === depth && t.kind === TokenKind.Name && tokenTextIs(text, t, 'for')) return true;
+    if (t.kind === TokenKind.Op && (t.code === Op.LParen || t.code === Op.LBracket || t.code === Op.LBrace)) {
+      if (t.aux < 0 || t.aux >= to) return false;
+      k = t.aux;
+    } else if (t.depth === depth && t.kind === TokenKind.Name && tokenTextIs(text, t, 'for')) return true;
   }
   return false;
 }

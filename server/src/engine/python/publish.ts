@@ -68,12 +68,12 @@ function stringLiteral(text: string, tokens: Token[], s: number, e: number): PyS
 
 /**
  * Parses the publish call whose `(` is tokens[paren] and whose callee starts at tokens[calleeStart].
- * An unclosed call runs to the end of its logical line.
+ * An unclosed call runs to the end of its logical line (`lineEnd`, the NEWLINE token's index, when known).
  */
-export function parsePublishCall(text: string, tokens: Token[], calleeStart: number, paren: number): ParsedPublishCall {
+export function parsePublishCall(text: string, tokens: Token[], calleeStart: number, paren: number, lineEnd?: number): ParsedPublishCall {
   const open = tokens[paren];
   const closed = open.aux > paren;
-  const close = closed ? open.aux : nextNewline(tokens, paren);
+  const close = closed ? open.aux : lineEnd ?? nextNewline(tokens, paren);
   let callee = '';
   for (let k = calleeStart; k < paren; k += 2) callee += (callee ? '.' : '') + text.slice(tokens[k].start, tokens[k].end);
   const end = closed ? tokens[close].end : close - 1 > paren ? tokens[close - 1].end : open.end;
@@ -99,7 +99,7 @@ export function parsePublishCall(text: string, tokens: Token[], calleeStart: num
     if (role === 'sender') {
       const [is, ie] = stripParens(tokens, s, e);
       let allStrings = true;
-      for (let k = is; k < ie; k++) if (tokens[k].kind !== TokenKind.String) allStrings = false;
+      for (let k = is; k < ie && allStrings; k++) if (tokens[k].kind !== TokenKind.String) allStrings = false;
       if (allStrings) {
         call.sender = stringLiteral(text, tokens, is, ie);
         result.senderStrings = [is, ie];

@@ -48,7 +48,7 @@ function scan(text: string): PythonScan {
     if (isOp(first, Op.At)) {
       decorators.push(text.slice(tokens[Math.min(s + 1, end - 1)].start, tokens[end - 1].end));
       decoratorIndent = line.indent;
-      findPublishCalls(text, tokens, s, end, stack, result.publishCalls);
+      scanStatements(text, tokens, s, end, stack, result, false);
       continue;
     }
 
@@ -71,19 +71,34 @@ function scan(text: string): PythonScan {
         if (stack.length === 0) result.classes.push(cls);
         stack.push({ indent: line.indent, kind: 'class', name: cls.name, cls: stack.length === 0 ? cls : undefined });
       }
-    } else {
-      for (let k = s; k < end; k++) {
-        // statements separated by `;`
-        if (k === s || isOp(tokens[k - 1], Op.Semicolon)) {
-          const imp = importStatement(text, tokens, k, end);
-          if (imp) result.imports.push(...imp);
-        }
-      }
     }
     decorators = [];
-    findPublishCalls(text, tokens, s, end, stack, result.publishCalls);
+    scanStatements(text, tokens, s, end, stack, result, defAt < 0 && !tokenTextIs(text, first, 'class'));
   }
   return result;
+}
+
+/**
+ * One pass over a logical line: publish calls anywhere, and (unless the line is a def/class
+ * header) imports at the start of each `;`-separated statement.
+ */
+function scanStatements(text: string, tokens: Token[], s: number, end: number, stack: Block[], result: PythonScan, imports: boolean): void {
+  let enclosing: string | undefined | null = null;
+  for (let k = s; k < end; k++) {
+    const t = tokens[k];
+    if (imports && t.kind === TokenKind.Name && (k === s || isOp(tokens[k - 1], Op.Semicolon))) {
+      const imp = importStatement(text, tokens, k, end);
+      if (imp) result.imports.push(...imp);
+      continue;
+    }
+    if (t.kind !== TokenKind.Op || t.code !== Op.LParen) continue;
+    const calleeStart = publishCalleeStart(text, tokens, k);
+    if (calleeStart < 0) continue;
+    const { call } = parsePublishCall(text, tokens, calleeStart, k, end);
+    if (enclosing === null) enclosing = enclosingName(stack);
+    if (enclosing !== undefined) call.enclosingFunction = enclosing;
+    result.publishCalls.push(call);
+  }
 }
 
 function enclosingName(stack: Block[]): string | undefined {
@@ -93,20 +108,6 @@ function enclosingName(stack: Block[]): string | undefined {
     if (b.kind === 'def') return name;
   }
   return undefined;
-}
-
-function findPublishCalls(text: string, tokens: Token[], s: number, end: number, stack: Block[], out: PublishCall[]): void {
-  let enclosing: string | undefined | null = null;
-  for (let k = s; k < end; k++) {
-    const t = tokens[k];
-    if (t.kind !== TokenKind.Op || t.code !== Op.LParen) continue;
-    const calleeStart = publishCalleeStart(text, tokens, k);
-    if (calleeStart < 0) continue;
-    const { call } = parsePublishCall(text, tokens, calleeStart, k);
-    if (enclosing === null) enclosing = enclosingName(stack);
-    if (enclosing !== undefined) call.enclosingFunction = enclosing;
-    out.push(call);
-  }
 }
 
 function sliceTokens(text: string, tokens: Token[], s: number, e: number): string {
@@ -203,8 +204,10 @@ function statementEnd(tokens: Token[], s: number, end: number): number {
 function importStatement(text: string, tokens: Token[], s: number, lineEnd: number): PyImport[] | undefined {
   const t = tokens[s];
   if (t.kind !== TokenKind.Name) return undefined;
+  const isImport = tokenTextIs(text, t, 'import');
+  if (!isImport && !tokenTextIs(text, t, 'from')) return undefined;
   const end = statementEnd(tokens, s, lineEnd);
-  if (tokenTextIs(text, t, 'import')) {
+  if (isImport) {
     const out: PyImport[] = [];
     for (const [ps, pe] of splitTopLevel(tokens, s + 1, end, 0)) {
       const [module] = dottedName(text, tokens, ps, pe);
@@ -212,7 +215,6 @@ function importStatement(text: string, tokens: Token[], s: number, lineEnd: numb
     }
     return out;
   }
-  if (!tokenTextIs(text, t, 'from')) return undefined;
   let k = s + 1;
   let module = '';
   for (; k < end; k++) {

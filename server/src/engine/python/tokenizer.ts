@@ -28,6 +28,9 @@ export const TokenKind = {
 } as const;
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
 
+const K_NAME = TokenKind.Name, K_NUMBER = TokenKind.Number, K_STRING = TokenKind.String;
+const K_OP = TokenKind.Op, K_NEWLINE = TokenKind.Newline, K_ERROR = TokenKind.Error;
+
 /** Flags of a STRING token (`Token.code`). */
 export const StringFlag = {
   Raw: 1,
@@ -251,7 +254,7 @@ export function tokenizePython(text: string): TokenizedPython {
   const st: StringState = { unterminated: false, hasFields: false };
 
   const endLogicalLine = (at: number, len: number): void => {
-    tokens.push(new Token(TokenKind.Newline, at, at + len, 0, 0, -1));
+    tokens.push(new Token(K_NEWLINE, at, at + len, 0, 0, -1));
     lines.push({ first: lineFirst, newline: tokens.length - 1, indent: lineIndent });
     lineOpen = false;
   };
@@ -327,7 +330,7 @@ export function tokenizePython(text: string): TokenizedPython {
         i += text.charCodeAt(i + 2) === LF ? 3 : 2;
         continue;
       }
-      tokens.push(new Token(TokenKind.Error, i, i + 1, depth, 0, -1));
+      tokens.push(new Token(K_ERROR, i, i + 1, depth, 0, -1));
       i++;
       continue;
     }
@@ -338,7 +341,7 @@ export function tokenizePython(text: string): TokenizedPython {
       const q = j < n ? text.charCodeAt(j) : -1;
       const flags = q === DQUOTE || q === SQUOTE ? prefixFlags(text, i, j) : -1;
       if (flags < 0) {
-        tokens.push(new Token(TokenKind.Name, i, j, depth, 0, -1));
+        tokens.push(new Token(K_NAME, i, j, depth, 0, -1));
         i = j;
         continue;
       }
@@ -353,7 +356,7 @@ export function tokenizePython(text: string): TokenizedPython {
       if (q === SQUOTE) f |= StringFlag.SingleQuote;
       if (st.unterminated) f |= StringFlag.Unterminated;
       if (st.hasFields) f |= StringFlag.HasFields;
-      tokens.push(new Token(TokenKind.String, i, end, depth, f, contentStart));
+      tokens.push(new Token(K_STRING, i, end, depth, f, contentStart));
       if (st.unterminated && !triple && depth > 0) closeAtEol = true;
       i = end;
       continue;
@@ -372,14 +375,14 @@ export function tokenizePython(text: string): TokenizedPython {
           }
         } else break;
       }
-      tokens.push(new Token(TokenKind.Number, i, j, depth, 0, -1));
+      tokens.push(new Token(K_NUMBER, i, j, depth, 0, -1));
       i = j;
       continue;
     }
 
     if (c === LPAREN || c === LBRACKET || c === LBRACE) {
       open.push(tokens.length);
-      tokens.push(new Token(TokenKind.Op, i, i + 1, depth, c, -1));
+      tokens.push(new Token(K_OP, i, i + 1, depth, c, -1));
       i++;
       continue;
     }
@@ -390,32 +393,35 @@ export function tokenizePython(text: string): TokenizedPython {
         partner = open.pop()!;
         tokens[partner].aux = idx;
       }
-      tokens.push(new Token(TokenKind.Op, i, i + 1, open.length, c, partner));
+      tokens.push(new Token(K_OP, i, i + 1, open.length, c, partner));
       i++;
       continue;
     }
     if (isSingleOp(c) || c === BANG) {
       let len = 1;
       let code = c;
-      if (i + 2 < n) {
+      const next = text.charCodeAt(i + 1);
+      // Only these can be the second character of a multi-character operator.
+      const maybeLonger = next === EQ || next === 42 || next === 47 || next === 60 || next === 62 || next === DOT;
+      if (maybeLonger && i + 2 < n) {
         const c3 = c + text.charCodeAt(i + 1) * 256 + text.charCodeAt(i + 2) * 65536;
         if (THREE_CHAR_OPS.has(c3)) {
           len = 3;
           code = c3;
         }
       }
-      if (len === 1 && i + 1 < n) {
+      if (maybeLonger && len === 1) {
         const c2 = c + text.charCodeAt(i + 1) * 256;
         if (TWO_CHAR_OPS.has(c2)) {
           len = 2;
           code = c2;
         }
       }
-      tokens.push(new Token(TokenKind.Op, i, i + len, depth, code, -1));
+      tokens.push(new Token(K_OP, i, i + len, depth, code, -1));
       i += len;
       continue;
     }
-    tokens.push(new Token(TokenKind.Error, i, i + 1, depth, 0, -1));
+    tokens.push(new Token(K_ERROR, i, i + 1, depth, 0, -1));
     i++;
   }
   if (lineOpen) endLogicalLine(n, 0);
