@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export function floorOnce(root) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let eJson = 0, py = 0, bytes = 0, dirs = 0;
   const stack = [root];
   while (stack.length) {
@@ -28,7 +29,8 @@ export function floorOnce(root) {
       }
     }
   }
-  return { ms: performance.now() - t0, eJson, py, files: eJson + py, dirs, bytes };
+  const cpu = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, eJson, py, files: eJson + py, dirs, bytes };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

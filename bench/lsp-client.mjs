@@ -134,6 +134,13 @@ export class LspSession {
     return { vmHWMMB: kb('VmHWM') / 1024, vmRSSMB: kb('VmRSS') / 1024 };
   }
 
+  /** CPU time (user+sys) the server process used so far, in ms (clock ticks of 10 ms). */
+  cpuMs() {
+    const f = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   /** Heap figures from the preloaded probe (SIGUSR2 -> JSON file). */
   async heap(timeoutMs = 5000) {
     rmSync(this.heapFile, { force: true });

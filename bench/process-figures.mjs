@@ -8,21 +8,23 @@ import { now } from './lsp-client.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** Runs `node <args>` once; wall time around the spawn, peak RSS via /usr/bin/time when present. */
+/** Runs `node <args>` once: wall time around the spawn; peak RSS and CPU time (user+sys, 10 ms resolution) via /usr/bin/time. */
 function runNode(args, { timeoutMs = 600_000 } = {}) {
   const rssFile = join('/tmp', `jitai-bench-rss-${process.pid}.txt`);
   const cmd = TIME ? TIME : process.execPath;
-  const argv = TIME ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : args;
+  const argv = TIME ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args] : args;
   const t0 = now();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs });
   const wallMs = now() - t0;
-  let peakRssMB;
+  let peakRssMB, cpuMs;
   if (TIME && existsSync(rssFile)) {
-    peakRssMB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+    const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    peakRssMB = kb / 1024;
+    cpuMs = (user + sys) * 1000;
     rmSync(rssFile, { force: true });
   }
   if (r.error) throw r.error;
-  return { wallMs, peakRssMB, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { wallMs, cpuMs, peakRssMB, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The floor in a fresh process: in-process time of walk+read+parse, and the process's wall time. */
@@ -30,7 +32,7 @@ export function floorRun(dir) {
   const r = runNode([join(here, 'floor.mjs'), dir]);
   if (r.status !== 0) throw new Error(`floor failed: ${r.stderr}`);
   const f = JSON.parse(r.stdout);
-  return { inProcessMs: f.ms, wallMs: r.wallMs, peakRssMB: r.peakRssMB, files: f.files, bytes: f.bytes };
+  return { inProcessMs: f.ms, inProcessCpuMs: f.cpuMs, wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssMB: r.peakRssMB, files: f.files, bytes: f.bytes };
 }
 
 /** Finds a self-reported duration in the CLI's JSON output (any numeric key ending in Ms / ms). */
@@ -77,7 +79,7 @@ export function cliRun(cliPath, dir) {
   try { out = JSON.parse(r.stdout); } catch (e) { parseError = e.message; }
   const rep = out ? reportedMs(out) : (r.stdout.match(/(\d+(?:\.\d+)?)\s*ms/) ? { key: 'text', ms: Number(RegExp.$1) } : undefined);
   return {
-    wallMs: r.wallMs, peakRssMB: r.peakRssMB, exitCode: r.status, reportedMs: rep?.ms, reportedKey: rep?.key,
+    wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssMB: r.peakRssMB, exitCode: r.status, reportedMs: rep?.ms, reportedKey: rep?.key,
     diagnostics: out ? countDiagnostics(out) : undefined, parseError, stdoutBytes: r.stdout.length,
   };
 }

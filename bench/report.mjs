@@ -11,7 +11,9 @@ export function evaluateTargets(res) {
   const add = (id, label, value, limit, unit, note) =>
     t.push({ id, label, value: round(value, 2), limit, unit, pass: Number.isFinite(value) ? value <= limit : null, note });
   if (s10?.server) add('cold10k-server', 'server first index + diagnostics at 10k ÷ floor (paired runs, median)', s10.ratios.serverFirstIndex.median, 1.5, '×');
+  if (s10?.server) add('cold10k-server-cpu', 'server process CPU time up to complete diagnostics at 10k ÷ floor process CPU time (paired, median)', s10.ratios.serverCpu.median, 1.5, '×');
   if (s10?.cli) add('cold10k-cli', 'CLI check wall time at 10k ÷ floor process wall time (paired, median)', s10.ratios.cliWall.median, 1.5, '×');
+  if (s10?.cli) add('cold10k-cli-cpu', 'CLI check CPU time at 10k ÷ floor process CPU time (paired, median)', s10.ratios.cliCpu.median, 1.5, '×');
   if (s10?.server && s100?.server) add('scale100k-server', 'server first index 100k ÷ 10k', s100.server.firstIndexMs.median / s10.server.firstIndexMs.median, 12, '×');
   if (s10?.cli && s100?.cli) add('scale100k-cli', 'CLI check 100k ÷ 10k (wall)', s100.cli.wallMs.median / s10.cli.wallMs.median, 12, '×');
   if (s100?.server?.heapUsedMB) add('heap100k', `server heap used after the 100k index (limit ${fmt(s100.server.heapLimitMB, 0)} MB)`,
@@ -32,18 +34,24 @@ export function tableRows(res) {
   const rows = [];
   for (const [n, s] of Object.entries(res.sizes)) {
     const floorMs = s.floor.inProcessMs.median;
+    // ratio: true = ÷ in-process floor; a number = ÷ that; false = none.
     const row = (label, sum, unit = 'ms', ratio = true) =>
-      rows.push([label, k(Number(n)), `${fmt(sum.median)} ${unit}`, fmt(sum.min), fmt(sum.max), String(sum.runs), ratio ? fmt(sum.median / floorMs, 2) : '']);
+      rows.push([label, k(Number(n)), `${fmt(sum.median)} ${unit}`, fmt(sum.min), fmt(sum.max), String(sum.runs),
+        ratio === false ? '' : fmt(sum.median / (ratio === true ? floorMs : ratio), 2)]);
+    const floorCpu = s.floor.cpuMs.median, floorWall = s.floor.wallMs.median;
     row('floor: walk + read + JSON.parse (in process)', s.floor.inProcessMs);
-    row('floor: same, whole process wall', s.floor.wallMs, 'ms', false);
+    row('floor: same, whole process wall', s.floor.wallMs, 'ms', floorWall);
+    row('floor: whole process CPU time', s.floor.cpuMs, 'ms', floorCpu);
     if (s.cli) {
-      row('cold CLI check: process wall', s.cli.wallMs, 'ms', false);
+      row('cold CLI check: process wall (× floor process wall)', s.cli.wallMs, 'ms', floorWall);
+      row('cold CLI check: process CPU time (× floor process CPU)', s.cli.cpuMs, 'ms', floorCpu);
       if (s.cli.reportedMs?.runs) row('cold CLI check: self-reported', s.cli.reportedMs);
       row('cold CLI check: peak RSS', s.cli.peakRssMB, 'MB', false);
     }
     if (s.server) {
       row('cold server: initialized -> ready + all diagnostics', s.server.firstIndexMs);
       row('cold server: indexMs it reports', s.server.reportedIndexMs);
+      row('cold server: process CPU time up to then (× floor process CPU)', s.server.cpuMs, 'ms', floorCpu);
       row('server peak RSS (VmHWM) after index', s.server.vmHWMMB, 'MB', false);
       if (s.server.heapUsedMB?.runs) row('server heap used after index', s.server.heapUsedMB, 'MB', false);
     }

@@ -33,6 +33,7 @@ const haveCli = existsSync(cliPath), haveServer = existsSync(serverPath);
 if (!haveCli) notes.push('dist/cli.js missing (run `npm run bundle`): CLI figures skipped');
 if (!haveServer) notes.push('dist/server.js missing (run `npm run bundle`): server figures skipped');
 notes.push('"cold" = fresh process each run; the OS page cache is warm (one untimed floor pass first), for the floor and for the tools alike.');
+notes.push('The machine is shared with other jobs: wall times are noisy. CPU time (user+sys of the whole process, 10 ms ticks) is reported next to them and is the steadier comparison; each tool run is paired with a floor run taken just before it.');
 notes.push('Server figures are measured in the benchmark process (client side), so each includes the stdio JSON-RPC transport; its round trip is reported separately.');
 
 for (const n of sizes) {
@@ -52,11 +53,11 @@ for (const n of sizes) {
   for (let i = 0; i < runs; i++) {
     const f = floorRun(app.dir);
     floors.push(f);
-    if (haveCli) clis.push({ ...cliRun(cliPath, app.dir), floorWallMs: f.wallMs });
+    if (haveCli) clis.push({ ...cliRun(cliPath, app.dir), floorWallMs: f.wallMs, floorCpuMs: f.cpuMs });
     if (haveServer) {
       const keep = i === runs - 1 && n <= FULL_MAX_N;
       const r = await serverCold({ serverPath, app, keep, verbose });
-      servers.push({ ...r.result, floorMs: f.inProcessMs });
+      servers.push({ ...r.result, floorMs: f.inProcessMs, floorCpuMs: f.cpuMs });
       if (keep) live = r.session;
     }
     log(`  run ${i + 1}: floor ${round(f.inProcessMs, 0)} ms` + (clis[i] ? `, cli ${round(clis[i].wallMs, 0)} ms` : '') +
@@ -64,14 +65,16 @@ for (const n of sizes) {
   }
   s.app.files = floors[0].files;
   s.app.bytes = floors[0].bytes;
-  s.floor = { inProcessMs: summary(floors.map((f) => f.inProcessMs)), wallMs: summary(floors.map((f) => f.wallMs)) };
+  s.floor = { inProcessMs: summary(floors.map((f) => f.inProcessMs)), wallMs: summary(floors.map((f) => f.wallMs)),
+    inProcessCpuMs: summary(floors.map((f) => f.inProcessCpuMs)), cpuMs: summary(floors.map((f) => f.cpuMs)) };
   s.ratios = {};
   if (clis.length) {
     s.cli = {
-      wallMs: summary(clis.map((c) => c.wallMs)), reportedMs: summary(clis.map((c) => c.reportedMs)), reportedKey: clis[0].reportedKey,
+      wallMs: summary(clis.map((c) => c.wallMs)), cpuMs: summary(clis.map((c) => c.cpuMs)), reportedMs: summary(clis.map((c) => c.reportedMs)), reportedKey: clis[0].reportedKey,
       peakRssMB: summary(clis.map((c) => c.peakRssMB)), exitCode: clis[0].exitCode, diagnostics: clis[0].diagnostics, parseError: clis[0].parseError,
     };
     s.ratios.cliWall = summary(clis.map((c) => c.wallMs / c.floorWallMs));
+    s.ratios.cliCpu = summary(clis.map((c) => c.cpuMs / c.floorCpuMs));
     if (clis[0].diagnostics && clis[0].diagnostics.files !== m.broken.length) {
       notes.push(`N=${n}: CLI reported diagnostics in ${clis[0].diagnostics.files} files (${clis[0].diagnostics.errors} errors, ${clis[0].diagnostics.warnings} warnings); the generator broke exactly ${m.broken.length}`);
     }
@@ -80,7 +83,7 @@ for (const n of sizes) {
     const pick = (f) => summary(servers.map(f));
     s.server = {
       firstIndexMs: pick((r) => r.firstIndexMs), readyMs: pick((r) => r.readyMs), reportedIndexMs: pick((r) => r.reportedIndexMs),
-      startupMs: pick((r) => r.startupMs), spawnToCompleteMs: pick((r) => r.spawnToCompleteMs),
+      startupMs: pick((r) => r.startupMs), cpuMs: pick((r) => r.cpuMs), spawnToCompleteMs: pick((r) => r.spawnToCompleteMs),
       vmHWMMB: pick((r) => r.memory.vmHWMMB), vmRSSMB: pick((r) => r.memory.vmRSSMB),
       heapUsedMB: pick((r) => r.heap?.heapUsedMB), heapLimitMB: servers[0].heap?.heapLimitMB,
       status: servers[0].status, publishes: servers[0].publishes, filesWithDiagnostics: servers[0].filesWithDiagnostics,
@@ -88,6 +91,7 @@ for (const n of sizes) {
       diagnosticCodes: servers[0].diagnosticCodes, watcherRegistrations: servers[0].watcherRegistrations,
     };
     s.ratios.serverFirstIndex = summary(servers.map((r) => r.firstIndexMs / r.floorMs));
+    s.ratios.serverCpu = summary(servers.map((r) => r.cpuMs / r.floorCpuMs));
     if (servers[0].unexpectedFilesWithDiagnostics) {
       notes.push(`N=${n}: the server flagged ${servers[0].unexpectedFilesWithDiagnostics} files the generator did not break, e.g. ${JSON.stringify(servers[0].unexpectedExamples.slice(0, 2))}`);
     }

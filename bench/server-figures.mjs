@@ -20,6 +20,7 @@ export async function serverCold({ serverPath, app, keep = false, verbose = fals
       `ready + diagnostics of ${expected.length} broken files`);
     const tComplete = now();
     const ready = s.ready();
+    const cpuMs = s.cpuMs();
     const memory = s.memory();
     const heap = await s.heap();
     const flagged = [...s.diagnostics].filter(([, d]) => d.diagnostics.length);
@@ -34,6 +35,7 @@ export async function serverCold({ serverPath, app, keep = false, verbose = fals
       lastDiagnosticMs: Math.max(...s.publishLog.map((x) => x.t)) - s.t.initialized,
       reportedIndexMs: ready.indexMs,
       spawnToCompleteMs: tComplete - s.t.spawn,
+      cpuMs,
       status: { apps: ready.apps, elements: ready.elements, events: ready.events, subscribers: ready.subscribers, errors: ready.errors, warnings: ready.warnings },
       publishes: s.publishLog.length,
       filesWithDiagnostics: flagged.length,
