@@ -1,0 +1,63 @@
+import type { ListHandlersResult, Range } from '../../protocol';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { msg } from '../i18n/messages';
+import { stringProp } from '../elements/elementJson';
+import { baseName, dirOf } from '../files/paths';
+import { eventGraph } from './eventGraph';
+import { handlerInfo } from './handlerInfo';
+import { toLocation } from './locations';
+
+export interface EngineLens { range: Range; title: string; run?: { appRoot: string; fullName: string } }
+
+/** "Run handler" above `def customFunc` (inner.py) and above `sender` (event e.json); counts above eventDescs. */
+export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
+  const L = index.locale;
+  const out: EngineLens[] = [];
+  if (baseName(path) === 'inner.py') {
+    const el = index.elementAt(`${dirOf(path)}/e.json`);
+    const py = index.python(path);
+    const fn = py?.scan.functions.find((f) => f.name === 'customFunc');
+    if (el && py && fn && handlerInfo(index, el)) {
+      out.push({ range: py.lines.range(fn.defRange.start, fn.defRange.start), title: msg(L, 'lens-run-handler'), run: { appRoot: el.appRoot, fullName: el.fullName } });
+    }
+    return out;
+  }
+  const el = index.elementAt(path);
+  if (!el) return out;
+  if (el.kind === 'event' || el.kind === 'task') {
+    const info = handlerInfo(index, el);
+    const anchor = stringProp(el.json, 'sender') ?? stringProp(el.json, 'model') ?? el.json.props.get('type');
+    if (info && !info.problem && anchor) {
+      const start = anchor.keyRange?.start ?? anchor.range.start;
+      out.push({ range: el.lines.range(start, start), title: msg(L, 'lens-run-handler'), run: { appRoot: el.appRoot, fullName: el.fullName } });
+    }
+  }
+  if (el.json.eventDescs) {
+    const graph = eventGraph(index);
+    for (const e of el.json.eventDescs.entries) {
+      const name = e.name?.value;
+      if (typeof name !== 'string') continue;
+      const key = `${el.appRoot}|${el.fullName}.${name}`;
+      const subs = (graph.subscribers.get(key) ?? []).filter((s) => s.type === 'events.NormalType').length;
+      const pubs = (graph.publishers.get(key) ?? []).length;
+      out.push({ range: el.lines.range(e.range.start, e.range.start), title: `${msg(L, 'lens-subscribers', { count: subs })} · ${msg(L, 'lens-publishers', { count: pubs })}` });
+    }
+  }
+  return out;
+}
+
+/** Every runnable handler of the workspace, for the command palette's quick pick. */
+export function listHandlers(index: WorkspaceIndex): ListHandlersResult {
+  const handlers: ListHandlersResult['handlers'] = [];
+  for (const el of index.allElements()) {
+    const info = handlerInfo(index, el);
+    if (!info || info.problem) continue;
+    handlers.push({
+      appRoot: el.appRoot, fullName: el.fullName, title: el.title, kind: info.kind, funcType: info.funcType,
+      label: info.funcType === 'Inner' ? 'inner.py customFunc' : `${info.serviceFullName}.${info.functionName}`,
+      location: toLocation(el.path, el.lines, 0, 0),
+    });
+  }
+  handlers.sort((a, b) => (a.fullName < b.fullName ? -1 : 1));
+  return { handlers };
+}

@@ -1,0 +1,101 @@
+import type { Location } from '../../protocol';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ElementRecord } from '../model/records';
+import { scanPython } from '../python';
+import { parseElementJson, stringProp } from '../elements/elementJson';
+import { ValidationContext } from '../workspace/validationContext';
+import { resolveSender } from '../rules/resolveSender';
+import { splitFunc, effectiveFuncType } from '../rules/handlerRules';
+import { findMethod, implementationClass, innerHandler } from '../rules/pythonFacts';
+import { jsonCursorAt } from './jsonCursor';
+import { toLocation } from './locations';
+
+/** The eventDescs `name` value of `<service>.<event>`, when it resolves. */
+export function eventDeclaration(index: WorkspaceIndex, appRoot: string, sender: string): Location | undefined {
+  const r = resolveSender(new ValidationContext(index, index.locale), appRoot, sender);
+  if (!r.ok) return undefined;
+  const n = r.entry.name!;
+  return toLocation(r.service.path, r.service.lines, n.contentRange.start, n.contentRange.end);
+}
+
+function elementLocation(index: WorkspaceIndex, el: ElementRecord): Location {
+  const impl = implementationClass(index, el);
+  if (impl) {
+    const py = index.python(impl.file)!;
+    return toLocation(py.path, py.lines, impl.cls.nameRange.start, impl.cls.nameRange.end);
+  }
+  return toLocation(el.path, el.lines, 0, 0);
+}
+
+export function funcLocation(index: WorkspaceIndex, appRoot: string, func: string): Location | undefined {
+  const parts = splitFunc(func);
+  const target = parts && index.element(appRoot, parts.element);
+  if (!parts || !target) return undefined;
+  const impl = implementationClass(index, target);
+  const m = findMethod(impl, parts.fn);
+  if (impl && m) {
+    const py = index.python(impl.file)!;
+    return toLocation(py.path, py.lines, m.nameRange.start, m.nameRange.end);
+  }
+  const entry = target.json.functionList?.entries.find((e) => e.name?.value === parts.fn);
+  if (entry?.name) return toLocation(target.path, target.lines, entry.name.contentRange.start, entry.name.contentRange.end);
+  return undefined;
+}
+
+/** Go to definition from an e.json value or a Python publish sender. */
+export function definitionAt(index: WorkspaceIndex, path: string, text: string, offset: number): Location[] {
+  if (path.endsWith('.py')) {
+    const scan = index.python(path)?.scan ?? scanPython(text);
+    for (const call of scan.publishCalls) {
+      const s = call.sender;
+      if (!s || s.value === undefined || offset < s.range.start || offset > s.range.end) continue;
+      const loc = eventDeclaration(index, index.appRootOf(path), s.value);
+      return loc ? [loc] : [];
+    }
+    return [];
+  }
+  if (!path.endsWith('/e.json')) return [];
+  const cur = jsonCursorAt(text, offset);
+  const el = index.elementAt(path);
+  const appRoot = el?.appRoot ?? index.appRootOf(path);
+  const json = el?.json ?? parseElementJson(text);
+  const type = stringProp(json, 'type')?.value ?? '';
+  const key = String(cur.path[0] ?? '');
+  const value = cur.string?.value;
+  if (cur.path.length === 1 && value !== undefined) {
+    if (key === 'sender' && type === 'events.NormalType') {
+      const loc = eventDeclaration(index, appRoot, value);
+      return loc ? [loc] : [];
+    }
+    if (key === 'sender' || key === 'model' || key === 'modelPath') {
+      const target = index.element(appRoot, value);
+      return target ? [elementLocation(index, target)] : [];
+    }
+    if (key === 'func' || key === 'taskFunc') {
+      const loc = funcLocation(index, appRoot, value);
+      return loc ? [loc] : [];
+    }
+    if (key === 'funcType' && el && effectiveFuncType(el) === 'Inner') {
+      const h = innerHandler(index, el);
+      if (h.status === 'ok') {
+        const py = index.python(h.file)!;
+        return [toLocation(py.path, py.lines, h.fn.nameRange.start, h.fn.nameRange.end)];
+      }
+      return [];
+    }
+    if (key === 'type') {
+      const target = index.element(appRoot, value);
+      return target ? [toLocation(target.path, target.lines, 0, 0)] : [];
+    }
+  }
+  if (key === 'fields' && cur.path.length === 2 && value !== undefined && el) {
+    const model = index.element(appRoot, stringProp(el.json, 'sender')?.value ?? '');
+    const impl = model ? implementationClass(index, model) : undefined;
+    const attr = impl?.cls.attributes?.find((a) => a.name === value);
+    if (impl && attr) {
+      const py = index.python(impl.file)!;
+      return [toLocation(py.path, py.lines, attr.nameRange.start, attr.nameRange.end)];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,24 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { WorkspaceIndex } from '../engine';
+import { pathToUri } from '../engine/features/locations';
+import { toLspDiagnostic } from './convert';
+
+/** Publishes diagnostics for exactly the files whose problems changed, and clears vanished ones. */
+export class DiagnosticsPublisher {
+  private readonly published = new Set<string>();
+  constructor(private readonly connection: Connection, private readonly index: WorkspaceIndex) {}
+
+  publish(paths: Iterable<string>): void {
+    for (const p of paths) {
+      const list = this.index.diagnosticsOf(p);
+      if (!list.length && !this.published.has(p)) continue;
+      if (list.length) this.published.add(p); else this.published.delete(p);
+      void this.connection.sendDiagnostics({ uri: pathToUri(p), diagnostics: list.map(toLspDiagnostic) });
+    }
+  }
+
+  /** After a full re-index: every file with problems now, plus every file that had some before. */
+  publishAll(): void {
+    this.publish(new Set([...this.published, ...this.index.allDiagnostics().keys()]));
+  }
+}

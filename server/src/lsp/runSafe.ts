@@ -1,0 +1,26 @@
+import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+
+/**
+ * Wraps a request handler: a thrown error is logged and answered with `fallback` (never fatal);
+ * a cancelled request is answered with the LSP "request cancelled" error.
+ */
+export function runSafe<T>(connection: Connection, name: string, fallback: T, token: CancellationToken | undefined, fn: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+  return new Promise((resolve) => {
+    setImmediate(async () => {
+      if (token?.isCancellationRequested) { resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled')); return; }
+      try {
+        const r = await fn();
+        if (token?.isCancellationRequested) resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        else resolve(r);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${(e as Error)?.stack ?? e}`);
+        resolve(fallback);
+      }
+    });
+  });
+}
+
+/** The same for notifications: errors are logged, never thrown into the connection. */
+export function runSafeNotification(connection: Connection, name: string, fn: () => void | Promise<void>): void {
+  Promise.resolve().then(fn).catch((e) => connection.console.error(`${name} failed: ${(e as Error)?.stack ?? e}`));
+}
