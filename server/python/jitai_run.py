@@ -20,14 +20,25 @@ HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 MAX_FRAMES = 100
 
 
+def private_copy(fd):
+    try:
+        import fcntl
+        copy = fcntl.fcntl(fd, fcntl.F_DUPFD, 250)
+    except (ImportError, AttributeError, OSError):
+        copy = os.dup(fd)
+    os.set_inheritable(copy, False)
+    return copy
+
+
 class ResultChannel(object):
     def __init__(self, argv):
         self.fd = None
         self.path = None
         if '--result-fd' in argv:
             inherited = int(argv[argv.index('--result-fd') + 1])
-            # A private, non-inheritable copy: handler code and its children cannot write to it.
-            self.fd = os.dup(inherited)
+            # A private, non-inheritable copy far from the low fds handler code might write to;
+            # the inherited fd is closed, so child processes of the handler never see the channel.
+            self.fd = private_copy(inherited)
             os.close(inherited)
         elif '--result-file' in argv:
             self.path = argv[argv.index('--result-file') + 1]
@@ -205,7 +216,9 @@ def main():
     channel = ResultChannel(sys.argv)
     watch_parent()
     request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    token = request.pop('token', None)
     result = run(request)
+    result['token'] = token
     result['pythonVersion'] = '%d.%d.%d' % tuple(sys.version_info[:3])
     result['pythonExecutable'] = sys.executable
     for stream in (sys.stdout, sys.stderr):

@@ -5,7 +5,6 @@ a namespace package made of the app's `services/` folder. The normal path finder
 local elements and a real JitAi runtime win; only names nobody else provides reach this finder.
 """
 
-import importlib.abc
 import importlib.machinery
 import sys
 
@@ -20,7 +19,8 @@ for _name in MODULES:
         PACKAGES.add('.'.join(_parts[:_i]))
 
 
-class StandInLoader(importlib.abc.Loader):
+class StandInLoader(object):
+    # Not derived from importlib.abc (importing it costs ~30 ms at startup); the protocol is duck-typed.
     def create_module(self, spec):
         return None
 
@@ -33,7 +33,7 @@ class StandInLoader(importlib.abc.Loader):
         module.__jitai_standin__ = True
 
 
-class StandInFinder(importlib.abc.MetaPathFinder):
+class StandInFinder(object):
     def find_spec(self, fullname, path=None, target=None):
         is_module = fullname in MODULES
         is_package = fullname in PACKAGES

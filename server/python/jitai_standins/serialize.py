@@ -1,7 +1,5 @@
 """Turn Python values into JSON-safe data for the run result (never raises)."""
 
-import datetime
-import decimal
 import json
 import math
 
@@ -36,9 +34,11 @@ def to_jsonable(value, depth=0):
         return out
     if isinstance(value, (list, tuple, set, frozenset)):
         return [to_jsonable(item, depth + 1) for item in list(value)]
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+    kind = type(value)
+    # datetime / Decimal without importing those modules at startup.
+    if kind.__module__ == 'datetime' and kind.__name__ in ('datetime', 'date', 'time'):
         return value.isoformat()
-    if isinstance(value, decimal.Decimal):
+    if kind.__module__ == 'decimal' and kind.__name__ == 'Decimal':
         return str(value)
     if getattr(type(value), '__jitai_standin_data__', False):
         return to_jsonable(value.value, depth + 1)

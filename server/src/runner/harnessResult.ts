@@ -35,7 +35,8 @@ function toEvent(value: unknown): PublishedEvent | undefined {
   return event;
 }
 
-export function parseHarnessResult(text: string): ParsedHarnessResult {
+/** `token`, when given, must equal the result's token (the one sent to the harness on stdin). */
+export function parseHarnessResult(text: string, token?: string): ParsedHarnessResult {
   if (!text.trim()) return { ok: false, reason: 'the harness wrote no result' };
   let data: unknown;
   try {
@@ -46,6 +47,7 @@ export function parseHarnessResult(text: string): ParsedHarnessResult {
   if (!isRecord(data) || (data.status !== 'ok' && data.status !== 'error')) {
     return { ok: false, reason: 'the harness result has no valid status' };
   }
+  if (token !== undefined && data.token !== token) return { ok: false, reason: 'the result does not carry the run token' };
   const outcome: HarnessOutcome = {
     status: data.status,
     published: Array.isArray(data.published) ? data.published.map(toEvent).filter((e): e is PublishedEvent => !!e) : [],

@@ -6,6 +6,7 @@
  * the harness writes its result only to fd 3 (POSIX) or to a temp file (Windows, where extra pipes
  * are not reliably visible to Python), so handler output can never be mistaken for the result.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +30,10 @@ export interface RunInternals {
 }
 
 /** The JSON request the harness reads on stdin. */
-export function harnessRequest(req: RunRequest): Record<string, unknown> {
+export function harnessRequest(req: RunRequest, token?: string): Record<string, unknown> {
   const h = req.handler;
   return {
+    token,
     appRoot: h.appRoot,
     fullName: h.fullName,
     funcType: h.funcType,
@@ -61,6 +63,9 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
   const resultFile = tempDir ? join(tempDir, 'result.json') : undefined;
   const harness = req.harnessPath ?? defaultHarnessPath();
   const args = ['-B', '-u', harness, ...(resultFile ? ['--result-file', resultFile] : ['--result-fd', '3'])];
+
+  // Only the real harness knows this token (it arrives on stdin): a result without it is not the result.
+  const token = randomBytes(16).toString('hex');
 
   return new Promise<RunResult>((resolve) => {
     const stdout = new CappedOutput(OUTPUT_LIMIT_BYTES, req.onOutput && ((t) => req.onOutput!('stdout', t)));
@@ -102,7 +107,7 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
       }
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
       resolve(buildResult(req, started, {
-        stdout: stdout.text(), stderr: stderr.text(), resultText, stopReason, spawnError, exit,
+        stdout: stdout.text(), stderr: stderr.text(), resultText, token, stopReason, spawnError, exit,
         resultTruncated: resultBytes.truncatedBytes > 0,
       }));
     }
@@ -121,7 +126,7 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
     });
     child.on('close', finish);
 
-    child.stdin?.end(JSON.stringify(harnessRequest(req)), 'utf8');
+    child.stdin?.end(JSON.stringify(harnessRequest(req, token)), 'utf8');
   });
 }
 
@@ -129,6 +134,7 @@ interface Collected {
   stdout: string;
   stderr: string;
   resultText: string;
+  token: string;
   stopReason?: 'timeout' | 'cancelled';
   spawnError?: Error;
   exit?: { code: number | null; signal: NodeJS.Signals | null };
@@ -151,7 +157,7 @@ function buildResult(req: RunRequest, started: number, c: Collected): RunResult 
     };
     return result;
   }
-  const parsed = c.resultTruncated ? { ok: false as const, reason: 'the harness result is too large' } : parseHarnessResult(c.resultText);
+  const parsed = c.resultTruncated ? { ok: false as const, reason: 'the harness result is too large' } : parseHarnessResult(c.resultText, c.token);
   if (!parsed.ok) {
     const how = c.exit?.signal ? `was killed by ${c.exit.signal}` : `exited with code ${c.exit?.code ?? '?'}`;
     result.error = {

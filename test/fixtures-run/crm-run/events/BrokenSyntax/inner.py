@@ -1,0 +1,2 @@
+def customFunc(*args, **kwargs):
+    return {"unclosed": [1, 2
