@@ -2,6 +2,7 @@
  * Handler payloads (`args` tuple + `kwargs` dict): the JSON the user edits, its validation, and the
  * per-handler history of payloads used before. Pure (no vscode import).
  */
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { formatMessage, type Localize } from './localize';
 
 export interface Payload { args: unknown[]; kwargs: Record<string, unknown> }
@@ -25,6 +26,31 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** Where and why strict JSON parsing fails, in words (JSON.parse's own message has no position on Node 20). */
+function syntaxError(text: string, t: Localize): string {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return t('The payload is not valid JSON.');
+  const where = lineAndColumn(text, first.offset);
+  const reasons: Record<string, string> = {
+    InvalidSymbol: t('unexpected character'),
+    InvalidNumberFormat: t('invalid number'),
+    PropertyNameExpected: t('a property name in double quotes is expected'),
+    ValueExpected: t('a value is expected (no trailing commas in JSON)'),
+    ColonExpected: t('":" is expected'),
+    CommaExpected: t('"," is expected'),
+    CloseBraceExpected: t('"}" is expected'),
+    CloseBracketExpected: t('"]" is expected'),
+    EndOfFileExpected: t('nothing may follow the object'),
+    InvalidCommentToken: t('comments are not allowed'),
+    UnexpectedEndOfString: t('a string is not closed'),
+  };
+  const code = printParseErrorCode(first.error);
+  if (text[first.offset] === "'") reasons[code] = t('JSON strings and property names use double quotes');
+  return t('The payload is not valid JSON (line {0}, column {1}): {2}', where.line, where.column, reasons[code] ?? code);
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -40,16 +66,8 @@ export function parsePayloadJson(text: string, t: Localize = formatMessage): Pay
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const m = /position (\d+)/.exec(message);
-    const where = m ? lineAndColumn(text, Number(m[1])) : undefined;
-    return {
-      ok: false,
-      error: where
-        ? t('The payload is not valid JSON (line {0}, column {1}): {2}', where.line, where.column, message)
-        : t('The payload is not valid JSON: {0}', message),
-    };
+  } catch {
+    return { ok: false, error: syntaxError(text, t) };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: t('The payload must be a JSON object like {0}, not {1}.', '{ "args": [], "kwargs": {} }', typeName(value)) };

@@ -1,0 +1,64 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import type { RunResult } from '../../../server/src/runner';
+import { formatRunReport, summarizeRun } from '../../../client/src/runReport';
+
+const base: RunResult = {
+  status: 'ok', stdout: '', stderr: '', published: [], standIns: [], durationMs: 84.4, pythonPath: '/usr/bin/python3', pythonVersion: '3.11.2',
+};
+const label = { fullName: 'events.ArchiveStatistics', handler: 'Inner → inner.py customFunc', appRoot: '/work/crm' };
+const payload = { args: [{ processedCount: 100 }], kwargs: {} };
+
+test('an ok run: payload, interpreter, stand-ins, output, return value, published events with clickable path:line', () => {
+  const lines = formatRunReport(label, payload, {
+    ...base, stdout: 'archived 100\n', returnValue: { archived: 100 }, returnRepr: "{'archived': 100}",
+    standIns: ['app', 'datatypes.Meta'],
+    published: [{ sender: 'services.StatsSvc.archived', args: [1], kwargs: { at: 'now' }, file: '/work/crm/events/ArchiveStatistics/inner.py', line: 7 }],
+  });
+  assert.deepEqual(lines, [
+    '▶ events.ArchiveStatistics  (Inner → inner.py customFunc)',
+    '  App: /work/crm',
+    '  Payload: args=[{"processedCount":100}] kwargs={}',
+    '  Python: /usr/bin/python3 (3.11.2)',
+    '  Stand-ins (the JitAi runtime is not importable here): app, datatypes.Meta',
+    '── stdout ──',
+    'archived 100',
+    "Return value: {'archived': 100}",
+    'Published events (1):',
+    '  services.StatsSvc.archived  args=[1] kwargs={"at":"now"}  at /work/crm/events/ArchiveStatistics/inner.py:7',
+    '✔ events.ArchiveStatistics finished in 84 ms',
+  ]);
+});
+
+test('an exception: type, message and every user frame as path:line; no return value', () => {
+  const lines = formatRunReport(label, payload, {
+    ...base, status: 'error', stderr: 'warning: x\n',
+    error: { type: 'KeyError', message: "'processedCount'", traceback: 'Traceback…', frames: [
+      { file: '/work/crm/events/ArchiveStatistics/inner.py', line: 4, name: 'customFunc' },
+      { file: '/work/crm/services/StatsSvc/service.py', line: 12, name: 'archive' },
+    ] },
+  });
+  assert.ok(!lines.some((l) => l.startsWith('Return value')));
+  assert.ok(lines.includes('── stderr ──'));
+  const i = lines.indexOf("KeyError: 'processedCount'");
+  assert.ok(i > 0, lines.join('\n'));
+  assert.deepEqual(lines.slice(i + 1, i + 3), [
+    '  at /work/crm/events/ArchiveStatistics/inner.py:4  customFunc',
+    '  at /work/crm/services/StatsSvc/service.py:12  archive',
+  ]);
+  assert.equal(lines.at(-1), '✖ events.ArchiveStatistics raised an exception in 84 ms');
+});
+
+test('summaries for each outcome', () => {
+  assert.equal(summarizeRun('events.A', { ...base, returnRepr: 'None' }), 'events.A returned None in 84 ms.');
+  assert.equal(summarizeRun('events.A', { ...base, returnRepr: '42', standIns: ['app'],
+    published: [{ sender: 's.e', args: [], kwargs: {} }, { sender: 's.f', args: [], kwargs: {} }] }),
+  'events.A returned 42 in 84 ms. Published 2 events. (JitAi stand-ins used)');
+  assert.equal(summarizeRun('events.A', { ...base, status: 'error', error: { type: 'ValueError', message: 'bad', traceback: '', frames: [] } }),
+    'events.A raised ValueError: bad');
+  assert.equal(summarizeRun('events.A', { ...base, status: 'timeout', durationMs: 30_012 }), 'events.A timed out after 30 s and was stopped.');
+  assert.equal(summarizeRun('events.A', { ...base, status: 'cancelled' }), 'events.A was cancelled.');
+  assert.equal(summarizeRun('events.A', { ...base, status: 'crashed', stderr: 'Fatal\nSegmentation fault\n' }),
+    'The Python process running events.A crashed: Segmentation fault');
+  assert.match(summarizeRun('events.A', { ...base, returnRepr: 'x'.repeat(200) }), /^events\.A returned x{59}… in 84 ms\.$/);
+});

@@ -1,0 +1,195 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventTreeResult, Location, TreeSubscriber } from '../../../server/src/protocol/index';
+import { buildEventTree, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/treeModel';
+
+const ROOT = 'file:///work/crm';
+const loc = (rel: string, line: number, character = 0): Location => ({
+  uri: `${ROOT}/${rel}`, range: { start: { line, character }, end: { line, character: character + 5 } },
+});
+
+const sub = (over: Partial<TreeSubscriber> & { fullName: string }): TreeSubscriber => ({
+  kind: 'custom', type: 'events.NormalType', enabled: true, asyncType: false, runnable: true,
+  location: loc(`events/${over.fullName.split('.').pop()}/e.json`, 2, 12), ...over,
+});
+
+function crmTree(): EventTreeResult {
+  return {
+    version: 7,
+    apps: [{
+      name: 'crm', title: 'CRM Demo', rootUri: ROOT,
+      services: [
+        {
+          fullName: 'services.CustomerBatchService', title: 'Customer batch', location: loc('services/CustomerBatchService/e.json', 0),
+          events: [
+            {
+              name: 'dataProcessed', title: 'Data processed', desc: 'After a *batch* run', sender: 'services.CustomerBatchService.dataProcessed',
+              location: loc('services/CustomerBatchService/e.json', 30, 16),
+              publishers: [{ location: loc('services/CustomerBatchService/service.py', 21, 8), inFunction: 'CustomerBatchService.run',
+                argsText: '({"processedCount": 100},)', kwargsText: '{}' }],
+              subscribers: [
+                sub({ fullName: 'events.ArchiveStatistics', title: 'Archive statistics', listensTo: 'services.CustomerBatchService.dataProcessed',
+                  handler: { funcType: 'Inner', label: 'inner.py customFunc', location: loc('events/ArchiveStatistics/inner.py', 3, 4) } }),
+                sub({ fullName: 'events.NotifyOnProcessed', listensTo: 'services.CustomerBatchService.dataProcessed', asyncType: true, enabled: false,
+                  handler: { funcType: 'Global', label: 'services.NotifySvc.send_email' } }),
+              ],
+            },
+            { name: 'neverUsed', sender: 'services.CustomerBatchService.neverUsed', location: loc('services/CustomerBatchService/e.json', 40),
+              publishers: [], subscribers: [] },
+            { name: 'onlyPublished', sender: 'services.CustomerBatchService.onlyPublished', location: loc('services/CustomerBatchService/e.json', 44),
+              publishers: [{ location: loc('services/CustomerBatchService/service.py', 30) }], subscribers: [] },
+          ],
+        },
+        { fullName: 'services.Empty', location: loc('services/Empty/e.json', 0), events: [] },
+      ],
+      groups: [
+        { kind: 'task', target: 'timer', subscribers: [sub({ fullName: 'tasks.Nightly', kind: 'task', type: 'tasks.NormalType' })] },
+        { kind: 'model', target: 'models.CustomerModel', targetTitle: 'Customer', targetLocation: loc('models/CustomerModel/e.json', 0),
+          subscribers: [sub({ fullName: 'events.CustomerAudit', kind: 'model', type: 'events.ModelType', listensTo: 'models.CustomerModel', timing: 'AddAfter',
+            handler: { funcType: 'Inner', label: 'inner.py customFunc', location: loc('events/CustomerAudit/inner.py', 1) } })] },
+      ],
+      unresolved: [sub({ fullName: 'events.Typo', listensTo: 'services.CustomerBatchService.dataProcesed', runnable: false })],
+      unresolvedPublishers: [{ location: loc('services/Other/service.py', 9), sender: 'services.Nope.evt' }],
+    }],
+  };
+}
+
+const byLabel = (nodes: TreeNode[], label: string): TreeNode => {
+  const n = nodes.find((x) => x.label === label);
+  assert.ok(n, `no node "${label}" among ${nodes.map((x) => x.label).join(', ')}`);
+  return n;
+};
+
+test('top level: one node per app, title as label, counts in the description, expanded when alone', () => {
+  const [app, ...rest] = buildEventTree(crmTree());
+  assert.equal(rest.length, 0);
+  assert.equal(app.label, 'CRM Demo');
+  assert.equal(app.description, 'crm · 3 events · 4 listeners');
+  assert.equal(app.expanded, true);
+  assert.equal(app.resourceUri, ROOT);
+  assert.match(app.contextValue, /^jitai\.app\b.*\breveal\b/);
+});
+
+test('app children: services with events, then listener categories in a fixed order, then Unresolved', () => {
+  const [app] = buildEventTree(crmTree());
+  assert.deepEqual(app.children.map((n) => n.label), ['Customer batch', 'Model events', 'Tasks', 'Unresolved']);
+  assert.equal(app.children[0].description, 'services.CustomerBatchService · 3 events');
+});
+
+test('event node: "title (name)", counts, tooltip with the description, opens its declaration', () => {
+  const [app] = buildEventTree(crmTree());
+  const event = byLabel(app.children[0].children, 'Data processed (dataProcessed)');
+  assert.equal(event.description, '1 publisher · 2 handlers');
+  assert.match(event.tooltip!, /After a \\\*batch\\\* run/);
+  assert.equal(event.sender, 'services.CustomerBatchService.dataProcessed');
+  assert.deepEqual(event.location, loc('services/CustomerBatchService/e.json', 30, 16));
+  assert.equal(event.icon, 'symbol-event');
+  assert.deepEqual(event.children.map((n) => `${n.label} ${n.description}`), ['Published by 1', 'Handled by 2']);
+});
+
+test('publisher nodes show file:line relative to the app and the enclosing function', () => {
+  const [app] = buildEventTree(crmTree());
+  const event = byLabel(app.children[0].children, 'Data processed (dataProcessed)');
+  const [pub] = event.children[0].children;
+  assert.equal(pub.label, 'services/CustomerBatchService/service.py:22');
+  assert.equal(pub.description, 'CustomerBatchService.run');
+  assert.match(pub.tooltip!, /args=\(\{"processedCount": 100\},\)/);
+  assert.deepEqual(pub.declaration, event.location);
+});
+
+test('subscriber nodes: Inner -> inner.py customFunc, Global -> func target; async/disabled marked; runnable in context', () => {
+  const [app] = buildEventTree(crmTree());
+  const event = byLabel(app.children[0].children, 'Data processed (dataProcessed)');
+  const [inner, global] = event.children[1].children;
+  assert.equal(inner.label, 'Archive statistics');
+  assert.equal(inner.description, 'Inner → inner.py customFunc');
+  assert.match(inner.contextValue, /^jitai\.subscriber\b/);
+  assert.match(inner.contextValue, /\brunnable\b/);
+  assert.deepEqual(inner.run, { appRootUri: ROOT, fullName: 'events.ArchiveStatistics' });
+  assert.equal(inner.children[0].label, 'inner.py customFunc');
+  assert.deepEqual(inner.children[0].location, loc('events/ArchiveStatistics/inner.py', 3, 4));
+  assert.equal(global.label, 'events.NotifyOnProcessed');
+  assert.equal(global.description, 'Global → services.NotifySvc.send_email · async · disabled');
+  assert.equal(global.children[0].iconColor, 'problemsWarningIcon.foreground', 'a handler whose code is not found is flagged');
+});
+
+test('events nobody handles or publishes are marked with a description and an icon', () => {
+  const [app] = buildEventTree(crmTree());
+  const never = byLabel(app.children[0].children, 'neverUsed');
+  assert.equal(never.description, 'no handlers · never published · 0 publishers · 0 handlers');
+  assert.equal(never.icon, 'circle-slash');
+  assert.match(never.contextValue, /\bunsubscribed\b.*\bunpublished\b/);
+  assert.equal(never.children.length, 0);
+  const onlyPublished = byLabel(app.children[0].children, 'onlyPublished');
+  assert.equal(onlyPublished.description, 'no handlers · 1 publisher · 0 handlers');
+  assert.equal(onlyPublished.icon, 'bell-slash');
+});
+
+test('other listeners are grouped by kind, then by what they listen to, with the timing shown', () => {
+  const [app] = buildEventTree(crmTree());
+  const models = byLabel(app.children, 'Model events');
+  const [target] = models.children;
+  assert.equal(target.label, 'Customer (models.CustomerModel)');
+  assert.equal(target.description, '1 listener');
+  assert.equal(target.sender, 'models.CustomerModel');
+  const [audit] = target.children;
+  assert.equal(audit.description, 'AddAfter · Inner → inner.py customFunc');
+  assert.deepEqual(audit.declaration, loc('models/CustomerModel/e.json', 0));
+  const tasks = byLabel(app.children, 'Tasks');
+  assert.equal(tasks.children[0].label, 'timer');
+  assert.equal(tasks.children[0].children[0].description, 'no handler');
+});
+
+test('unresolved subscribers and publish calls appear under a warning node', () => {
+  const [app] = buildEventTree(crmTree());
+  const unresolved = byLabel(app.children, 'Unresolved');
+  assert.equal(unresolved.icon, 'warning');
+  assert.equal(unresolved.description, '2');
+  assert.deepEqual(unresolved.children.map((n) => `${n.label} | ${n.description}`), [
+    'events.Typo | sender services.CustomerBatchService.dataProcesed resolves to nothing',
+    'services/Other/service.py:10 | publishes services.Nope.evt, which resolves to nothing',
+  ]);
+  assert.doesNotMatch(unresolved.children[0].contextValue, /\brunnable\b/);
+  assert.equal(unresolved.children[0].declaration, undefined);
+});
+
+test('node ids are unique and stable across builds', () => {
+  const ids = (nodes: TreeNode[]): string[] => nodes.flatMap((n) => [n.id, ...ids(n.children)]);
+  const first = ids(buildEventTree(crmTree()));
+  assert.equal(new Set(first).size, first.length);
+  assert.deepEqual(ids(buildEventTree(crmTree())), first);
+});
+
+test('every node with a location can open it; empty apps get a message node; several apps start collapsed', () => {
+  const tree = crmTree();
+  tree.apps.push({ name: 'empty', rootUri: 'file:///work/empty', services: [], groups: [], unresolved: [], unresolvedPublishers: [] });
+  const nodes = buildEventTree(tree);
+  assert.deepEqual(nodes.map((n) => n.expanded), [false, false]);
+  assert.deepEqual(nodes[1].children.map((n) => n.label), ['No events or tasks in this app']);
+  const withoutLocation = (list: TreeNode[]): string[] => list.flatMap((n) =>
+    [...(n.location || ['app', 'publishers', 'subscribers', 'category', 'unresolved', 'message', 'handler'].includes(n.kind)
+      || (n.kind === 'target' && n.label === 'timer') ? [] : [n.id]), ...withoutLocation(n.children)]);
+  assert.deepEqual(withoutLocation(nodes), []);
+});
+
+test('labels go through the localizer', () => {
+  const t = (m: string, ...a: Array<string | number | boolean>) => '«' + m.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)])) + '»';
+  const [app] = buildEventTree(crmTree(), t);
+  assert.ok(app.children.some((n) => n.label === '«Unresolved»'));
+  assert.equal(app.description, 'crm · «3 events» · «4 listeners»');
+});
+
+test('outline() gives labels down to a depth; findNode searches the tree; fileAndLine is 1-based', () => {
+  const nodes = buildEventTree(crmTree());
+  const top = outline(nodes, 2);
+  assert.equal(top[0].label, 'CRM Demo');
+  assert.deepEqual(top[0].children!.map((c) => c.label), ['Customer batch', 'Model events', 'Tasks', 'Unresolved']);
+  assert.equal(top[0].children![0].children, undefined);
+  const found = findNode(nodes, (n) => n.run?.fullName === 'events.CustomerAudit');
+  assert.equal(found?.label, 'events.CustomerAudit');
+  assert.equal(fileAndLine(loc('a%20b/x.py', 0), ROOT), 'a b/x.py:1');
+});
+
+test('an empty result gives no nodes (the welcome view shows instead)', () => {
+  assert.deepEqual(buildEventTree({ apps: [], version: 1 }), []);
+});
