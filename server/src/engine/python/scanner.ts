@@ -72,10 +72,26 @@ function scan(text: string): PythonScan {
         stack.push({ indent: line.indent, kind: 'class', name: cls.name, cls: stack.length === 0 ? cls : undefined });
       }
     }
+    else classAttribute(text, tokens, s, end, stack);
     decorators = [];
     scanStatements(text, tokens, s, end, stack, result, defAt < 0 && !tokenTextIs(text, first, 'class'));
   }
   return result;
+}
+
+/** `name = …` directly in a top-level class body (model fields are `name = datatypes.X(...)`). */
+function classAttribute(text: string, tokens: Token[], s: number, end: number, stack: Block[]): void {
+  const top = stack[stack.length - 1];
+  if (!top || top.kind !== 'class' || !top.cls) return;
+  const nameTok = tokens[s];
+  if (nameTok.kind !== TokenKind.Name || s + 1 >= end) return;
+  let k = s + 1;
+  // Optional annotation: `name: Type = value`.
+  if (isOp(tokens[k], Op.Colon)) { while (k < end && !isOp(tokens[k], Op.Assign)) k++; }
+  if (!isOp(tokens[k], Op.Assign)) return;
+  let isCall = false;
+  for (let j = k + 1; j < end; j++) if (isOp(tokens[j], Op.LParen)) { isCall = true; break; }
+  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall });
 }
 
 /**
