@@ -199,12 +199,13 @@ function serviceNode(s: TreeService, parentId: string, rootUri: string, t: Local
 function targetNode(g: TreeGroup, parentId: string, rootUri: string, t: Localize): TreeNode {
   const id = `${parentId}/target:${g.target}`;
   const count = plural(g.subscribers.length, '{0} listener', '{0} listeners', t);
+  const timer = g.kind === 'task' && g.target === 'timer' && !g.targetLocation;
+  const label = timer ? t('Timer (timerCfg)') : g.targetTitle && g.targetTitle !== g.target ? `${g.targetTitle} (${g.target})` : g.target;
   return {
-    id, kind: 'target', label: g.targetTitle && g.targetTitle !== g.target ? `${g.targetTitle} (${g.target})` : g.target,
-    description: count, tooltip: `\`${g.target}\` · ${count}`,
-    icon: g.targetLocation ? 'symbol-field' : 'question', iconColor: undefined,
-    contextValue: contextValue('target', ['sender', g.targetLocation && 'declaration', g.targetLocation && 'reveal']),
-    location: g.targetLocation, declaration: g.targetLocation, resourceUri: g.targetLocation?.uri, sender: g.target,
+    id, kind: 'target', label, description: count, tooltip: timer ? t('Scheduled by their own timerCfg') + ` · ${count}` : `\`${g.target}\` · ${count}`,
+    icon: timer ? 'watch' : g.targetLocation ? 'symbol-field' : 'question', iconColor: undefined,
+    contextValue: contextValue('target', [!timer && 'sender', g.targetLocation && 'declaration', g.targetLocation && 'reveal']),
+    location: g.targetLocation, declaration: g.targetLocation, resourceUri: g.targetLocation?.uri, sender: timer ? undefined : g.target,
     expanded: true,
     children: g.subscribers.map((s) => subscriberNode(s, id, rootUri, g.targetLocation, t)),
   };

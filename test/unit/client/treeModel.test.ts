@@ -136,7 +136,8 @@ test('other listeners are grouped by kind, then by what they listen to, with the
   assert.equal(audit.description, 'AddAfter · Inner → inner.py customFunc');
   assert.deepEqual(audit.declaration, loc('models/CustomerModel/e.json', 0));
   const tasks = byLabel(app.children, 'Tasks');
-  assert.equal(tasks.children[0].label, 'timer');
+  assert.equal(tasks.children[0].label, 'Timer (timerCfg)');
+  assert.doesNotMatch(tasks.children[0].contextValue, /\bsender\b/);
   assert.equal(tasks.children[0].children[0].description, 'no handler');
 });
 
@@ -168,7 +169,7 @@ test('every node with a location can open it; empty apps get a message node; sev
   assert.deepEqual(nodes[1].children.map((n) => n.label), ['No events or tasks in this app']);
   const withoutLocation = (list: TreeNode[]): string[] => list.flatMap((n) =>
     [...(n.location || ['app', 'publishers', 'subscribers', 'category', 'unresolved', 'message', 'handler'].includes(n.kind)
-      || (n.kind === 'target' && n.label === 'timer') ? [] : [n.id]), ...withoutLocation(n.children)]);
+      || (n.kind === 'target' && n.label === 'Timer (timerCfg)') ? [] : [n.id]), ...withoutLocation(n.children)]);
   assert.deepEqual(withoutLocation(nodes), []);
 });
 
