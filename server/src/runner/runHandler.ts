@@ -7,7 +7,7 @@
  * are not reliably visible to Python), so handler output can never be mistaken for the result.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,6 +47,23 @@ export function harnessRequest(req: RunRequest, token?: string): Record<string, 
   };
 }
 
+/** Problems that would otherwise surface as a misleading spawn error (a missing cwd reads as ENOENT). */
+function checkSetup(appRoot: string, harness: string): RunResult['error'] | undefined {
+  let isDir = false;
+  try { isDir = statSync(appRoot).isDirectory(); } catch { isDir = false; }
+  if (!isDir) {
+    return { type: 'AppRootNotFound', message: `App folder not found: ${appRoot} / 找不到应用目录：${appRoot}`, traceback: '', frames: [] };
+  }
+  if (!existsSync(harness)) {
+    return {
+      type: 'HarnessNotFound',
+      message: `The Python harness is missing: ${harness} (reinstall the extension) / 缺少 Python 运行脚本：${harness}（请重新安装扩展）`,
+      traceback: '', frames: [],
+    };
+  }
+  return undefined;
+}
+
 function baseResult(req: RunRequest, status: RunResult['status'], started: number): RunResult {
   return {
     status, stdout: '', stderr: '', published: [], standIns: [],
@@ -58,10 +75,13 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
   const started = performance.now();
   if (req.signal?.aborted) return Promise.resolve(baseResult(req, 'cancelled', started));
 
+  const harness = req.harnessPath ?? defaultHarnessPath();
+  const setupProblem = checkSetup(req.handler.appRoot, harness);
+  if (setupProblem) return Promise.resolve({ ...baseResult(req, 'crashed', started), error: setupProblem });
+
   const channel: ResultChannel = internals.resultChannel ?? (process.platform === 'win32' ? 'file' : 'fd');
   const tempDir = channel === 'file' ? mkdtempSync(join(tmpdir(), 'jitai-run-')) : undefined;
   const resultFile = tempDir ? join(tempDir, 'result.json') : undefined;
-  const harness = req.harnessPath ?? defaultHarnessPath();
   const args = ['-B', '-u', harness, ...(resultFile ? ['--result-file', resultFile] : ['--result-fd', '3'])];
 
   // Only the real harness knows this token (it arrives on stdin): a result without it is not the result.

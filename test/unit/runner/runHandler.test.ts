@@ -166,3 +166,11 @@ test('a python path that does not exist ends as crashed with a clear message', a
   assert.equal(r.error?.type, 'PythonNotStarted');
   assert.match(r.error?.message ?? '', /ENOENT/);
 });
+
+test('an app folder that does not exist is reported as such (not as a missing Python)', async () => {
+  const handler = { ...innerHandler('ArchiveStatistics'), appRoot: join(APP, 'no-such-app') };
+  const r = await runHandler({ handler, args: [], kwargs: {}, pythonPath: await testPython(), timeoutMs: TIMEOUT });
+  assert.equal(r.status, 'crashed');
+  assert.equal(r.error?.type, 'AppRootNotFound');
+  assert.match(r.error?.message ?? '', /App folder not found: .*no-such-app/);
+});
