@@ -19,11 +19,11 @@ function checkTokens(src: string): void {
   const { tokens, lines } = tokenizePython(src);
   let prevEnd = 0;
   for (const t of tokens) {
-    assert.ok(t.start >= prevEnd && t.end <= src.length && t.start <= t.end, `token range ${t.start}-${t.end}`);
-    if (t.kind !== 5) assert.ok(t.end > t.start, 'non-empty token');
+    if (!(t.start >= prevEnd && t.end <= src.length && t.start <= t.end)) assert.fail(`token range ${t.start}-${t.end} after ${prevEnd}`);
+    if (t.kind !== 5 && t.end === t.start) assert.fail(`empty token at ${t.start}`);
     prevEnd = t.end;
   }
-  for (const l of lines) assert.ok(l.first <= l.newline && tokens[l.newline].kind === 5);
+  for (const l of lines) if (!(l.first <= l.newline && tokens[l.newline].kind === 5)) assert.fail('logical line without NEWLINE');
 }
 
 const PY_PIECES = ['app', '.', 'event', 'publish', '(', ')', '[', ']', '{', '}', '"', "'", '"""', "'''", 'f"', 'rb\'', '{', '\\', '\n', '\r\n', '    ', '\t', '#', 'def ', 'class ', 'async ', 'import ', 'from ', '=', ',', ':', '*', '**', 'sender=', '@', '0x', '1.5e', ';', '\0', '😀', '\uFEFF'];

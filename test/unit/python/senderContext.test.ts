@@ -90,3 +90,8 @@ test('offsets out of range and garbage never throw', () => {
   assert.equal(publishSenderContextAt('', 0), undefined);
   assert.equal(publishSenderContextAt('\u0000"\u0000(', 2), undefined);
 });
+
+test('no context inside an f-string sender with fields; plain f-string is fine', () => {
+  assert.equal(ctxAt('app.event.publish(sender=f"services.{na|me}.x")').ctx, undefined);
+  assert.equal(ctxAt('app.event.publish(sender=f"services.a|")').ctx?.prefix, 'services.a');
+});

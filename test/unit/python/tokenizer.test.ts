@@ -166,3 +166,12 @@ test('empty and whitespace-only input', () => {
   assert.deepEqual(tokenizePython('').tokens, []);
   assert.deepEqual(tokenizePython('  \n\t\n# c\n').lines, []);
 });
+
+test('recovery words: async def ends a broken line, async for inside brackets does not', () => {
+  const broken = 'class A:\n    def f(self):\n        g(1,\n    async def h(self):\n        pass\n';
+  const t1 = tokenizePython(broken);
+  assert.deepEqual(t1.lines.map((l) => broken.slice(t1.tokens[l.first].start, t1.tokens[l.first].end)), ['class', 'def', 'g', 'async', 'pass']);
+  const fine = 'async def f():\n    x = [y\nasync for y in z]\n';
+  const t2 = tokenizePython(fine);
+  assert.equal(t2.lines.length, 2);
+});

@@ -44,7 +44,8 @@ export function publishSenderContextAt(text: string, offset: number): PublishSen
     const k = tokenBefore(tokens, offset);
     if (k < 0) return undefined;
     const tok = tokens[k];
-    if (tok.kind !== TokenKind.String) return undefined;
+    // Not inside a string, or inside an f-string with fields (completing a whole sender there makes no sense).
+    if (tok.kind !== TokenKind.String || tok.code & StringFlag.HasFields) return undefined;
     const contentEnd = stringContentEnd(tok);
     if (offset < tok.aux || offset > contentEnd) return undefined;
     const paren = enclosingOpen(tokens, k);

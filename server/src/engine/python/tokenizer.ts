@@ -13,7 +13,7 @@
  * It never throws and always advances, so binary garbage, NUL bytes or huge files are fine.
  * Editor tolerance: an unterminated single-quoted string inside brackets closes every open
  * bracket at the end of its physical line, and a physical line that starts with `def`, `class`,
- * `async`, `return` or `import` at or left of the current logical line's indentation while brackets
+ * `async def`, `return` or `import` at or left of the current logical line's indentation while brackets
  * are still open ends the logical line there, so a half-typed call does not swallow the rest of
  * the file.
  */
@@ -230,10 +230,15 @@ function isSingleOp(c: number): boolean {
 }
 
 /** Keywords that cannot continue an open bracket; seeing one at a line start ends a broken logical line. */
-const RECOVERY_WORDS = ['def', 'class', 'async', 'return', 'import'];
+const RECOVERY_WORDS = ['def', 'class', 'return', 'import'];
 function startsRecoveryWord(text: string, i: number): boolean {
   for (const w of RECOVERY_WORDS) {
     if (text.startsWith(w, i) && !isNameChar(text.charCodeAt(i + w.length))) return true;
+  }
+  if (text.startsWith('async', i)) {
+    let j = i + 5;
+    while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+    return j > i + 5 && text.startsWith('def', j) && !isNameChar(text.charCodeAt(j + 3));
   }
   return false;
 }
