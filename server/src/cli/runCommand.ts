@@ -98,9 +98,12 @@ export function formatRunResult(result: RunResult, opts: FormatRunOptions): stri
   return out.join('\n') + '\n';
 }
 
-/** The whole RunResult as pretty JSON text (a string, ready to print). */
-export function runResultToJson(result: RunResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+/**
+ * The whole RunResult as a plain JSON-safe object (pass it to JSON.stringify to print): undefined
+ * fields dropped, values that JSON cannot hold already turned into JSON by the harness.
+ */
+export function runResultToJson(result: RunResult): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
 }
 
 /** Process exit code for `jitai-events run`: 0 ok, 1 the handler raised, 2 timeout / cancelled / crashed. */

@@ -52,9 +52,11 @@ test('Chinese labels and ANSI colour on request', () => {
   assert.match(text, /使用的替身：无/);
 });
 
-test('JSON report is the RunResult itself; exit codes: ok 0, raised 1, otherwise 2', () => {
-  const r: RunResult = { ...base, returnValue: { 回显: '🎉' } };
-  assert.deepEqual(JSON.parse(runResultToJson(r)), r);
+test('JSON report is the RunResult as a plain object; exit codes: ok 0, raised 1, otherwise 2', () => {
+  const r: RunResult = { ...base, returnValue: { 回显: '🎉' }, returnRepr: undefined };
+  const json = runResultToJson(r);
+  assert.deepEqual(JSON.parse(JSON.stringify(json, null, 2)), { ...base, returnValue: { 回显: '🎉' } });
+  assert.ok(!('returnRepr' in json));
   assert.equal(runExitCode(r), 0);
   assert.equal(runExitCode({ ...r, status: 'error' }), 1);
   assert.equal(runExitCode({ ...r, status: 'timeout' }), 2);
