@@ -86,7 +86,7 @@ export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTre
           name, title, desc, sender,
           location: toLocation(svc.path, svc.lines, e.name!.contentRange.start, e.name!.contentRange.end),
           publishers: (graph.publishers.get(`${app.root}|${sender}`) ?? []).map(publisher),
-          subscribers: subs.map((s) => treeSubscriber(index, s)),
+          subscribers: subs.map((s) => treeSubscriber(index, s)).sort((a, b) => (a.fullName < b.fullName ? -1 : 1)),
         });
       }
       if (events.length || (!filter && svc.json.eventDescs)) {

@@ -1,0 +1,50 @@
+import { WorkspaceIndex } from '../../server/src/engine';
+import { tempWorkspace } from './repo';
+
+/** A minimal valid app: one service with two events and functions, a model, two subscribers. */
+export const BASE_APP: Record<string, string | object> = {
+  'app.json': { appId: 'acme.Demo', title: 'Demo', version: '1.0.0' },
+  'services/OrderService/e.json': {
+    title: 'Orders', type: 'services.NormalType', backendBundleEntry: '.',
+    functionList: [{ name: 'pay', title: 'Pay', args: [] }, { name: 'onPaid', title: 'On paid', args: [] }],
+    eventDescs: [{ name: 'orderPaid', title: 'Order paid', desc: 'after payment' }, { name: 'orderCancelled', title: 'Order cancelled' }],
+  },
+  'services/OrderService/service.py': [
+    'from services.NormalType import NormalService',
+    '',
+    'class OrderService(NormalService):',
+    '    def pay(self, orderId):',
+    '        app.event.publish(sender="services.OrderService.orderPaid", args=({"orderId": 42},), kwargs={"by": "test"})',
+    '',
+    '    def onPaid(self, *args, **kwargs):',
+    '        return None',
+    '',
+  ].join('\n'),
+  'services/OrderService/__init__.py': 'from .service import OrderService\n',
+  'models/OrderModel/e.json': { title: 'Order', type: 'models.NormalType', backendBundleEntry: '.' },
+  'models/OrderModel/model.py': [
+    'from models.NormalType import NormalModel',
+    'class OrderModel(NormalModel):',
+    '    id = datatypes.AutoInt(name="id", title="id")',
+    '    amount = datatypes.Money(name="amount", title="Amount")',
+    '',
+  ].join('\n'),
+  'events/NotifyPaid/e.json': { title: 'Notify', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Global', func: 'services.OrderService.onPaid', backendBundleEntry: '.' },
+  'events/ArchivePaid/e.json': { title: 'Archive', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Inner', backendBundleEntry: '.' },
+  'events/ArchivePaid/inner.py': 'def customFunc(*args, **kwargs):\n    return args\n',
+};
+
+export async function indexOf(files: Record<string, string | object>, opts: { locale?: string } = {}) {
+  const ws = tempWorkspace(files);
+  const index = new WorkspaceIndex({ locale: opts.locale });
+  index.setFolders([ws.dir]);
+  await index.indexAll();
+  return { index, dir: ws.dir, cleanup: ws.cleanup };
+}
+
+/** `[relative path, code, 1-based line]` of every diagnostic, sorted. */
+export function problems(index: WorkspaceIndex, dir: string): [string, string, number][] {
+  const out: [string, string, number][] = [];
+  for (const [p, list] of index.allDiagnostics()) for (const d of list) out.push([p.slice(dir.length + 1), d.code, d.range.start.line + 1]);
+  return out.sort((a, b) => (a.join() < b.join() ? -1 : 1));
+}

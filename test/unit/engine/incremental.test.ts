@@ -1,0 +1,99 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BASE_APP, indexOf, problems } from '../../helpers/engineWorkspace';
+
+test('renaming an eventDesc on disk flags every subscriber; renaming back clears them; nothing else revalidated', async () => {
+  const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'events/Other/e.json': { title: 'O', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Inner' }, 'events/Other/inner.py': 'def customFunc(*a, **k): pass\n' });
+  try {
+    const svcPath = path.join(dir, 'services/OrderService/e.json');
+    const original = fs.readFileSync(svcPath, 'utf8');
+    fs.writeFileSync(svcPath, original.replace('"orderPaid"', '"orderWasPaid"'));
+    const changed = index.applyChanges([svcPath]).map((p) => p.slice(dir.length + 1)).sort();
+    assert.deepEqual(changed, ['events/ArchivePaid/e.json', 'events/NotifyPaid/e.json', 'services/OrderService/service.py']);
+    assert.deepEqual(problems(index, dir).map(([f, c]) => [f, c]), [
+      ['events/ArchivePaid/e.json', 'unknown-event'],
+      ['events/NotifyPaid/e.json', 'unknown-event'],
+      ['services/OrderService/service.py', 'unknown-event'],
+    ]);
+    fs.writeFileSync(svcPath, original);
+    const cleared = index.applyChanges([svcPath]).length;
+    assert.equal(cleared, 3);
+    assert.deepEqual(problems(index, dir), []);
+  } finally { cleanup(); }
+});
+
+test('unsaved editor text (overlay) wins over disk, and closing falls back to disk', async () => {
+  const { index, dir, cleanup } = await indexOf(BASE_APP);
+  try {
+    const p = path.join(dir, 'events/NotifyPaid/e.json');
+    const disk = fs.readFileSync(p, 'utf8');
+    const changed = index.setOverlay(p, disk.replace('orderPaid', 'orderPai'));
+    assert.deepEqual(changed, [p]);
+    assert.equal(index.diagnosticsOf(p)[0].code, 'unknown-event');
+    index.setOverlay(p, undefined);
+    assert.deepEqual(index.diagnosticsOf(p), []);
+  } finally { cleanup(); }
+});
+
+test('deleting inner.py, then creating it again', async () => {
+  const { index, dir, cleanup } = await indexOf(BASE_APP);
+  try {
+    const inner = path.join(dir, 'events/ArchivePaid/inner.py');
+    const e = path.join(dir, 'events/ArchivePaid/e.json');
+    fs.rmSync(inner);
+    assert.deepEqual(index.applyChanges([inner]), [e]);
+    assert.equal(index.diagnosticsOf(e)[0].code, 'inner-file-missing');
+    fs.writeFileSync(inner, 'def handle():\n    pass\n');
+    index.applyChanges([inner]);
+    assert.equal(index.diagnosticsOf(e)[0].code, 'custom-func-missing');
+    fs.writeFileSync(inner, 'def customFunc(*args, **kwargs):\n    pass\n');
+    index.applyChanges([inner]);
+    assert.deepEqual(index.diagnosticsOf(e), []);
+  } finally { cleanup(); }
+});
+
+test('deleting a whole service folder (one event for the folder) flags subscribers; restoring clears', async () => {
+  const { index, dir, cleanup } = await indexOf(BASE_APP);
+  try {
+    const svcDir = path.join(dir, 'services/OrderService');
+    const backup = path.join(dir, '..', path.basename(dir) + '-bak');
+    fs.cpSync(svcDir, backup, { recursive: true });
+    fs.rmSync(svcDir, { recursive: true });
+    index.applyChanges([svcDir]);
+    assert.deepEqual(problems(index, dir).map(([f, c]) => [f, c]), [
+      ['events/ArchivePaid/e.json', 'sender-service-not-found'],
+      ['events/NotifyPaid/e.json', 'func-element-not-found'],
+      ['events/NotifyPaid/e.json', 'sender-service-not-found'],
+    ]);
+    fs.cpSync(backup, svcDir, { recursive: true });
+    fs.rmSync(backup, { recursive: true });
+    index.applyChanges([svcDir]);
+    assert.deepEqual(problems(index, dir), []);
+  } finally { cleanup(); }
+});
+
+test('adding app.json above loose elements re-roots fullNames', async () => {
+  const files: Record<string, string | object> = {};
+  for (const [k, v] of Object.entries(BASE_APP)) if (k !== 'app.json') files[`myapp/${k}`] = v;
+  const { index, dir, cleanup } = await indexOf(files);
+  try {
+    // Without app.json the workspace folder is the app: fullNames start with "myapp." and senders break.
+    assert.ok(problems(index, dir).length > 0);
+    fs.writeFileSync(path.join(dir, 'myapp/app.json'), '{"appId": "acme.My"}');
+    index.applyChanges([path.join(dir, 'myapp/app.json')]);
+    assert.deepEqual(problems(index, dir), []);
+    assert.equal(index.elementAt(path.join(dir, 'myapp/services/OrderService/e.json'))?.fullName, 'services.OrderService');
+  } finally { cleanup(); }
+});
+
+test('excluded folders are not indexed', async () => {
+  const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'node_modules/x/e.json': '{', 'dist/y/e.json': '{' });
+  try {
+    assert.deepEqual(problems(index, dir), []);
+    index.setExclude(['events/Archive*']);
+    await index.indexAll();
+    assert.equal(index.elementAt(path.join(dir, 'events/ArchivePaid/e.json')), undefined);
+  } finally { cleanup(); }
+});
