@@ -92,11 +92,32 @@ export function installVsix(cs, sb, vsix) {
   return execFileSync(cs, [...sb.baseArgs, '--install-extension', vsix], { encoding: 'utf8', env: serverEnv(sb) }).trim();
 }
 
+/**
+ * code-server's `--locale zh-cn` only takes effect when a language pack for it is installed (VS Code reads
+ * `<user-data>/languagepacks.json`); offline there is no marketplace to get Microsoft's pack from. So we
+ * register the display language with an EMPTY translation file: VS Code's own UI stays English, but the
+ * workbench and the extension host run with `vscode.env.language === locale`, which is what selects the
+ * extension's package.nls.<locale>.json and l10n bundle.
+ */
+function registerDisplayLanguage(sb, locale) {
+  const translations = path.join(sb.tmp, `display-language-${locale}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(sb.userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `empty-${locale}`, label: locale, translations: { vscode: translations },
+      extensions: [{ extensionIdentifier: { id: `test.display-language-${locale}` }, version: '0.0.0' }],
+    },
+  }, null, 2));
+}
+
 /** Starts code-server detached (own process group); resolves with its base URL once it listens. */
 export async function startServer(cs, sb, { locale, timeoutMs = 60000 } = {}) {
   const startedAt = Date.now();
   const args = [...sb.baseArgs, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
-  if (locale) args.push('--locale', locale);
+  if (locale) {
+    args.push('--locale', locale);
+    if (!/^en\b/i.test(locale)) registerDisplayLanguage(sb, locale.toLowerCase());
+  }
   const proc = spawn(cs, [...args, sb.workspace], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv(sb) });
   const logFile = fs.createWriteStream(sb.serverLog);
   proc.stderr.pipe(logFile, { end: false });
