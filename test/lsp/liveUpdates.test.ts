@@ -1,0 +1,168 @@
+/**
+ * Live updates: unsaved edits of open documents, e.json/inner.py edits on disk announced through
+ * workspace/didChangeWatchedFiles, and whole-folder deletions. Each test leaves the app as it found it
+ * (except the last, which deletes folders).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
+import { tempCopy } from '../helpers/repo';
+import { SEVERITY, codes, textInFileRange, textInRange } from './lspTestUtil';
+
+const CREATED = 1, CHANGED = 2, DELETED = 3;
+
+describe('live updates on a copy of crm-demo', () => {
+  let client: LspClient;
+  let app: { dir: string; cleanup: () => void };
+  const p = (rel: string) => path.join(app.dir, rel);
+  const diagsOf = (rel: string) => client.diagnostics.get(uriOf(p(rel))) ?? [];
+
+  before(async () => {
+    app = tempCopy('examples/crm-demo');
+    ({ client } = await startServer([app.dir]));
+  });
+  after(async () => {
+    await client?.dispose();
+    app?.cleanup();
+  });
+
+  it('an unsaved typo in an open event e.json is reported, and fixing it clears it', async () => {
+    const rel = 'events/NotifySalesOnProcessed/e.json';
+    const uri = uriOf(p(rel));
+    const good = fs.readFileSync(p(rel), 'utf8');
+    assert.deepEqual(diagsOf(rel), []);
+    await client.open(p(rel));
+    const typo = good.replace('"services.CustomerBatchService.dataProcessed"', '"services.CustomerBatchService.dataProcesed"');
+    assert.notEqual(typo, good);
+    let mark = client.mark();
+    await client.change(p(rel), typo);
+    const bad = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unknown-event'), { since: mark });
+    assert.equal(bad.length, 1);
+    assert.equal(bad[0].severity, SEVERITY.error);
+    assert.match(bad[0].message, /Did you mean "dataProcessed"/);
+    assert.equal(textInRange(typo, bad[0].range), 'dataProcesed');
+    // The file on disk is unchanged: the diagnostic comes from the unsaved text.
+    assert.equal(fs.readFileSync(p(rel), 'utf8'), good);
+
+    mark = client.mark();
+    await client.change(p(rel), good);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0, { since: mark });
+    await client.close(p(rel));
+  });
+
+  it('closing a document with unsaved mistakes falls back to the file on disk', async () => {
+    const rel = 'events/ReceiptOnOrderPaid/e.json';
+    const uri = uriOf(p(rel));
+    const good = fs.readFileSync(p(rel), 'utf8');
+    await client.open(p(rel));
+    let mark = client.mark();
+    await client.change(p(rel), good.replace('"funcType": "Global"', '"funcType": "Globl"'));
+    const d = await client.waitForDiagnostics(uri, (x) => x.length > 0, { since: mark });
+    assert.ok(codes(d).includes('invalid-func-type'), `codes: ${codes(d)}`);
+    mark = client.mark();
+    await client.close(p(rel));
+    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
+  });
+
+  it('renaming an eventDescs entry on disk reports every subscriber and publisher; renaming back clears them', async () => {
+    const svc = 'services/CustomerBatchService/e.json';
+    const original = fs.readFileSync(p(svc), 'utf8');
+    const subscribers = ['events/NotifySalesOnProcessed/e.json', 'events/ArchiveStatistics/e.json'];
+    const publisher = 'services/CustomerBatchService/service.py';
+    for (const s of [...subscribers, publisher]) assert.deepEqual(diagsOf(s), [], s);
+
+    let mark = client.mark();
+    fs.writeFileSync(p(svc), original.replace('{ "name": "dataProcessed"', '{ "name": "batchDone"'));
+    await client.filesChanged([{ path: p(svc), type: CHANGED }]);
+    for (const s of subscribers) {
+      const [d] = await client.waitForDiagnostics(uriOf(p(s)), (x) => x.some((y) => y.code === 'unknown-event'), { since: mark });
+      assert.equal(textInFileRange(p(s), d.range), 'dataProcessed', s);
+      assert.match(d.message, /batchDone/, 'the message lists the declared events');
+    }
+    const [pd] = await client.waitForDiagnostics(uriOf(p(publisher)), (x) => x.some((y) => y.code === 'unknown-event'), { since: mark });
+    assert.equal(textInFileRange(p(publisher), pd.range), 'dataProcessed');
+    // The typo subscriber is still wrong, now without a close suggestion for the old name.
+    assert.deepEqual(codes(diagsOf('events/deliberateMistakes/TypoSender/e.json')), ['unknown-event']);
+
+    mark = client.mark();
+    fs.writeFileSync(p(svc), original);
+    await client.filesChanged([{ path: p(svc), type: CHANGED }]);
+    for (const s of [...subscribers, publisher]) await client.waitForDiagnostics(uriOf(p(s)), (x) => x.length === 0, { since: mark });
+    assert.match(diagsOf('events/deliberateMistakes/TypoSender/e.json')[0].message, /Did you mean "dataProcessed"/);
+  });
+
+  it('deleting inner.py on disk reports inner-file-missing; creating it again clears it', async () => {
+    const inner = 'events/ArchiveStatistics/inner.py';
+    const ejson = 'events/ArchiveStatistics/e.json';
+    const text = fs.readFileSync(p(inner), 'utf8');
+    let mark = client.mark();
+    fs.rmSync(p(inner));
+    await client.filesChanged([{ path: p(inner), type: DELETED }]);
+    const [d] = await client.waitForDiagnostics(uriOf(p(ejson)), (x) => x.some((y) => y.code === 'inner-file-missing'), { since: mark });
+    assert.equal(d.severity, SEVERITY.error);
+    assert.equal(textInFileRange(p(ejson), d.range), '"Inner"');
+
+    mark = client.mark();
+    fs.writeFileSync(p(inner), text);
+    await client.filesChanged([{ path: p(inner), type: CREATED }]);
+    await client.waitForDiagnostics(uriOf(p(ejson)), (x) => x.length === 0, { since: mark });
+  });
+
+  it('an inner.py without customFunc is reported on change', async () => {
+    const inner = 'events/CustomerAudit/inner.py';
+    const ejson = 'events/CustomerAudit/e.json';
+    const text = fs.readFileSync(p(inner), 'utf8');
+    let mark = client.mark();
+    fs.writeFileSync(p(inner), text.replace(/def customFunc\(/, 'def customFunction('));
+    await client.filesChanged([{ path: p(inner), type: CHANGED }]);
+    const d = await client.waitForDiagnostics(uriOf(p(ejson)), (x) => x.length > 0, { since: mark });
+    assert.deepEqual(codes(d), ['custom-func-missing']);
+    mark = client.mark();
+    fs.writeFileSync(p(inner), text);
+    await client.filesChanged([{ path: p(inner), type: CHANGED }]);
+    await client.waitForDiagnostics(uriOf(p(ejson)), (x) => x.length === 0, { since: mark });
+  });
+
+  it('a new e.json created on disk is indexed and validated', async () => {
+    const rel = 'events/NewTypo/e.json';
+    const mark = client.mark();
+    fs.mkdirSync(path.dirname(p(rel)), { recursive: true });
+    fs.writeFileSync(p(rel), JSON.stringify({
+      type: 'events.NormalType', title: 'new', sender: 'services.OrderService.orderPayed',
+      funcType: 'Global', func: 'services.NotifyService.sendPaymentReceipt',
+    }, null, 2));
+    await client.filesChanged([{ path: p(rel), type: CREATED }]);
+    const [d] = await client.waitForDiagnostics(uriOf(p(rel)), (x) => x.length > 0, { since: mark });
+    assert.equal(d.code, 'unknown-event');
+    assert.match(d.message, /Did you mean "orderPaid"/);
+    const m2 = client.mark();
+    fs.rmSync(path.dirname(p(rel)), { recursive: true });
+    await client.filesChanged([{ path: path.dirname(p(rel)), type: DELETED }]);
+    await client.waitForDiagnostics(uriOf(p(rel)), (x) => x.length === 0, { since: m2 });
+  });
+
+  it('deleting whole folders (one Deleted event each) clears their diagnostics and updates dependents', async () => {
+    const typo = 'events/deliberateMistakes/TypoSender/e.json';
+    assert.equal(diagsOf(typo).length, 1);
+    let mark = client.mark();
+    fs.rmSync(path.dirname(p(typo)), { recursive: true });
+    await client.filesChanged([{ path: path.dirname(p(typo)), type: DELETED }]);
+    await client.waitForDiagnostics(uriOf(p(typo)), (x) => x.length === 0, { since: mark });
+
+    // The service folder goes: its subscribers and its own publish sites are affected.
+    const svcDir = 'services/CustomerBatchService';
+    mark = client.mark();
+    fs.rmSync(p(svcDir), { recursive: true });
+    await client.filesChanged([{ path: p(svcDir), type: DELETED }]);
+    for (const s of ['events/NotifySalesOnProcessed/e.json', 'events/ArchiveStatistics/e.json', 'events/OpsAlertOnBatchFailed/e.json']) {
+      const [d] = await client.waitForDiagnostics(uriOf(p(s)), (x) => x.length > 0, { since: mark });
+      assert.equal(d.code, 'sender-service-not-found', s);
+      // crm-demo's app.json extends another app, so a missing service is only a warning.
+      assert.equal(d.severity, SEVERITY.warning);
+    }
+    const status = await client.waitForIndexChanged(mark);
+    assert.ok(status > 0);
+  });
+});
