@@ -37,6 +37,7 @@ try {
   if (!argv.includes('--no-build')) {
     log('type-checking test/vscode (tsc -p test/vscode) and building (node scripts/build.mjs --tests)');
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test/vscode'], { cwd: ROOT, stdio: 'inherit' });
+    fs.rmSync(path.dirname(TESTS_ENTRY), { recursive: true, force: true }); // no stale suites from deleted files
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!fs.existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: the build did not bundle test/vscode/`);
