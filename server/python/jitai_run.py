@@ -166,6 +166,7 @@ def run(request):
 
     result = {'status': 'ok'}
     started = time.perf_counter()
+    fn = None
     try:
         if request.get('funcType') == 'Global':
             fn = resolve_global(request, app_root, loader)
@@ -182,6 +183,13 @@ def run(request):
     except BaseException as exc:  # SystemExit and KeyboardInterrupt from handler code are reported too
         result['status'] = 'error'
         result['error'] = describe_exception(exc)
+        if not result['error']['frames'] and fn is not None:
+            # Raised at the call itself (e.g. a payload that does not match the signature):
+            # point at the handler's `def` line so the report still has somewhere to click.
+            code = getattr(getattr(fn, '__func__', fn), '__code__', None)
+            if code is not None:
+                result['error']['frames'].append(
+                    {'file': code.co_filename, 'line': code.co_firstlineno, 'name': code.co_name})
     result['handlerMs'] = round((time.perf_counter() - started) * 1000, 3)
     if publish_log.DROPPED[0]:
         sys.stderr.write('[jitai-events: %d more published events were not recorded / 另有 %d 个发布的事件未记录]\n'

@@ -174,3 +174,13 @@ test('an app folder that does not exist is reported as such (not as a missing Py
   assert.equal(r.error?.type, 'AppRootNotFound');
   assert.match(r.error?.message ?? '', /App folder not found: .*no-such-app/);
 });
+
+test('a payload that does not fit the signature: TypeError pointing at the handler definition', async () => {
+  const r = await runHandler({
+    handler: innerHandler('CustomerAudit', 'model'), args: [], kwargs: {}, pythonPath: await testPython(), timeoutMs: TIMEOUT,
+  });
+  assert.equal(r.status, 'error');
+  assert.equal(r.error?.type, 'TypeError');
+  assert.match(r.error?.message ?? '', /missing 1 required positional argument: 'eventOutData'/);
+  assert.deepEqual(r.error?.frames, [{ file: join(APP, 'events', 'CustomerAudit', 'inner.py'), line: 1, name: 'customFunc' }]);
+});
