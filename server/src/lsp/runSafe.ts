@@ -1,7 +1,8 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 
 /**
- * Wraps a request handler: a thrown error is logged and answered with `fallback` (never fatal);
+ * Wraps a request handler: a thrown error is logged and answered with `fallback` (never fatal),
+ * except a thrown ResponseError, which is the intended answer;
  * a cancelled request is answered with the LSP "request cancelled" error.
  */
 export function runSafe<T>(connection: Connection, name: string, fallback: T, token: CancellationToken | undefined, fn: () => T | Promise<T>): Promise<T | ResponseError<void>> {
@@ -13,6 +14,8 @@ export function runSafe<T>(connection: Connection, name: string, fallback: T, to
         if (token?.isCancellationRequested) resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         else resolve(r);
       } catch (e) {
+        // A deliberate protocol error (e.g. rename to an invalid name) is answered as that error.
+        if (e instanceof ResponseError) { resolve(e as ResponseError<void>); return; }
         connection.console.error(`${name} failed: ${(e as Error)?.stack ?? e}`);
         resolve(fallback);
       }
