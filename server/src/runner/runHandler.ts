@@ -110,7 +110,9 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
       // Pipes held open by a process outside the group must not hang the run.
       graceTimer = setTimeout(finish, CLOSE_GRACE_MS);
     };
-    const timer = setTimeout(() => stop('timeout'), Math.max(1, req.timeoutMs));
+    // timeoutMs <= 0, NaN or Infinity: no timeout (setTimeout would turn an overflow into 1 ms).
+    const timer = Number.isFinite(req.timeoutMs) && req.timeoutMs > 0
+      ? setTimeout(() => stop('timeout'), Math.min(req.timeoutMs, 2 ** 31 - 1)) : undefined;
     const onAbort = () => stop('cancelled');
     req.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -140,7 +142,8 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
     child.on('exit', (code, signal) => {
       exit = { code, signal };
       // Leftovers of the handler (background children) would keep the pipes open: end them too.
-      killProcessTree(child);
+      // (POSIX only: the group outlives its leader; taskkill /T cannot walk a tree whose root exited.)
+      if (process.platform !== 'win32') killProcessTree(child);
       // A process that left the group (setsid) may still hold a pipe: do not wait for it forever.
       if (!graceTimer) graceTimer = setTimeout(finish, CLOSE_GRACE_MS);
     });

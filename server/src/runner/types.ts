@@ -10,6 +10,7 @@ export interface RunRequest {
   args: unknown[];
   kwargs: Record<string, unknown>;
   pythonPath: string;
+  /** Kills the run after this many ms; 0 (or not finite) means no timeout. */
   timeoutMs: number;
   signal?: AbortSignal;
   /** Defaults to defaultHarnessPath(). */

@@ -62,3 +62,13 @@ test('output beyond 1 MB is cut and says so', async () => {
   assert.equal(r.status, 'crashed');
   assert.ok(r.stdout.startsWith('x'.repeat(1024 * 1024) + '\n[jitai-events: output truncated, 2097152 more bytes not shown'));
 });
+
+test('a handler that returns while its child process still runs: the run ends promptly and the child is ended', async () => {
+  const r = await runHandler({
+    handler: innerHandler('BackgroundChild'), args: [], kwargs: {}, pythonPath: await testPython(), timeoutMs: 60_000,
+  });
+  assert.equal(r.status, 'ok', r.stderr);
+  assert.equal(r.returnValue, 'returned while a child still runs');
+  assert.ok(r.durationMs < 20_000, `duration ${r.durationMs}`);
+  assert.ok(processIsGone(childPid(r.stdout)), 'the background child was ended with the run');
+});
