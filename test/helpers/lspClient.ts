@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  type Diagnostic, type ProtocolConnection, type ClientCapabilities, type InitializeResult,
+  type Diagnostic as LspDiagnostic, type ProtocolConnection, type ClientCapabilities, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import type { IndexStatus } from '../../server/src/protocol';
 import { repoRoot } from './repo';
@@ -24,6 +24,9 @@ export interface InitializeOptions {
   /** Extra initializationOptions merged over `{ locale, settings }`. */
   initializationOptions?: Record<string, unknown>;
 }
+
+/** A published diagnostic; this server always sends plain-text messages. */
+export type Diagnostic = Omit<LspDiagnostic, 'message'> & { message: string };
 
 interface Waiter { check: () => boolean; reject: (e: Error) => void; describe: () => string }
 

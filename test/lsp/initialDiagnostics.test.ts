@@ -44,7 +44,7 @@ describe('initial diagnostics of examples/crm-demo (never-opened files)', () => 
   it('publishes exactly the expected problems (code, severity, 1-based line)', () => {
     const actual = [...client.diagnostics].flatMap(([uri, list]) => list.map((d) => ({
       file: path.relative(app.dir, new URL(uri).pathname).split(path.sep).join('/'),
-      code: String(d.code), severity: Object.keys(SEVERITY).find((k) => SEVERITY[k] === d.severity), line: d.range.start.line + 1,
+      code: String(d.code), severity: Object.keys(SEVERITY).find((k) => SEVERITY[k] === d.severity) ?? '?', line: d.range.start.line + 1,
     })));
     const key = (p: Expected) => `${p.file}:${p.line} ${p.severity} ${p.code}`;
     assert.deepEqual(actual.map(key).sort(), expected.map(key).sort());

@@ -1,6 +1,7 @@
 /** Small helpers shared by the protocol tests (not a test file itself). */
 import * as fs from 'node:fs';
-import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from '../helpers/lspClient';
 
 export const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
