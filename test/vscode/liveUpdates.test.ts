@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, appFile, appUri, codeOf, waitForDiagnostics } from './helpers';
+import { activateExtension, appFile, appUri, codeOf, waitForDiagnostics, type JitaiEventsApi } from './helpers';
 
 const SERVICE = 'services/CustomerBatchService/e.json';
 const SUBSCRIBER = 'events/NotifySalesOnProcessed/e.json';
@@ -14,8 +14,9 @@ const clean = (ds: readonly vscode.Diagnostic[]) => !hasUnknown(ds);
 
 suite('live updates from disk', () => {
   let original: string;
+  let api: JitaiEventsApi;
   suiteSetup(async () => {
-    await activateExtension();
+    api = await activateExtension();
     original = fs.readFileSync(appFile(SERVICE), 'utf8');
   });
   suiteTeardown(() => {
@@ -44,7 +45,12 @@ suite('live updates from disk', () => {
       funcType: 'Global', func: 'services.NotifyService.notifySales', asyncType: false, enable: 1,
     }, null, 2) + '\n');
     const ds = await waitForDiagnostics(appUri(NEW_ELEMENT), (all) => all.some((d) => codeOf(d) === 'unknown-event'),
-      `unknown-event on the new ${NEW_ELEMENT}`);
+      `unknown-event on the new ${NEW_ELEMENT}`).catch(async (err: Error) => {
+      // Tell "the file event never reached the server" from "the server did not publish".
+      const tree = await api.getEventTree();
+      const known = tree.apps.some((a) => a.unresolved.some((u) => u.fullName === 'events.AddedOnDisk'));
+      throw new Error(`${err.message}; the server ${known ? 'has indexed' : 'has NOT indexed'} events.AddedOnDisk`);
+    });
     assert.match(ds[0].message, /orderCreated/);
   });
 
