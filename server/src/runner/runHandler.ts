@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { CappedOutput, OUTPUT_LIMIT_BYTES } from './cappedOutput';
 import { defaultHarnessPath } from './harnessPath';
@@ -97,14 +98,24 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
     let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
 
-    const child = spawnInOwnGroup(req.pythonPath, args, {
-      cwd: req.handler.appRoot,
-      env: { ...(req.env ?? process.env), PYTHONIOENCODING: 'utf-8' },
-      stdio: channel === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
-    });
+    let child: ChildProcess;
+    try {
+      child = spawnInOwnGroup(req.pythonPath, args, {
+        cwd: req.handler.appRoot,
+        env: { ...(req.env ?? process.env), PYTHONIOENCODING: 'utf-8' },
+        stdio: channel === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      // Invalid arguments (an empty path, a NUL byte) throw instead of emitting 'error'.
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      resolve(buildResult(req, started, { stdout: '', stderr: '', resultText: '', token, spawnError: e as Error, resultTruncated: false }));
+      return;
+    }
 
     const stop = (reason: 'timeout' | 'cancelled') => {
       if (stopReason || settled) return;
+      // The harness already exited (its result is in): only the pipes are pending, stop waiting.
+      if (exit) { finish(); return; }
       stopReason = reason;
       killProcessTree(child);
       // Pipes held open by a process outside the group must not hang the run.

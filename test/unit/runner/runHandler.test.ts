@@ -184,3 +184,9 @@ test('a payload that does not fit the signature: TypeError pointing at the handl
   assert.match(r.error?.message ?? '', /missing 1 required positional argument: 'eventOutData'/);
   assert.deepEqual(r.error?.frames, [{ file: join(APP, 'events', 'CustomerAudit', 'inner.py'), line: 1, name: 'customFunc' }]);
 });
+
+test('an empty python path is a clear "not started" result, not an exception', async () => {
+  const r = await runHandler({ handler: innerHandler('ArchiveStatistics'), args: [], kwargs: {}, pythonPath: '', timeoutMs: TIMEOUT });
+  assert.equal(r.status, 'crashed');
+  assert.equal(r.error?.type, 'PythonNotStarted');
+});
