@@ -119,8 +119,13 @@ export class LspClient {
 
   /** Resolves on an index status `ready` pushed after the mark `since` (default: any so far). */
   waitForIndexReady(since = -1, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<IndexStatus> {
-    return this.waitFor('index status ready', timeoutMs,
-      () => this.statuses.find((x, i) => x.state === 'ready' && this.statusSeq[i] > since),
+    return this.waitForStatus((x) => x.state === 'ready', since, timeoutMs);
+  }
+
+  /** Resolves on the first `jitai/indexStatus` after the mark `since` that satisfies `predicate`. */
+  waitForStatus(predicate: (s: IndexStatus) => boolean, since = -1, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<IndexStatus> {
+    return this.waitFor('jitai/indexStatus', timeoutMs,
+      () => this.statuses.find((x, i) => this.statusSeq[i] > since && predicate(x)),
       () => `statuses: ${JSON.stringify(this.statuses.slice(-3))}`);
   }
 

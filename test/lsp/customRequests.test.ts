@@ -1,0 +1,173 @@
+/**
+ * The custom requests and notifications of server/src/protocol: jitai/eventTree, jitai/handlerInfo,
+ * jitai/listHandlers, jitai/subscribersOf, jitai/reindex, jitai/indexStatus and jitai/indexChanged.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
+import { tempCopy } from '../helpers/repo';
+import type {
+  EventTreeResult, HandlerInfoResult, IndexStatus, ListHandlersResult, SubscribersOfResult, TreeEvent,
+} from '../../server/src/protocol';
+
+/** A publish call with literal args/kwargs, added to the copy so handlerInfo has a payload to offer. */
+const LITERAL_PUBLISH = `
+    def replayLastBatch(self):
+        app.event.publish(sender="services.CustomerBatchService.dataProcessed",
+                          args=({"processedCount": 3, "skipped": 1},), kwargs={"batchSize": 4})
+`;
+
+describe('custom requests on a copy of crm-demo', () => {
+  let client: LspClient;
+  let firstStatus: IndexStatus;
+  let app: { dir: string; cleanup: () => void };
+  const p = (rel: string) => path.join(app.dir, rel);
+
+  before(async () => {
+    app = tempCopy('examples/crm-demo');
+    fs.appendFileSync(p('services/CustomerBatchService/service.py'), LITERAL_PUBLISH);
+    ({ client, status: firstStatus } = await startServer([app.dir]));
+  });
+  after(async () => {
+    await client?.dispose();
+    app?.cleanup();
+  });
+
+  const findEvent = (tree: EventTreeResult, sender: string): TreeEvent | undefined =>
+    tree.apps.flatMap((a) => a.services).flatMap((s) => s.events).find((e) => e.sender === sender);
+
+  it('jitai/indexStatus: indexing first, then ready with the counts', async () => {
+    assert.equal(client.statuses[0]?.state, 'indexing', JSON.stringify(client.statuses.map((s) => s.state)));
+    assert.equal(firstStatus.state, 'ready');
+    assert.equal(firstStatus.apps, 1);
+    assert.equal(firstStatus.events, 7);
+    assert.equal(firstStatus.errors, 4);
+    assert.equal(firstStatus.warnings, 3);
+    // jitai/indexChanged follows the first index.
+    await client.waitForIndexChanged(-1);
+  });
+
+  it('jitai/eventTree: services -> events -> publishers and subscribers', async () => {
+    const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
+    assert.equal(tree.apps.length, 1);
+    const [crm] = tree.apps;
+    assert.equal(crm.name, 'acme.CrmDemo');
+    assert.equal(crm.rootUri, uriOf(app.dir));
+    assert.deepEqual(crm.services.map((s) => s.fullName).sort(), [
+      'services.CustomerBatchService', 'services.MistakesDemoService', 'services.NotifyService', 'services.OrderService',
+    ]);
+    const dp = findEvent(tree, 'services.CustomerBatchService.dataProcessed');
+    assert.ok(dp);
+    assert.equal(dp.name, 'dataProcessed');
+    assert.equal(dp.title, 'Batch finished');
+    assert.deepEqual(dp.subscribers.map((s) => s.fullName).sort(), ['events.ArchiveStatistics', 'events.NotifySalesOnProcessed']);
+    const archive = dp.subscribers.find((s) => s.fullName === 'events.ArchiveStatistics')!;
+    assert.equal(archive.handler?.funcType, 'Inner');
+    assert.equal(archive.runnable, true);
+    assert.equal(archive.location.uri, uriOf(p('events/ArchiveStatistics/e.json')));
+    const notify = dp.subscribers.find((s) => s.fullName === 'events.NotifySalesOnProcessed')!;
+    assert.equal(notify.handler?.funcType, 'Global');
+    assert.match(notify.handler?.label ?? '', /services\.NotifyService\.notifySales/);
+    assert.equal(dp.publishers.length, 2, 'the multi-line publish and the added literal one');
+    assert.ok(dp.publishers.every((x) => x.location.uri === uriOf(p('services/CustomerBatchService/service.py'))));
+    assert.ok(dp.publishers.some((x) => /processedCount/.test(x.argsText ?? '')));
+    // Declared, published, nobody subscribes.
+    const cancelled = findEvent(tree, 'services.OrderService.orderCancelled');
+    assert.equal(cancelled?.subscribers.length, 0);
+    assert.equal(cancelled?.publishers.length, 1);
+    // The typo and the missing service are listed as unresolved subscribers.
+    assert.deepEqual(crm.unresolved.map((s) => s.fullName).sort(),
+      ['events.deliberateMistakes.MissingService', 'events.deliberateMistakes.TypoSender']);
+    assert.ok(crm.unresolvedPublishers.some((x) => x.sender === 'services.OrderServce.orderPaid'));
+    // Model, workflow, assistant, agent listeners are grouped by what they listen to.
+    const groups = crm.groups.map((g) => `${g.kind}:${g.target}`);
+    assert.ok(groups.includes('model:models.OrderModel') && groups.includes('model:models.CustomerModel'), groups.join(', '));
+    assert.ok(groups.some((g) => g.startsWith('assistant:')) && groups.some((g) => g.startsWith('agent:')), groups.join(', '));
+  });
+
+  it('jitai/eventTree with a filter keeps the matching events', async () => {
+    const tree = await client.request<EventTreeResult>('jitai/eventTree', { filter: 'emailsent' });
+    const events = tree.apps.flatMap((a) => a.services).flatMap((s) => s.events).map((e) => e.sender);
+    assert.deepEqual(events, ['services.NotifyService.emailSent']);
+  });
+
+  it('jitai/handlerInfo by uri (Inner) offers the literal publish payloads', async () => {
+    const info = await client.request<HandlerInfoResult>('jitai/handlerInfo', { uri: uriOf(p('events/ArchiveStatistics/inner.py')) });
+    assert.ok(info);
+    assert.equal(info.fullName, 'events.ArchiveStatistics');
+    assert.equal(info.funcType, 'Inner');
+    assert.equal(info.functionName, 'customFunc');
+    assert.equal(info.modulePath, p('events/ArchiveStatistics/inner.py'));
+    assert.equal(info.appRoot, app.dir);
+    assert.equal(info.problem, undefined);
+    assert.equal(info.payloads.length, 1, JSON.stringify(info.payloads));
+    assert.deepEqual(info.payloads[0].args, [{ processedCount: 3, skipped: 1 }]);
+    assert.deepEqual(info.payloads[0].kwargs, { batchSize: 4 });
+    assert.match(info.payloads[0].label, /services\/CustomerBatchService\/service\.py:\d+/);
+  });
+
+  it('jitai/handlerInfo by app root and fullName (Global)', async () => {
+    const info = await client.request<HandlerInfoResult>('jitai/handlerInfo', { appRootUri: uriOf(app.dir), fullName: 'events.NotifySalesOnProcessed' });
+    assert.ok(info);
+    assert.equal(info.funcType, 'Global');
+    assert.equal(info.functionName, 'notifySales');
+    assert.equal(info.serviceFullName, 'services.NotifyService');
+    assert.equal(info.className, 'NotifyService');
+    assert.equal(info.modulePath, p('services/NotifyService/service.py'));
+  });
+
+  it('jitai/handlerInfo explains why a handler cannot run, and is null for unknown elements', async () => {
+    const broken = await client.request<HandlerInfoResult>('jitai/handlerInfo', { appRootUri: uriOf(app.dir), fullName: 'events.deliberateMistakes.InnerWithoutFile' });
+    assert.ok(broken?.problem, JSON.stringify(broken));
+    assert.match(broken.problem, /inner\.py/);
+    assert.equal(await client.request('jitai/handlerInfo', { appRootUri: uriOf(app.dir), fullName: 'events.DoesNotExist' }), null);
+    assert.equal(await client.request('jitai/handlerInfo', { uri: uriOf(p('models/OrderModel/e.json')) }), null);
+  });
+
+  it('jitai/listHandlers lists runnable handlers only', async () => {
+    const { handlers } = await client.request<ListHandlersResult>('jitai/listHandlers', {});
+    const names = handlers.map((h) => h.fullName);
+    for (const n of ['events.ArchiveStatistics', 'events.NotifySalesOnProcessed', 'events.WelcomeOnOrderCreated', 'tasks.DailyDigest']) {
+      assert.ok(names.includes(n), `${n} missing from ${names}`);
+    }
+    assert.ok(!names.includes('events.deliberateMistakes.InnerWithoutFile'));
+    const archive = handlers.find((h) => h.fullName === 'events.ArchiveStatistics')!;
+    assert.equal(archive.label, 'inner.py customFunc');
+    assert.equal(archive.location.uri, uriOf(p('events/ArchiveStatistics/e.json')));
+  });
+
+  it('jitai/subscribersOf lists the custom events listening to a sender', async () => {
+    const r = await client.request<SubscribersOfResult>('jitai/subscribersOf', { appRoot: app.dir, sender: 'services.CustomerBatchService.dataProcessed' });
+    assert.deepEqual([...r.fullNames].sort(), ['events.ArchiveStatistics', 'events.NotifySalesOnProcessed']);
+  });
+
+  it('jitai/reindex re-reads the disk and answers the new status; indexStatus and indexChanged follow', async () => {
+    // A new subscriber written without any watched-file event is only seen by a re-index.
+    fs.mkdirSync(p('events/LateSubscriber'));
+    fs.writeFileSync(p('events/LateSubscriber/e.json'), JSON.stringify({
+      type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Global', func: 'services.NotifyService.alertOps',
+    }));
+    const mark = client.mark();
+    const status = await client.request<IndexStatus>('jitai/reindex', {});
+    assert.equal(status.state, 'ready');
+    assert.equal(status.subscribers, firstStatus.subscribers + 1);
+    const pushed = await client.waitForIndexReady(mark);
+    assert.equal(pushed.subscribers, status.subscribers);
+    await client.waitForIndexChanged(mark);
+    const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
+    assert.deepEqual(findEvent(tree, 'services.OrderService.orderCancelled')?.subscribers.map((s) => s.fullName), ['events.LateSubscriber']);
+  });
+
+  it('an edit pushes jitai/indexChanged and an updated jitai/indexStatus', async () => {
+    const file = p('events/deliberateMistakes/TypoSender/e.json');
+    const mark = client.mark();
+    await client.open(file);
+    await client.change(file, fs.readFileSync(file, 'utf8').replace('dataProcesed', 'dataProcessed'));
+    await client.waitForDiagnostics(uriOf(file), (d) => d.length === 0, { since: mark });
+    await client.waitForIndexChanged(mark);
+    const fixed = await client.waitForStatus((x) => x.state === 'ready' && x.errors === 3, mark);
+    assert.equal(fixed.errors, 3);
+  });
+});
