@@ -10,6 +10,7 @@ setInterval(sample, 100).unref();
 if (file) {
   process.on('SIGUSR2', () => {
     sample();
+    // Figures are taken before the optional snapshot (which allocates).
     const m = process.memoryUsage();
     const h = v8.getHeapStatistics();
     const tmp = file + '.tmp';
@@ -17,6 +18,8 @@ if (file) {
       heapUsedMB: m.heapUsed / 2 ** 20, heapTotalMB: m.heapTotal / 2 ** 20, externalMB: m.external / 2 ** 20,
       rssMB: m.rss / 2 ** 20, maxSampledHeapUsedMB: maxHeapUsed / 2 ** 20, heapLimitMB: h.heap_size_limit / 2 ** 20,
     }));
+    // Optional: a heap snapshot for bench/heap-summary.mjs (slow; only when asked), written before the answer.
+    if (process.env.BENCH_HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
     fs.renameSync(tmp, file);
   });
 }

@@ -13,8 +13,9 @@ export const uriOf = (path) => pathToFileURL(path).href;
 export const pathOfUri = (uri) => { try { return fileURLToPath(uri); } catch { return uri; } };
 
 export class LspSession {
-  constructor({ serverPath, rootDir, verbose = false }) {
+  constructor({ serverPath, rootDir, verbose = false, nodeArgs = [] }) {
     this.serverPath = serverPath;
+    this.nodeArgs = nodeArgs;
     this.rootDir = rootDir;
     this.verbose = verbose;
     this.diagnostics = new Map(); // path -> { diagnostics, t }
@@ -28,7 +29,7 @@ export class LspSession {
 
   async start() {
     this.t = { spawn: now() };
-    this.child = spawn(process.execPath, ['--require', join(here, 'heap-probe.cjs'), this.serverPath, '--stdio'], {
+    this.child = spawn(process.execPath, [...this.nodeArgs, '--require', join(here, 'heap-probe.cjs'), this.serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, BENCH_HEAP_FILE: this.heapFile },
     });
     this.pid = this.child.pid;

@@ -59,11 +59,37 @@ export function summariseProfile(path, top = 25) {
     fns.set(key, { fn: name, at: `${w.file}:${w.line}`, selfMs: (fns.get(key)?.selfMs ?? 0) + us / 1000 });
     files.set(w.file, (files.get(w.file) ?? 0) + us / 1000);
   }
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = new Map();
+  const nodeKey = (id) => {
+    if (!keyOf.has(id)) {
+      const cf = byId.get(id).callFrame;
+      const w = where(cf);
+      keyOf.set(id, { key: `${cf.functionName || '(anonymous)'} ${w.file}:${w.line}`, fn: cf.functionName || '(anonymous)', at: `${w.file}:${w.line}` });
+    }
+    return keyOf.get(id);
+  };
+  const incl = new Map();
+  for (let i = 0; i < prof.samples.length; i++) {
+    const seen = new Set();
+    for (let id = prof.samples[i]; id !== undefined; id = parent.get(id)) {
+      const k = nodeKey(id);
+      if (seen.has(k.key)) continue;
+      seen.add(k.key);
+      const e = incl.get(k.key) ?? { fn: k.fn, at: k.at, totalMs: 0 };
+      e.totalMs += (prof.timeDeltas[i] ?? 0) / 1000;
+      incl.set(k.key, e);
+    }
+  }
   const pct = (ms) => Math.round((ms * 1000 / totalUs) * 1000) / 10;
   return {
     profile: path,
     totalMs: totalUs / 1000,
     topFunctions: [...fns.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, top).map((f) => ({ ...f, selfMs: Math.round(f.selfMs * 10) / 10, pct: pct(f.selfMs) })),
+    inclusive: [...incl.values()].filter((f) => !f.fn.startsWith('(') && f.at.startsWith('server/'))
+      .sort((a, b) => b.totalMs - a.totalMs).slice(0, top).map((f) => ({ ...f, totalMs: Math.round(f.totalMs * 10) / 10, pct: pct(f.totalMs) })),
     byFile: [...files].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([file, ms]) => ({ file, selfMs: Math.round(ms * 10) / 10, pct: pct(ms) })),
   };
 }
@@ -71,6 +97,8 @@ export function summariseProfile(path, top = 25) {
 export function formatProfile(s) {
   const lines = [`profile ${s.profile} — ${Math.round(s.totalMs)} ms`, 'top functions by self time:'];
   for (const f of s.topFunctions) lines.push(`  ${String(f.selfMs).padStart(8)} ms ${String(f.pct).padStart(5)}%  ${f.fn}  ${f.at}`);
+  lines.push('inclusive (total) time of the project\'s functions:');
+  for (const f of s.inclusive) lines.push(`  ${String(f.totalMs).padStart(8)} ms ${String(f.pct).padStart(5)}%  ${f.fn}  ${f.at}`);
   lines.push('self time by file:');
   for (const f of s.byFile) lines.push(`  ${String(f.selfMs).padStart(8)} ms ${String(f.pct).padStart(5)}%  ${f.file}`);
   return lines.join('\n');

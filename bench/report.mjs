@@ -68,6 +68,8 @@ export function tableRows(res) {
     }
     if (s.definition) lat('go-to-definition', s.definition);
     if (s.transport) lat('transport round trip (unknown request)', s.transport);
+    if (s.completion) rows.push(['completion response size (first request)', k(Number(n)), `${fmt(s.completion.firstResponseBytes / 1024, 0)} KB`, `${s.completion.firstResponseItems} items`, '', '', '']);
+    rows.push(['load average (1 min) at start / end of this N', k(Number(n)), `${s.loadAverage.start[0]} / ${s.loadAverage.end?.[0]}`, '', '', '', '']);
   }
   return rows;
 }
@@ -120,8 +122,10 @@ export function formatMarkdown(res) {
     '',
   ];
   if (res.notes.length) lines.push('## Notes', '', ...res.notes.map((n) => `- ${n}`), '');
-  if (res.profile) {
-    lines.push('## CPU profile of `check` at ' + k(res.profile.n), '', '```', res.profile.text, '```', '');
+  const titles = { cli: '`check` (CLI)', serverIndex: 'the server\'s first index', serverCompletion: 'the server: first index + 100 completions' };
+  for (const [key, p] of Object.entries(res.profiles ?? {})) {
+    if (!p?.text) continue;
+    lines.push(`## CPU profile of ${titles[key] ?? key} at ${k(res.profiles.n)}`, '', '```', p.text, '```', '');
   }
   lines.push('Raw data: `bench/results/latest.json`.', '');
   return lines.join('\n');

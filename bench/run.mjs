@@ -1,15 +1,16 @@
 // The benchmark of issue 5.  `npm run bench` (1k + 10k fully, 100k cold index + memory) or
 // `npm run bench:quick` (1k + 10k).  Options: --sizes 1000,10000  --runs 5  --seed 42  --dist <dir>  --profile|--no-profile  --verbose
-import { existsSync, mkdirSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
+import os from 'node:os';
 import { ensureApp } from './generate.mjs';
-import { floorRun, cliRun, cliProfile } from './process-figures.mjs';
+import { floorRun, cliRun } from './process-figures.mjs';
 import { serverCold, editFigure, completionFigure, definitionFigure, transportFigure } from './server-figures.mjs';
 import { summary, machineInfo, round } from './stats.mjs';
 import { evaluateTargets, formatStdout, formatMarkdown } from './report.mjs';
-import { summariseProfile, formatProfile } from './profile.mjs';
+import { runProfiles } from './profile-run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -44,6 +45,7 @@ for (const n of sizes) {
     app: { dir: app.dir, services: m.serviceCount, models: m.counts.models, subscribers: m.counts.customEvents + m.counts.modelEvents + m.counts.tasks + 20,
       declaredEvents: m.declaredEvents, broken: m.broken.length },
     runs,
+    loadAverage: { start: os.loadavg().map((x) => round(x)) },
   };
   res.sizes[n] = s;
   log(`N=${n}: ${runs} runs`);
@@ -111,25 +113,30 @@ for (const n of sizes) {
       await live.stop();
     }
   }
+  s.loadAverage.end = os.loadavg().map((x) => round(x));
   if (n >= 100000) notes.push(`N=${n}: ${runs} runs (fewer than at smaller N); only cold index and memory are measured there.`);
 }
 
 res.targets = evaluateTargets(res);
-const coldMiss = res.targets.some((t) => t.id.startsWith('cold') || t.id.startsWith('scale') ? t.pass === false : false);
-if (haveCli && !argv.includes('--no-profile') && (coldMiss || argv.includes('--profile'))) {
+const missed = (prefix) => res.targets.some((t) => t.id.startsWith(prefix) && t.pass === false);
+const forced = argv.includes('--profile');
+if (!argv.includes('--no-profile') && (forced || res.targets.some((t) => t.pass === false))) {
   const n = sizes.includes(10000) ? 10000 : sizes[sizes.length - 1];
-  const dir = join(here, 'profiles');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log(`profiling check at N=${n} (a cold-index target was missed)`);
-  cliProfile(cliPath, ensureApp(n, seed).dir, dir);
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  const p = summariseProfile(join(dir, file), 20);
-  res.profile = { n, ...p, text: formatProfile(p) };
+  const which = {
+    cli: haveCli && (forced || missed('cold') || missed('scale')),
+    serverIndex: haveServer && (forced || missed('cold') || missed('scale') || missed('rss') || missed('heap')),
+    completion: haveServer && (forced || missed('completion')),
+  };
+  log(`profiling at N=${n}: ${Object.keys(which).filter((k) => which[k]).join(', ')}`);
+  try {
+    res.profiles = { n, ...(await runProfiles({ cliPath: haveCli && cliPath, serverPath: haveServer && serverPath, app: ensureApp(n, seed), outDir: join(here, 'profiles'), which })) };
+  } catch (e) {
+    notes.push(`profiling failed: ${e.message.split('\n')[0]}`);
+  }
 }
 
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', quick ? 'latest-quick.json' : 'latest.json'), JSON.stringify(res, null, 1) + '\n');
 writeFileSync(join(here, quick ? 'RESULTS-quick.md' : 'RESULTS.md'), formatMarkdown(res));
 console.log(formatStdout(res));
-if (res.profile) console.log('\n' + res.profile.text);
+for (const [k, p] of Object.entries(res.profiles ?? {})) if (p?.text) console.log(`\n[${k}] ${p.text}`);

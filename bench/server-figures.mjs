@@ -173,7 +173,7 @@ export async function completionFigure(s, app, { requests = 200, warmup = 20 } =
     return { ...latency(ms), itemsMedian: latency(items).p50, itemsMax: Math.max(...items), emptyResults: items.filter((x) => x === 0).length };
   };
   const first = await s.timed('textDocument/completion', { textDocument: { uri: uriOf(files[0]) }, position: positionAt(texts[0], cursor(texts[0], 0)) });
-  const out = { firstRequestMs: first.ms, warmup, static: await run(false), keystroke: await run(true) };
+  const out = { firstRequestMs: first.ms, firstResponseBytes: JSON.stringify(first.result ?? null).length, firstResponseItems: itemCount(first.result), warmup, static: await run(false), keystroke: await run(true) };
   for (const p of files) s.close(p);
   return out;
 }
