@@ -153,8 +153,7 @@ describe('custom requests on a copy of crm-demo', () => {
     const status = await client.request<IndexStatus>('jitai/reindex', {});
     assert.equal(status.state, 'ready');
     assert.equal(status.subscribers, firstStatus.subscribers + 1);
-    const pushed = await client.waitForIndexReady(mark);
-    assert.equal(pushed.subscribers, status.subscribers);
+    await client.waitForStatus((x) => x.state === 'ready' && x.subscribers === status.subscribers, mark);
     await client.waitForIndexChanged(mark);
     const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
     assert.deepEqual(findEvent(tree, 'services.OrderService.orderCancelled')?.subscribers.map((s) => s.fullName), ['events.LateSubscriber']);
