@@ -44,7 +44,8 @@ export class JitaiLanguageClient implements vscode.Disposable {
         { scheme: 'file', language: 'python' },
         { scheme: 'file', pattern: '**/app.json' },
       ],
-      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot() }),
+      // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
+      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true }),
       synchronize: { configurationSection: CLIENT_ID },
       outputChannel: this.output,
       traceOutputChannel: this.output,
