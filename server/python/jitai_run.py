@@ -4,9 +4,11 @@ Usage: python -B -u jitai_run.py (--result-fd N | --result-file PATH) < request.
 
 The request (UTF-8 JSON on stdin): {appRoot, fullName, funcType, modulePath, functionName,
 className, serviceFullName, args, kwargs, kind}. The handler's own stdout/stderr go to this
-process's fd 1 / fd 2 untouched; the result is one JSON object written only to the result channel
-(a private copy of fd N, closed to handler code and its children, or a file), so nothing the
-handler prints can be mistaken for the result. Python 3.8+.
+process's fd 1 / fd 2 untouched; the result is written only to the result channel (a private copy
+of fd N, closed to handler code and its children, or a file), so nothing the handler prints can be
+mistaken for the result. The channel carries JSON lines: one {"token", "published": event} line as
+each event is published (so a run that times out still shows what it published), then one final
+{"token", "status", ...} result line. Python 3.8+.
 """
 
 import importlib
@@ -45,17 +47,22 @@ class ResultChannel(object):
         else:
             raise SystemExit('jitai_run.py: --result-fd N or --result-file PATH is required')
 
-    def write(self, result):
-        data = json.dumps(result, ensure_ascii=True).encode('ascii')
+    def write_line(self, obj):
+        """One JSON document per line (ASCII JSON never contains a raw newline)."""
+        data = (json.dumps(obj, ensure_ascii=True) + '\n').encode('ascii')
         if self.fd is not None:
             view = memoryview(data)
             while len(view):
                 written = os.write(self.fd, view)
                 view = view[written:]
-            os.close(self.fd)
         else:
-            with open(self.path, 'wb') as handle:
+            with open(self.path, 'ab') as handle:
                 handle.write(data)
+
+    def close(self):
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 def setup_paths(app_root):
@@ -151,12 +158,13 @@ def describe_exception(exc):
     return {'type': type(exc).__name__, 'message': message, 'traceback': text, 'frames': frames}
 
 
-def run(request):
+def run(request, on_publish=None):
     app_root = os.path.abspath(request['appRoot'])
     setup_paths(app_root)
     import jitai_standins
     from jitai_standins import app_object, data_objects, publish_log, serialize
     jitai_standins.install(app_root)
+    publish_log.ON_RECORD = on_publish
     installed_app = getattr(__import__('builtins'), 'app', None)
     if isinstance(installed_app, app_object.StandInApp):
         loader = installed_app._loader  # one instance per service, shared with app.getElement
@@ -225,7 +233,11 @@ def main():
     watch_parent()
     request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
     token = request.pop('token', None)
-    result = run(request)
+
+    def stream_event(event):
+        channel.write_line({'token': token, 'published': event})
+
+    result = run(request, stream_event)
     result['token'] = token
     result['pythonVersion'] = '%d.%d.%d' % tuple(sys.version_info[:3])
     result['pythonExecutable'] = sys.executable
@@ -234,7 +246,8 @@ def main():
             stream.flush()
         except BaseException:
             pass
-    channel.write(result)
+    channel.write_line(result)
+    channel.close()
     # Skip interpreter shutdown: threads or atexit hooks left by handler code must not hold the run.
     os._exit(0)
 

@@ -8,6 +8,8 @@ from .serialize import to_jsonable
 EVENTS = []
 MAX_EVENTS = 1000
 DROPPED = [0]
+# Set by the harness: called with each recorded event (streams it to the runner as it happens).
+ON_RECORD = None
 
 
 def caller_location():
@@ -41,4 +43,9 @@ def record(sender, args, kwargs):
         event['file'] = file_name
         event['line'] = line
     EVENTS.append(event)
+    if ON_RECORD is not None:
+        try:
+            ON_RECORD(event)
+        except Exception:
+            pass  # the final result still carries every event
     return None

@@ -67,3 +67,30 @@ export function parseHarnessResult(text: string, token?: string): ParsedHarnessR
   }
   return { ok: true, outcome };
 }
+
+export interface HarnessChannel {
+  /** The final result line, parsed (or why there is none). */
+  result: ParsedHarnessResult;
+  /** Events streamed while the handler ran: what a run that timed out or was cancelled published. */
+  streamed: PublishedEvent[];
+}
+
+/** Reads the result channel: JSON lines of `{token, published}` events, then one `{token, status…}` result. */
+export function parseHarnessChannel(text: string, token?: string): HarnessChannel {
+  const streamed: PublishedEvent[] = [];
+  let last = '';
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let data: unknown;
+    try { data = JSON.parse(line); } catch { last = line; continue; }
+    if (isRecord(data) && 'published' in data && !('status' in data)) {
+      if (token === undefined || data.token === token) {
+        const event = toEvent(data.published);
+        if (event) streamed.push(event);
+      }
+      continue;
+    }
+    last = line;
+  }
+  return { result: parseHarnessResult(last, token), streamed };
+}

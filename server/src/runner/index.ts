@@ -10,7 +10,8 @@ export type { RunInternals, ResultChannel } from './runHandler';
 export { findPython, probePython, isSupportedVersion, MIN_PYTHON } from './findPython';
 export type { PythonProbe } from './findPython';
 export { defaultHarnessPath } from './harnessPath';
-export { parseHarnessResult } from './harnessResult';
+export { parseHarnessChannel, parseHarnessResult } from './harnessResult';
+export type { HarnessChannel } from './harnessResult';
 export { killProcessTree, spawnInOwnGroup } from './processTree';
 export { OUTPUT_LIMIT_BYTES } from './cappedOutput';
 

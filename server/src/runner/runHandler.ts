@@ -15,7 +15,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { CappedOutput, OUTPUT_LIMIT_BYTES } from './cappedOutput';
 import { defaultHarnessPath } from './harnessPath';
-import { parseHarnessResult } from './harnessResult';
+import { parseHarnessChannel } from './harnessResult';
 import { killProcessTree, spawnInOwnGroup } from './processTree';
 import type { RunRequest, RunResult } from './types';
 
@@ -179,8 +179,10 @@ function buildResult(req: RunRequest, started: number, c: Collected): RunResult 
   const result = baseResult(req, 'crashed', started);
   result.stdout = c.stdout;
   result.stderr = c.stderr;
+  const channel = parseHarnessChannel(c.resultText, c.token);
   if (c.stopReason) {
     result.status = c.stopReason;
+    result.published = channel.streamed;
     return result;
   }
   if (c.spawnError) {
@@ -191,9 +193,10 @@ function buildResult(req: RunRequest, started: number, c: Collected): RunResult 
     };
     return result;
   }
-  const parsed = c.resultTruncated ? { ok: false as const, reason: 'the harness result is too large' } : parseHarnessResult(c.resultText, c.token);
+  const parsed = c.resultTruncated ? { ok: false as const, reason: 'the harness result is too large' } : channel.result;
   if (!parsed.ok) {
     const how = c.exit?.signal ? `was killed by ${c.exit.signal}` : `exited with code ${c.exit?.code ?? '?'}`;
+    result.published = channel.streamed;
     result.error = {
       type: 'HarnessCrashed',
       message: `Python ${how} before reporting a result (${parsed.reason}) / Python 进程在报告结果前退出`,

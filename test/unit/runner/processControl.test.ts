@@ -17,6 +17,8 @@ test('timeout kills the whole process tree, including a child process the handle
   assert.ok(r.durationMs >= 1400 && r.durationMs < 10_000, `duration ${r.durationMs}`);
   const pid = childPid(r.stdout);
   assert.ok(processIsGone(pid), `the handler's child "sleep 60" (pid ${pid}) is still running`);
+  // What it published before it hung is still reported.
+  assert.deepEqual(r.published.map((e) => [e.sender, e.args, e.line]), [['services.CustomerBatchService.summaryReady', [{ stage: 'before sleep' }], 7]]);
 });
 
 test('cancel through AbortSignal kills the run while it is running', async () => {

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRunResult, runExitCode, runResultToJson } from '../../../server/src/cli/runCommand';
-import { parseHarnessResult, type RunResult } from '../../../server/src/runner';
+import { parseHarnessChannel, parseHarnessResult, type RunResult } from '../../../server/src/runner';
 
 const base: RunResult = {
   status: 'ok', stdout: 'hello\n', stderr: '', published: [], standIns: [], durationMs: 42,
@@ -71,4 +71,19 @@ test('harness results that are empty, not JSON, without status or with a wrong t
     { ok: false, reason: 'the result does not carry the run token' });
   const ok = parseHarnessResult('{"status": "ok", "token": "t", "returnValue": null, "published": [{"sender": "s", "args": [1]}, 5], "standIns": ["app", 3]}', 't');
   assert.deepEqual(ok, { ok: true, outcome: { status: 'ok', returnValue: null, published: [{ sender: 's', args: [1], kwargs: {} }], standIns: ['app'] } });
+});
+
+test('the result channel: streamed event lines with the right token, then the final result line', () => {
+  const text = [
+    '{"token": "t", "published": {"sender": "a.b.c", "args": [1], "kwargs": {}}}',
+    '{"token": "other", "published": {"sender": "forged", "args": [], "kwargs": {}}}',
+    '{"token": "t", "status": "ok", "returnValue": 2, "published": [{"sender": "a.b.c", "args": [1], "kwargs": {}}], "standIns": []}',
+    '',
+  ].join('\n');
+  const channel = parseHarnessChannel(text, 't');
+  assert.deepEqual(channel.streamed, [{ sender: 'a.b.c', args: [1], kwargs: {} }]);
+  assert.ok(channel.result.ok && channel.result.outcome.returnValue === 2);
+  const cut = parseHarnessChannel(text.split('\n')[0]!, 't');
+  assert.equal(cut.streamed.length, 1);
+  assert.deepEqual(cut.result, { ok: false, reason: 'the harness wrote no result' });
 });
