@@ -22,15 +22,27 @@ function looksBinary(buf: Buffer): boolean {
 
 export const nodeFileHost: FileHost = {
   read(path) {
+    // open + fstat + read + close: the same system calls readFileSync makes, plus the size check.
+    let fd: number | undefined;
     let buf: Buffer;
     try {
-      const st = fs.statSync(path);
+      fd = fs.openSync(path, 'r');
+      const st = fs.fstatSync(fd);
       if (!st.isFile()) return { error: 'missing' };
       if (st.size > MAX_FILE_BYTES) return { error: 'too-large', detail: String(st.size) };
-      buf = fs.readFileSync(path);
+      buf = Buffer.allocUnsafe(st.size);
+      let off = 0;
+      while (off < st.size) {
+        const n = fs.readSync(fd, buf, off, st.size - off, off);
+        if (n <= 0) break;
+        off += n;
+      }
+      if (off < st.size) buf = buf.subarray(0, off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? { error: 'missing' } : { error: 'unreadable', detail: String(code ?? e) };
+      return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' ? { error: 'missing' } : { error: 'unreadable', detail: String(code ?? e) };
+    } finally {
+      if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already closed */ }
     }
     if (looksBinary(buf)) return { error: 'binary' };
     let text = buf.toString('utf8');

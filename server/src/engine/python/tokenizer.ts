@@ -12,10 +12,10 @@
  *
  * It never throws and always advances, so binary garbage, NUL bytes or huge files are fine.
  * Editor tolerance: an unterminated single-quoted string inside brackets closes every open
- * bracket at the end of its physical line, and a physical line that starts with `def`, `class`,
- * `async def`, `return` or `import` at or left of the current logical line's indentation while brackets
- * are still open ends the logical line there, so a half-typed call does not swallow the rest of
- * the file.
+ * bracket at the end of its physical line; and while brackets are still open, a physical line
+ * that starts with `def`, `class`, `async def`, `return` or `import` at or left of the current
+ * logical line's indentation (or a decorator left of it) ends the logical line there. So a
+ * half-typed call does not swallow the rest of the file.
  */
 
 export const TokenKind = {
@@ -282,7 +282,9 @@ export function tokenizePython(text: string): TokenizedPython {
         else if (c !== BOM) break;
       }
       if (open.length > 0) {
-        if (col <= lineIndent && startsRecoveryWord(text, j)) {
+        // A decorator (`@name`) left of the statement also starts over: `@` as an operator never sits there.
+        const decorator = col < lineIndent && text.charCodeAt(j) === 64 && isNameStart(text.charCodeAt(j + 1));
+        if ((col <= lineIndent && startsRecoveryWord(text, j)) || decorator) {
           open.length = 0;
           endLogicalLine(i, 0);
         }

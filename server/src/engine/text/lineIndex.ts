@@ -2,15 +2,27 @@ import type { Position, Range } from '../../protocol';
 
 /** Converts UTF-16 offsets of a text to zero-based line/character positions and back. */
 export class LineIndex {
-  private readonly starts: number[];
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+  private readonly starts: Uint32Array;
+  /** Only the length is kept: holding every file's text would cost memory for nothing. */
+  private readonly length: number;
+  constructor(text: string) {
+    this.length = text.length;
+    // Two passes into a typed array: one small allocation per file instead of a growing array.
+    let count = 1;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) count++;
+      else if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; count++; }
+    }
+    const starts = new Uint32Array(count);
+    let k = 1;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts[k++] = i + 1;
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        starts[k++] = i + 1;
       }
     }
     this.starts = starts;
@@ -19,7 +31,7 @@ export class LineIndex {
   get lineCount(): number { return this.starts.length; }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0, hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -30,9 +42,9 @@ export class LineIndex {
 
   offsetAt(pos: Position): number {
     if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line >= this.starts.length) return this.length;
     const start = this.starts[pos.line];
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.length;
     return Math.max(start, Math.min(start + pos.character, next));
   }
 

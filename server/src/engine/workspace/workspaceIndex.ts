@@ -80,7 +80,8 @@ export class WorkspaceIndex implements IndexView {
     const gen = ++this.generation;
     const t0 = performance.now();
     const files: string[] = [];
-    for (const f of this.folders) for (const p of this.host.list(f, this.exclude)) files.push(normalizePath(p));
+    // Folders are normalised, so listed paths already are (absolute, forward slashes).
+    for (const f of this.folders) for (const p of this.host.list(f, this.exclude)) files.push(p);
     const fresh = new WorkspaceIndex({ host: this.host });
     fresh.locale = this.locale;
     fresh.exclude = this.exclude;
