@@ -57,7 +57,8 @@ export class LspClient {
   private readonly docVersions = new Map<string, number>();
 
   constructor() {
-    const serverJs = path.join(repoRoot(), 'dist', 'server.js');
+    // JITAI_LSP_SERVER points the tests at another server bundle (e.g. a deliberately broken one).
+    const serverJs = process.env.JITAI_LSP_SERVER || path.join(repoRoot(), 'dist', 'server.js');
     if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run node scripts/build.mjs first`);
     this.process = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => { this.exitCode = code; resolve(code); this.wake(); }));
