@@ -41,6 +41,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** Sequence number of the last publish per uri (global counter, see `seq`). */
   readonly publishSeq = new Map<string, number>();
+  /** Every publish in arrival order, with its sequence number. */
+  readonly publishLog: { uri: string; seq: number; diagnostics: Diagnostic[] }[] = [];
   readonly statuses: IndexStatus[] = [];
   private readonly statusSeq: number[] = [];
   readonly indexChanged: number[] = [];
@@ -78,6 +80,7 @@ export class LspClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.publishSeq.set(p.uri, ++this.seq);
+      this.publishLog.push({ uri: p.uri, seq: this.seq, diagnostics: p.diagnostics });
       this.wake();
     });
     this.connection.onNotification('jitai/indexStatus', (p: IndexStatus) => { this.statuses.push(p); this.statusSeq.push(++this.seq); this.wake(); });
