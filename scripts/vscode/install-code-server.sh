@@ -57,24 +57,20 @@ fi
 
 native_ok() { (cd "$VS" && node -e 'for (const m of process.argv.slice(1)) require("./node_modules/" + m)' $NATIVE) >/dev/null 2>&1; }
 
-if [ -f "$STAMP" ] && [ -x "$DEST/node_modules/.bin/code-server" ] && native_ok \
-   && [ -x "$VS/node_modules/@vscode/ripgrep/bin/rg" ] && (cd "$DEST" && node -e 'require("argon2")') 2>/dev/null; then
-  log "already installed: code-server $("$DEST/node_modules/.bin/code-server" --config "$CFG" --version | head -1) in $DEST"
-  chromium_hint || exit 2
-  exit 0
-fi
-
-[ -n "${npm_config_nodedir:-}" ] || log "WARNING: no Node $node_ver headers found (apt-get install nodejs-dev?); node-gyp will try to download them"
-
 # 1. Debian packages, only the missing ones: ripgrep (replaces @vscode/ripgrep's GitHub download),
-#    a toolchain for the native modules, libkrb5-dev (kerberos module), chromium (to drive the workbench).
+#    a toolchain for the native modules, libkrb5-dev (kerberos module), chromium (to drive the workbench)
+#    and a small CJK font (screenshots of the zh-CN UI).
 pkgs=()
 command -v rg >/dev/null || pkgs+=(ripgrep)
 command -v g++ >/dev/null || pkgs+=(g++)
 command -v make >/dev/null || pkgs+=(make)
 command -v python3 >/dev/null || pkgs+=(python3)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || pkgs+=(libkrb5-dev)
-if [ "${SKIP_CHROMIUM:-}" != 1 ] && [ -z "$CHROMIUM" ]; then pkgs+=(chromium); fi
+if [ "${SKIP_CHROMIUM:-}" != 1 ]; then
+  [ -n "$CHROMIUM" ] || pkgs+=(chromium)
+  # A CJK font, so the zh-CN UI renders Chinese text (not boxes) in screenshots; 1.6 MB.
+  { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || pkgs+=(fonts-wqy-microhei)
+fi
 if [ ${#pkgs[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   if [ "${SKIP_APT:-}" = 1 ] || { [ -n "$SUDO" ] && ! command -v sudo >/dev/null; }; then
@@ -88,6 +84,15 @@ if [ ${#pkgs[@]} -gt 0 ]; then
   fi
 fi
 command -v rg >/dev/null || { echo "ripgrep (rg) is required: sudo apt-get install ripgrep" >&2; exit 1; }
+
+if [ -f "$STAMP" ] && [ -x "$DEST/node_modules/.bin/code-server" ] && native_ok \
+   && [ -x "$VS/node_modules/@vscode/ripgrep/bin/rg" ] && (cd "$DEST" && node -e 'require("argon2")') 2>/dev/null; then
+  log "already installed: code-server $("$DEST/node_modules/.bin/code-server" --config "$CFG" --version | head -1) in $DEST"
+  chromium_hint || exit 2
+  exit 0
+fi
+
+[ -n "${npm_config_nodedir:-}" ] || log "WARNING: no Node $node_ver headers found (apt-get install nodejs-dev?); node-gyp will try to download them"
 
 # 2. code-server WITHOUT its postinstall (it refuses root, and its install scripts download from GitHub).
 cd "$DEST"
