@@ -40,7 +40,7 @@ const contributes = {
   menus: {
     commandPalette: [
       { command: 'jitaiEvents.runHandler', when: trusted },
-      { command: 'jitaiEvents.runHandlerWithPayload', when: trusted },
+      { command: 'jitaiEvents.runHandlerWithPayload', when: `jitaiEvents.payloadEditorActive && ${trusted}` },
       { command: 'jitaiEvents.runChain', when: trusted },
       { command: 'jitaiEvents.goToDeclaration', when: 'false' },
       { command: 'jitaiEvents.copySender', when: 'false' },
@@ -60,7 +60,6 @@ const contributes = {
       { command: 'jitaiEvents.runHandler', when: `${viewItem('runnable')} && ${trusted}`, group: 'inline@1' },
       { command: 'jitaiEvents.runHandler', when: `${viewItem('runnable')} && ${trusted}`, group: '1_run@1' },
       { command: 'jitaiEvents.runChain', when: `${viewItem('runnable')} && ${trusted}`, group: '1_run@2' },
-      { command: 'jitaiEvents.runHandlerWithPayload', when: `${viewItem('runnable')} && ${trusted}`, group: '1_run@3' },
       { command: 'jitaiEvents.goToDeclaration', when: viewItem('declaration'), group: '2_navigate@1' },
       { command: 'jitaiEvents.revealInExplorer', when: viewItem('reveal'), group: '2_navigate@2' },
       { command: 'jitaiEvents.copySender', when: viewItem('sender'), group: '3_copy@1' },

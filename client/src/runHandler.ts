@@ -10,7 +10,7 @@ import type { JitaiLanguageClient } from './languageClient';
 import type { Payload } from './payload';
 import { PayloadEditors, PayloadHistoryStore, pickPayload } from './payloadPicker';
 import { reportMissingInterpreter, resolveInterpreter, type Interpreter } from './pythonInterpreter';
-import { formatRunReport, summarizeRun, type RunLabel } from './runReport';
+import { formatRunHeader, formatRunOutcome, summarizeRun, type RunLabel } from './runReport';
 import { runHandler, type RunResult } from './runner';
 
 /** `{ appRoot, fullName }` as the CodeLens and the API pass it (appRoot: a path or a file uri). */
@@ -122,12 +122,26 @@ export class HandlerRunner implements vscode.Disposable {
     return Math.max(1, seconds) * 1000;
   }
 
-  /** Runs once (no UI besides the output channel) and writes the report. */
+  /** Runs once (no UI besides the output channel): header, the handler's output live, then the outcome. */
   private async execute(info: HandlerInfo, payload: Payload, interpreter: Interpreter, signal?: AbortSignal): Promise<RunResult> {
+    const label = this.label(info);
+    this.write(formatRunHeader(label, payload, interpreter, vscode.l10n.t));
+    let streamed = false;
+    let endsWithNewline = true;
     const result = await runHandler({
       handler: info, args: payload.args, kwargs: payload.kwargs, pythonPath: interpreter.path, timeoutMs: this.timeoutMs(info), signal,
+      onOutput: (_stream, text) => {
+        if (!text) return;
+        if (!streamed) this.output.appendLine(`── ${vscode.l10n.t('output')} ──`);
+        streamed = true;
+        this.output.append(text);
+        endsWithNewline = text.endsWith('\n');
+      },
     });
-    this.write(formatRunReport(this.label(info), payload, result, vscode.l10n.t));
+    if (!endsWithNewline) this.output.appendLine('');
+    // Output the runner did not stream (e.g. an older runner without onOutput) is written from the result.
+    const includeOutput = !streamed;
+    for (const line of formatRunOutcome(label, result, vscode.l10n.t, includeOutput)) this.output.appendLine(line);
     return result;
   }
 

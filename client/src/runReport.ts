@@ -31,18 +31,34 @@ function statusText(result: RunResult, t: Localize): string {
 
 const STATUS_MARK: Record<RunResult['status'], string> = { ok: '✔', error: '✖', timeout: '⏱', cancelled: '■', crashed: '✖' };
 
+/** The lines written before the handler runs. */
+export function formatRunHeader(label: RunLabel, payload: Payload, python: { path: string; version?: string }, t: Localize = formatMessage): string[] {
+  return [
+    `▶ ${label.fullName}  (${label.handler})`,
+    `  ${t('App')}: ${label.appRoot}`,
+    `  ${t('Payload')}: ${describePayload(payload, 2000)}`,
+    `  ${t('Python')}: ${python.path}${python.version ? ` (${python.version})` : ''}`,
+  ];
+}
+
 /** Full report lines for the output channel. */
 export function formatRunReport(label: RunLabel, payload: Payload, result: RunResult, t: Localize = formatMessage): string[] {
+  return [...formatRunHeader(label, payload, { path: result.pythonPath, version: result.pythonVersion }, t), ...formatRunOutcome(label, result, t)];
+}
+
+/**
+ * What happened: stand-ins, output (unless it was already streamed live), return value, published
+ * events, the exception with clickable frames, and the final status line.
+ */
+export function formatRunOutcome(label: RunLabel, result: RunResult, t: Localize = formatMessage, includeOutput = true): string[] {
   const lines: string[] = [];
-  lines.push(`▶ ${label.fullName}  (${label.handler})`);
-  lines.push(`  ${t('App')}: ${label.appRoot}`);
-  lines.push(`  ${t('Payload')}: ${describePayload(payload, 2000)}`);
-  lines.push(`  ${t('Python')}: ${result.pythonPath}${result.pythonVersion ? ` (${result.pythonVersion})` : ''}`);
   if (result.standIns.length) {
     lines.push(`  ${t('Stand-ins (the JitAi runtime is not importable here)')}: ${result.standIns.join(', ')}`);
   }
-  lines.push(...section('stdout', result.stdout));
-  lines.push(...section('stderr', result.stderr));
+  if (includeOutput) {
+    lines.push(...section('stdout', result.stdout));
+    lines.push(...section('stderr', result.stderr));
+  }
   if (result.status === 'ok') {
     const value = result.returnRepr ?? (result.returnValue === undefined ? 'None' : JSON.stringify(result.returnValue));
     lines.push(`${t('Return value')}: ${value}`);

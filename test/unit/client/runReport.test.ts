@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../server/src/runner';
-import { formatRunReport, summarizeRun } from '../../../client/src/runReport';
+import { formatRunHeader, formatRunOutcome, formatRunReport, summarizeRun } from '../../../client/src/runReport';
 
 const base: RunResult = {
   status: 'ok', stdout: '', stderr: '', published: [], standIns: [], durationMs: 84.4, pythonPath: '/usr/bin/python3', pythonVersion: '3.11.2',
@@ -61,4 +61,16 @@ test('summaries for each outcome', () => {
   assert.equal(summarizeRun('events.A', { ...base, status: 'crashed', stderr: 'Fatal\nSegmentation fault\n' }),
     'The Python process running events.A crashed: Segmentation fault');
   assert.match(summarizeRun('events.A', { ...base, returnRepr: 'x'.repeat(200) }), /^events\.A returned x{59}… in 84 ms\.$/);
+});
+
+test('streamed runs: the header comes first, the outcome leaves out the output already shown live', () => {
+  const header = formatRunHeader(label, payload, { path: '/usr/bin/python3', version: '3.11.2' });
+  assert.deepEqual(header, [
+    '▶ events.ArchiveStatistics  (Inner → inner.py customFunc)',
+    '  App: /work/crm',
+    '  Payload: args=[{"processedCount":100}] kwargs={}',
+    '  Python: /usr/bin/python3 (3.11.2)',
+  ]);
+  const outcome = formatRunOutcome(label, { ...base, stdout: 'archived 100\n', stderr: 'warn\n', returnRepr: '1' }, undefined, false);
+  assert.deepEqual(outcome, ['Return value: 1', 'Published events: none', '✔ events.ArchiveStatistics finished in 84 ms']);
 });
