@@ -38,20 +38,40 @@ export interface ElementJson {
   functionList?: { value: JsonValue; entries: DescEntry[] };
 }
 
+/**
+ * Stores offsets as numbers and builds the range objects on access: tens of thousands of e.json
+ * values stay in memory, and three small objects per value would dominate the heap.
+ */
+class StoredValue implements JsonValue {
+  kind: JsonValue['kind'];
+  value: unknown;
+  items?: JsonValue[];
+  unterminated?: boolean;
+  private s: number; private e: number; private cs: number; private ce: number;
+  private ks = -1; private ke = -1;
+  constructor(kind: JsonValue['kind'], value: unknown, s: number, e: number, cs: number, ce: number) {
+    this.kind = kind; this.value = value; this.s = s; this.e = e; this.cs = cs; this.ce = ce;
+  }
+  get range(): OffsetRange { return { start: this.s, end: this.e }; }
+  get contentRange(): OffsetRange { return { start: this.cs, end: this.ce }; }
+  get keyRange(): OffsetRange | undefined { return this.ks < 0 ? undefined : { start: this.ks, end: this.ke }; }
+  set keyRange(r: OffsetRange | undefined) { this.ks = r ? r.start : -1; this.ke = r ? r.end : -1; }
+}
+
 function toValue(node: Node, text: string): JsonValue {
   const start = node.offset, end = node.offset + node.length;
-  let contentRange = { start, end };
+  let cs = start, ce = end;
   let unterminated = false;
   if (node.type === 'string') {
     unterminated = end - start < 2 || text.charCodeAt(end - 1) !== 34 /* " */;
-    contentRange = { start: start + 1, end: unterminated ? end : end - 1 };
+    cs = start + 1;
+    ce = unterminated ? end : end - 1;
   }
-  const v: JsonValue = {
-    kind: node.type === 'property' ? 'null' : node.type,
-    range: { start, end },
-    contentRange,
-    value: node.type === 'object' || node.type === 'array' ? undefined : node.value,
-  };
+  const v = new StoredValue(
+    node.type === 'property' ? 'null' : node.type,
+    node.type === 'object' || node.type === 'array' ? undefined : node.value,
+    start, end, cs, ce,
+  );
   if (unterminated) v.unterminated = true;
   return v;
 }
@@ -71,7 +91,9 @@ function objectProps(node: Node, text: string, withItems: boolean): Map<string, 
     if (typeof keyNode.value !== 'string') continue;
     const keyRange = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
     if (!valueNode) {
-      props.set(keyNode.value, { kind: 'null', range: keyRange, contentRange: keyRange, value: undefined, keyRange });
+      const v = new StoredValue('null', undefined, keyRange.start, keyRange.end, keyRange.start, keyRange.end);
+      v.keyRange = keyRange;
+      props.set(keyNode.value, v);
       continue;
     }
     const v = withItems ? toValueWithItems(valueNode, text) : toValue(valueNode, text);

@@ -102,19 +102,29 @@ const EXPR: Evaluated = { kind: 'expr', literal: false };
 
 /**
  * Splits tokens[from, to) at commas of the given depth; returns [start, end) pairs (an empty
- * trailing item is dropped). Skips over bracket groups, and stops at an unclosed one (the rest of
- * the range is inside it), so the cost is the number of top-level tokens.
+ * trailing item is dropped). Commas between `lambda` and its colon belong to the lambda. Skips over
+ * bracket groups, and stops at an unclosed one (the rest of the range is inside it), so the cost is
+ * the number of top-level tokens.
  */
-export function splitTopLevel(tokens: Token[], from: number, to: number, depth: number): [number, number][] {
+export function splitTopLevel(text: string, tokens: Token[], from: number, to: number, depth: number): [number, number][] {
   const parts: [number, number][] = [];
   let s = from;
+  let lambdas = 0; // lambdas whose parameter list is still open
   for (let k = from; k < to; k++) {
     const t = tokens[k];
+    if (t.kind === TokenKind.Name) {
+      if (t.depth === depth && tokenTextIs(text, t, 'lambda')) lambdas++;
+      continue;
+    }
     if (t.kind !== TokenKind.Op) continue;
     if (t.code === Op.LParen || t.code === Op.LBracket || t.code === Op.LBrace) {
       if (t.aux < 0 || t.aux >= to) break;
       k = t.aux;
-    } else if (t.code === Op.Comma && t.depth === depth) {
+    } else if (t.depth !== depth) {
+      continue;
+    } else if (t.code === Op.Colon && lambdas > 0) {
+      lambdas--;
+    } else if (t.code === Op.Comma && lambdas === 0) {
       parts.push([s, k]);
       s = k + 1;
     }
@@ -170,7 +180,7 @@ function evaluate(text: string, tokens: Token[], from: number, to: number, level
   }
   const inner = first.depth + 1;
   if (isWholeGroup(tokens, from, to, Op.LParen)) {
-    const items = splitTopLevel(tokens, from + 1, to - 1, inner);
+    const items = splitTopLevel(text, tokens, from + 1, to - 1, inner);
     const hasComma = items.length > 1 || (to - 1 > from + 1 && isOp(tokens[to - 2], Op.Comma));
     if (to - from === 2) return { kind: 'tuple', value: [], literal: true };
     if (!hasComma) {
@@ -181,7 +191,7 @@ function evaluate(text: string, tokens: Token[], from: number, to: number, level
   }
   if (isWholeGroup(tokens, from, to, Op.LBracket)) {
     if (hasTopLevelFor(text, tokens, from + 1, to - 1, inner)) return { kind: 'list', literal: false };
-    return sequence('list', text, tokens, splitTopLevel(tokens, from + 1, to - 1, inner), level);
+    return sequence('list', text, tokens, splitTopLevel(text, tokens, from + 1, to - 1, inner), level);
   }
   if (isWholeGroup(tokens, from, to, Op.LBrace)) return dict(text, tokens, from, to, inner, level);
   return EXPR;
@@ -199,7 +209,7 @@ function sequence(kind: 'tuple' | 'list', text: string, tokens: Token[], items: 
 }
 
 function dict(text: string, tokens: Token[], from: number, to: number, inner: number, level: number): Evaluated {
-  const items = splitTopLevel(tokens, from + 1, to - 1, inner);
+  const items = splitTopLevel(text, tokens, from + 1, to - 1, inner);
   if (items.length === 0) return { kind: 'dict', value: {}, literal: true };
   const obj: Record<string, unknown> = {};
   let literal = true;

@@ -39,7 +39,7 @@ export interface ParsedPublishCall {
 function stripParens(tokens: Token[], s: number, e: number): [number, number] {
   while (e - s > 2 && isOp(tokens[s], Op.LParen) && tokens[s].aux === e - 1) {
     const inner = tokens[s].depth + 1;
-    const parts = splitTopLevel(tokens, s + 1, e - 1, inner);
+    const parts = splitTopLevel(text, tokens, s + 1, e - 1, inner);
     if (parts.length !== 1 || isOp(tokens[e - 2], Op.Comma)) break;
     s++;
     e--;
@@ -81,7 +81,7 @@ export function parsePublishCall(text: string, tokens: Token[], calleeStart: num
   const result: ParsedPublishCall = { call };
 
   let positional = 0;
-  for (const [s0, e] of splitTopLevel(tokens, paren + 1, close, open.depth + 1)) {
+  for (const [s0, e] of splitTopLevel(text, tokens, paren + 1, close, open.depth + 1)) {
     let s = s0;
     let role: 'sender' | 'args' | 'kwargs' | undefined;
     if (tokens[s].kind === TokenKind.Name && isOp(tokens[s + 1], Op.Assign) && s + 1 < e) {

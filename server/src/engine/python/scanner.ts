@@ -157,7 +157,7 @@ function functionDef(text: string, tokens: Token[], s: number, defAt: number, en
 function params(text: string, tokens: Token[], from: number, to: number, depth: number): PyParam[] {
   const out: PyParam[] = [];
   let keywordOnly = false;
-  for (const [s, e] of splitTopLevel(tokens, from, to, depth)) {
+  for (const [s, e] of splitTopLevel(text, tokens, from, to, depth)) {
     const t = tokens[s];
     let kind: PyParam['kind'] = keywordOnly ? 'keyword-only' : 'positional';
     let nameAt = s;
@@ -191,7 +191,7 @@ function classDef(text: string, tokens: Token[], s: number, end: number): PyClas
   const paren = s + 2;
   if (paren < end && isOp(tokens[paren], Op.LParen)) {
     const close = tokens[paren].aux > paren && tokens[paren].aux < end ? tokens[paren].aux : end;
-    for (const [bs, be] of splitTopLevel(tokens, paren + 1, close, tokens[paren].depth + 1)) {
+    for (const [bs, be] of splitTopLevel(text, tokens, paren + 1, close, tokens[paren].depth + 1)) {
       const isKeyword = tokens[bs].kind === TokenKind.Name && isOp(tokens[bs + 1], Op.Assign) && bs + 1 < be;
       if (!isKeyword && !isOp(tokens[bs], Op.Star) && !isOp(tokens[bs], Op.DoubleStar)) cls.bases.push(sliceTokens(text, tokens, bs, be));
     }
@@ -225,7 +225,7 @@ function importStatement(text: string, tokens: Token[], s: number, lineEnd: numb
   const end = statementEnd(tokens, s, lineEnd);
   if (isImport) {
     const out: PyImport[] = [];
-    for (const [ps, pe] of splitTopLevel(tokens, s + 1, end, 0)) {
+    for (const [ps, pe] of splitTopLevel(text, tokens, s + 1, end, 0)) {
       const [module] = dottedName(text, tokens, ps, pe);
       if (module) out.push({ module, names: [], range: { start: tokens[ps].start, end: tokens[pe - 1].end } });
     }
@@ -255,7 +255,7 @@ function importStatement(text: string, tokens: Token[], s: number, lineEnd: numb
   }
   const depth = from < to ? tokens[from].depth : 0;
   const names: PyImport['names'] = [];
-  for (const [ns, ne] of splitTopLevel(tokens, from, to, depth)) {
+  for (const [ns, ne] of splitTopLevel(text, tokens, from, to, depth)) {
     const nt = tokens[ns];
     if (isOp(nt, Op.Star)) {
       names.push({ name: '*', range: { start: nt.start, end: nt.end } });

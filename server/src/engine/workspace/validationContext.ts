@@ -9,11 +9,24 @@ export interface IndexView {
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[];
 }
 
+/**
+ * Dependency keys are interned: every file that looks the same thing up shares one string, and
+ * the reverse-edge map holds each key once.
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const v = interned.get(s);
+  if (v !== undefined) return v;
+  const flat = s.length > 12 ? JSON.parse(JSON.stringify(s)) as string : s; // drop cons/sliced parents
+  interned.set(flat, flat);
+  return flat;
+}
+
 export const keys = {
-  element: (appRoot: string, fullName: string) => `e:${appRoot}|${fullName}`,
-  python: (path: string) => `py:${path}`,
-  app: (root: string) => `app:${root}`,
-  kind: (appRoot: string, kind: ElementKind) => `k:${appRoot}|${kind}`,
+  element: (appRoot: string, fullName: string) => intern(`e:${appRoot}|${fullName}`),
+  python: (path: string) => intern(`py:${path}`),
+  app: (root: string) => intern(`app:${root}`),
+  kind: (appRoot: string, kind: ElementKind) => intern(`k:${appRoot}|${kind}`),
 };
 
 export class ValidationContext {
