@@ -143,6 +143,31 @@ describe('live updates on a copy of crm-demo', () => {
     await client.waitForDiagnostics(uriOf(p(rel)), (x) => x.length === 0, { since: m2 });
   });
 
+  it('renaming a service folder (Deleted old + Created new folder) re-resolves every reference', async () => {
+    const oldDir = p('services/NotifyService'), newDir = p('services/MailService');
+    const globalSub = 'events/NotifySalesOnProcessed/e.json';
+    const eventSub = 'events/EmailSentCounter/e.json';
+    const publisher = 'events/WelcomeOnOrderCreated/inner.py';
+    let mark = client.mark();
+    fs.renameSync(oldDir, newDir);
+    await client.filesChanged([{ path: oldDir, type: DELETED }, { path: newDir, type: CREATED }]);
+    const [g] = await client.waitForDiagnostics(uriOf(p(globalSub)), (x) => x.length > 0, { since: mark });
+    assert.equal(g.code, 'func-element-not-found');
+    assert.equal(textInFileRange(p(globalSub), g.range), 'services.NotifyService', 'the element part of func');
+    const [e] = await client.waitForDiagnostics(uriOf(p(eventSub)), (x) => x.length > 0, { since: mark });
+    assert.equal(e.code, 'sender-service-not-found');
+    const [pub] = await client.waitForDiagnostics(uriOf(p(publisher)), (x) => x.length > 0, { since: mark });
+    assert.equal(pub.code, 'sender-service-not-found');
+    // The moved service is indexed under its new name: completion offers it.
+    const tree = await client.request<{ apps: { services: { fullName: string }[] }[] }>('jitai/eventTree', {});
+    assert.ok(tree.apps[0].services.some((s) => s.fullName === 'services.MailService'), JSON.stringify(tree.apps[0].services.map((s) => s.fullName)));
+
+    mark = client.mark();
+    fs.renameSync(newDir, oldDir);
+    await client.filesChanged([{ path: newDir, type: DELETED }, { path: oldDir, type: CREATED }]);
+    for (const s of [globalSub, eventSub, publisher]) await client.waitForDiagnostics(uriOf(p(s)), (x) => x.length === 0, { since: mark });
+  });
+
   it('deleting whole folders (one Deleted event each) clears their diagnostics and updates dependents', async () => {
     const typo = 'events/deliberateMistakes/TypoSender/e.json';
     assert.equal(diagsOf(typo).length, 1);
