@@ -38,6 +38,9 @@ function where(cf) {
     }
   }
   if (file.startsWith(repo)) file = relative(repo, file);
+  // Bundles copied elsewhere (bench/.cache/dist-under-test, /tmp builds) still name the project's sources.
+  const own = file.match(/(?:^|\/)((?:server|client)\/src\/.*|node_modules\/.*)$/);
+  if (own) file = own[1];
   return { file: file || '(native)', line };
 }
 

@@ -54,6 +54,7 @@ export function tableRows(res) {
       row('cold server: process CPU time up to then (× floor process CPU)', s.server.cpuMs, 'ms', floorCpu);
       row('server peak RSS (VmHWM) after index', s.server.vmHWMMB, 'MB', false);
       if (s.server.heapUsedMB?.runs) row('server heap used after index', s.server.heapUsedMB, 'MB', false);
+      if (s.server.afterInteractions) rows.push(['server peak RSS (VmHWM) after figures 2–4', k(Number(n)), `${fmt(s.server.afterInteractions.vmHWMMB)} MB`, '', '', '1', '']);
     }
     const lat = (label, l, unit = 'ms') => rows.push([label, k(Number(n)), `p50 ${fmt(l.p50, 2)} ${unit}`, `p95 ${fmt(l.p95, 2)}`, `p99 ${fmt(l.p99, 2)}`, String(l.count), fmt(l.p50 / floorMs, 4)]);
     if (s.edit) {

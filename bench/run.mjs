@@ -1,6 +1,6 @@
 // The benchmark of issue 5.  `npm run bench` (1k + 10k fully, 100k cold index + memory) or
 // `npm run bench:quick` (1k + 10k).  Options: --sizes 1000,10000  --runs 5  --seed 42  --dist <dir>  --profile|--no-profile  --verbose
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, rmSync, cpSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
@@ -22,14 +22,30 @@ const seed = Number(opt('seed', 42));
 const verbose = argv.includes('--verbose');
 const runsFor = (n) => Number(opt('runs', n >= 100000 ? 3 : 5));
 const FULL_MAX_N = 10000; // figures 2–4 run at N <= this; 100k gets cold index + memory only
-const distDir = opt('dist', join(repo, 'dist')); // --dist: benchmark another build (e.g. a before/after comparison)
+// --dist: benchmark another build (e.g. a before/after comparison). Without it, dist/ is copied first so a
+// rebuild by someone else during the (long) run cannot swap the code under test.
+const distDir = opt('dist', snapshotDist(join(repo, 'dist')));
 const cliPath = join(distDir, 'cli.js');
 const serverPath = join(distDir, 'server.js');
+
+function snapshotDist(dist) {
+  const to = join(here, '.cache', 'dist-under-test');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const f of ['cli.js', 'cli.js.map', 'server.js', 'server.js.map']) if (existsSync(join(dist, f))) cpSync(join(dist, f), join(to, f));
+  if (existsSync(join(dist, 'python'))) cpSync(join(dist, 'python'), join(to, 'python'), { recursive: true });
+  return to;
+}
 const log = (...a) => console.error('[bench]', ...a);
 
 const notes = [];
 const res = { date: new Date().toISOString(), quick, seed, machine: machineInfo(), commit: undefined, sizes: {}, notes };
-try { res.commit = execSync('git rev-parse --short HEAD', { cwd: repo, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+try {
+  res.commit = execSync('git rev-parse --short HEAD', { cwd: repo, encoding: 'utf8' }).trim();
+  const dirty = execSync('git status --porcelain -- server', { cwd: repo, encoding: 'utf8' }).trim();
+  if (dirty) res.commit += ' + uncommitted server/ changes';
+} catch { /* not a checkout */ }
+res.dist = distDir;
 const haveCli = existsSync(cliPath), haveServer = existsSync(serverPath);
 if (!haveCli) notes.push('dist/cli.js missing (run `npm run bundle`): CLI figures skipped');
 if (!haveServer) notes.push('dist/server.js missing (run `npm run bundle`): server figures skipped');
