@@ -36,6 +36,15 @@ describe('initial diagnostics of examples/crm-demo (never-opened files)', () => 
     for (const g of ['**/e.json', '**/*.py', '**/app.json']) assert.ok(globs.includes(g), `missing watcher ${g} in ${globs}`);
   });
 
+  it('also watches folder creations and deletions (editors report a moved or renamed folder, not its files)', () => {
+    const reg = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    const watchers = (reg?.registerOptions as { watchers: { globPattern: string; kind?: number } [] }).watchers;
+    const all = watchers.filter((w) => w.globPattern === '**/*');
+    const kinds = all.reduce((k, w) => k | (w.kind ?? 7), 0);
+    assert.ok(kinds & 1, `no Create watcher for **/* (a folder moved in would never be indexed): ${JSON.stringify(watchers)}`);
+    assert.ok(kinds & 4, `no Delete watcher for **/*: ${JSON.stringify(watchers)}`);
+  });
+
   it('reports work-done progress for the first index', () => {
     const kinds = client.progress.map((p) => (p as { value?: { kind?: string } }).value?.kind);
     assert.ok(kinds.includes('begin') && kinds.includes('end'), `progress kinds: ${kinds}`);
