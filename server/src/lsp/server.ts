@@ -1,10 +1,11 @@
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, TextDocumentSyncKind, WatchKind,
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, WatchKind,
   type CodeAction, type Connection, type Range, type CancellationToken, type InitializeParams, type InitializeResult, type WorkspaceEdit,
   TextDocuments, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex, normalizePath } from '../engine';
+import * as fs from 'node:fs';
+import { WorkspaceIndex, fileKind, normalizePath } from '../engine';
 import { pathToUri, uriToPath } from '../engine/features/locations';
 import { completeAt } from '../engine/features/completion';
 import { definitionAt } from '../engine/features/definition';
@@ -50,7 +51,14 @@ export class JitaiLanguageServer {
     this.documents.onDidChangeContent((e) => this.scheduleDocument(e.document.uri));
     this.documents.onDidClose((e) => this.closeDocument(e.document.uri));
     connection.onDidChangeWatchedFiles((p) => runSafeNotification(connection, 'watchedFiles', () => {
-      const paths = p.changes.map((c) => uriToPath(c.uri)).filter((x): x is string => !!x);
+      const paths: string[] = [];
+      for (const c of p.changes) {
+        const path = uriToPath(c.uri);
+        if (!path) continue;
+        // `**/*` also reports every created file: keep the kinds we index, and folders (a moved-in folder is one event).
+        if (c.type === FileChangeType.Created && !fileKind(path) && !isDirectory(path)) continue;
+        paths.push(path);
+      }
       if (paths.length) this.enqueue(() => this.afterChange(this.index.applyChanges(paths)));
     }));
     connection.onDidChangeConfiguration((p) => runSafeNotification(connection, 'configuration', () => {
@@ -97,8 +105,8 @@ export class JitaiLanguageServer {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: '**/e.json' }, { globPattern: '**/*.py' }, { globPattern: '**/app.json' },
-          // Folder deletions and renames (git checkout, rm -r) arrive as one event for the folder.
-          { globPattern: '**/*', kind: WatchKind.Delete },
+          // Folder deletions, renames and moves (git checkout, rm -r, mv) arrive as one event for the folder.
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],
       });
     }
@@ -302,6 +310,10 @@ export class JitaiLanguageServer {
       return { fullNames: subscribersOf(this.index, root, p.sender).filter((e) => e.type === 'events.NormalType').map((e) => e.fullName) };
     }));
   }
+}
+
+function isDirectory(path: string): boolean {
+  try { return fs.statSync(path).isDirectory(); } catch { return false; }
 }
 
 function lineOffset(text: string, pos: { line: number; character: number }): number {
