@@ -81,6 +81,24 @@ describe('Python and app.json live updates on a copy of crm-demo', () => {
     await client.waitForDiagnostics(uriOf(ejson), (x) => x.length === 0, { since: mark });
   });
 
+  it('an open e.json whose folder is deleted on disk: its diagnostics are cleared once the editor closes it', async () => {
+    const file = p('events/Doomed/e.json');
+    const uri = uriOf(file);
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, JSON.stringify({ type: 'events.NormalType', sender: 'services.OrderService.orderPayed', funcType: 'Global', func: 'services.NotifyService.alertOps' }, null, 2));
+    let mark = client.mark();
+    await client.filesChanged([{ path: path.dirname(file), type: 1 }]);
+    await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'unknown-event'), { since: mark });
+    await client.open(file);
+    fs.rmSync(path.dirname(file), { recursive: true });
+    await client.filesChanged([{ path: path.dirname(file), type: 3 }]);
+    mark = client.mark();
+    await client.close(file);
+    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
+    const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
+    assert.ok(!JSON.stringify(tree).includes('events.Doomed'), 'the element left the index');
+  });
+
   it('dropping "extends" from app.json turns a missing service from a warning into an error', async () => {
     const appJson = p('app.json');
     const missing = uriOf(p('events/deliberateMistakes/MissingService/e.json'));
