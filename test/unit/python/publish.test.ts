@@ -226,3 +226,16 @@ test('UTF-16 offsets with non-BMP characters before the call', () => {
   assert.equal(at(src, c.sender?.contentRange), 'a.😀.b');
   assert.equal(c.sender?.value, 'a.😀.b');
 });
+
+test('unclosed call followed by a decorated method keeps the decorator', () => {
+  const src = 'class S:\n    def f(self):\n        app.event.publish(sender=x,\n    @staticmethod\n    def g():\n        pass\n';
+  const scan = scanPython(src);
+  assert.deepEqual(scan.classes[0].methods.map((m) => [m.name, m.decorators]), [['f', []], ['g', ['staticmethod']]]);
+});
+
+test('lambda arguments do not shift later positions', () => {
+  const c = one('app.event.publish("a.b.c", lambda x, y: x, {"k": 1})');
+  assert.equal(c.args?.kind, 'expr');
+  assert.equal(c.args?.text, 'lambda x, y: x');
+  assert.deepEqual(c.kwargs?.value, { k: 1 });
+});

@@ -205,3 +205,8 @@ test('CRLF source', () => {
   assert.deepEqual(scan.classes[0].methods.map((m) => m.name), ['m']);
   assert.equal(scan.publishCalls[0].enclosingFunction, 'A.m');
 });
+
+test('lambda defaults: commas inside the lambda do not split parameters', () => {
+  const src = 'def f(a, key=lambda x, y: (x, y), *, flag=lambda: 0, other: int = 1): pass';
+  assert.deepEqual(scanPython(src).functions[0].params, [p('a'), p('key', 'positional', true), p('flag', 'keyword-only', true), p('other', 'keyword-only', true)]);
+});

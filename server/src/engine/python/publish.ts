@@ -36,7 +36,7 @@ export interface ParsedPublishCall {
 }
 
 /** Strips redundant parentheses around a single expression: `("a" "b")` -> `"a" "b"`. */
-function stripParens(tokens: Token[], s: number, e: number): [number, number] {
+function stripParens(text: string, tokens: Token[], s: number, e: number): [number, number] {
   while (e - s > 2 && isOp(tokens[s], Op.LParen) && tokens[s].aux === e - 1) {
     const inner = tokens[s].depth + 1;
     const parts = splitTopLevel(text, tokens, s + 1, e - 1, inner);
@@ -97,7 +97,7 @@ export function parsePublishCall(text: string, tokens: Token[], calleeStart: num
     }
     if (role === undefined || s >= e) continue;
     if (role === 'sender') {
-      const [is, ie] = stripParens(tokens, s, e);
+      const [is, ie] = stripParens(text, tokens, s, e);
       let allStrings = true;
       for (let k = is; k < ie && allStrings; k++) if (tokens[k].kind !== TokenKind.String) allStrings = false;
       if (allStrings) {
