@@ -3,7 +3,9 @@
  * active interpreter when that extension is installed, else python3/python on PATH (the runner's
  * findPython does the probing). Shows a clear error with an "Open Settings" action when none works.
  */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { expandPythonPath, interpreterCandidates } from './pythonPathSetting';
 import { findPython } from './runner';
 
 export interface Interpreter { path: string; version?: string; source: string }
@@ -30,22 +32,18 @@ export async function pythonExtensionInterpreter(resource?: vscode.Uri): Promise
   }
 }
 
-/** `jitaiEvents.pythonPath` for a resource, with `${workspaceFolder}` and `~` expanded. */
+/** `jitaiEvents.pythonPath` for a resource, with `${workspaceFolder}`, `${userHome}` and `~` expanded. */
 export function configuredPythonPath(resource?: vscode.Uri): string | undefined {
-  const raw = vscode.workspace.getConfiguration('jitaiEvents', resource).get<string>('pythonPath')?.trim();
-  if (!raw) return undefined;
+  const raw = vscode.workspace.getConfiguration('jitaiEvents', resource).get<string>('pythonPath');
   const folder = (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? vscode.workspace.workspaceFolders?.[0];
-  let value = raw.replace(/\$\{workspaceFolder\}/g, folder?.uri.fsPath ?? '');
-  if (value.startsWith('~/') && process.env.HOME) value = process.env.HOME + value.slice(1);
-  return value;
+  return expandPythonPath(raw, { workspaceFolder: folder?.uri.fsPath, home: os.homedir() });
 }
 
 export type InterpreterLookup = { ok: true; interpreter: Interpreter } | { ok: false; error: string; fix: string };
 
 export async function resolveInterpreter(resource?: vscode.Uri): Promise<InterpreterLookup> {
-  const configured = configuredPythonPath(resource);
-  const pythonExtensionPath = configured ? undefined : await pythonExtensionInterpreter(resource);
-  const found = await findPython({ configured, pythonExtensionPath });
+  const candidates = await interpreterCandidates(configuredPythonPath(resource), () => pythonExtensionInterpreter(resource));
+  const found = await findPython(candidates);
   if ('error' in found) return { ok: false, error: found.error, fix: found.fix };
   return { ok: true, interpreter: { path: found.path, version: found.version, source: found.source } };
 }
