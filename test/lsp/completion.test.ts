@@ -99,6 +99,15 @@ describe('completion on a copy of crm-demo', () => {
     assert.match(applyEdits(text, [edit]), /"sender": "services\.NotifyService\.emailSent\n/);
   });
 
+  it('after "sender": with no string yet, the items insert a quoted string', async () => {
+    const file = p('events/NotifySalesOnProcessed/e.json');
+    const { items, text } = await completeIn(file, '{\n  "type": "events.NormalType",\n  "sender": |\n}\n');
+    assert.deepEqual(items.map((i) => i.label).sort(), ALL_EVENTS);
+    const edit = items.find((i) => i.label === 'services.OrderService.orderPaid')!.textEdit as TextEdit;
+    assert.equal(edit.newText, '"services.OrderService.orderPaid"');
+    assert.match(applyEdits(text, [edit]), /"sender": "services\.OrderService\.orderPaid"\n/);
+  });
+
   it('func offers service functions from functionLists', async () => {
     const file = p('events/NotifySalesOnProcessed/e.json');
     const { items, text } = await completeIn(file, `{
