@@ -158,6 +158,36 @@ describe('navigation and edits on a copy of crm-demo', () => {
     assert.match(onDataProcessed.command?.title ?? '', /2\D+1/, onDataProcessed.command?.title);
   });
 
+  it('code lens above the sender of a runnable event e.json; none for one that cannot run', async () => {
+    const ok = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(p('events/NotifySalesOnProcessed/e.json')) } });
+    const run = ok.filter((l) => l.command?.command === 'jitaiEvents.runHandler');
+    assert.equal(run.length, 1);
+    assert.equal(run[0].range.start.line, 3, 'on the sender line');
+    assert.deepEqual(run[0].command?.arguments, [{ appRoot: app.dir, fullName: 'events.NotifySalesOnProcessed' }]);
+    const broken = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(p('events/deliberateMistakes/InnerWithoutFile/e.json')) } });
+    assert.deepEqual(broken.filter((l) => l.command?.command === 'jitaiEvents.runHandler'), []);
+  });
+
+  it('references and rename also start from a Python publish literal', async () => {
+    const py = 'services/NotifyService/service.py';
+    const refs = asLocations(await client.request('textDocument/references', { ...at(py, 'emailSent', 2), context: { includeDeclaration: true } }));
+    assert.deepEqual(refs.map((r) => rel(r.uri)).sort(), [
+      'events/EmailSentCounter/e.json', 'events/WelcomeOnOrderCreated/inner.py', 'services/NotifyService/e.json', 'services/NotifyService/service.py',
+    ]);
+    const prep = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', at(py, 'emailSent', 2));
+    assert.equal(prep.placeholder, 'emailSent');
+    assert.equal(textInFileRange(p(py), prep.range), 'emailSent');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at(py, 'emailSent', 2), newName: 'mailSent' });
+    assert.equal(Object.keys(edit.changes ?? {}).length, 4);
+  });
+
+  it('hover on an eventDescs name in the service e.json', async () => {
+    const h = await client.request<Hover | null>('textDocument/hover', at('services/OrderService/e.json', '"orderCancelled"', 3));
+    assert.ok(h);
+    assert.match(JSON.stringify(h.contents), /orderCancelled/);
+    assert.match(JSON.stringify(h.contents), /0 subscriber/);
+  });
+
   it('a quick fix replaces the misspelled event with the suggestion', async () => {
     const file = p('events/deliberateMistakes/TypoSender/e.json');
     const [diag] = client.diagnostics.get(uriOf(file)) ?? [];
