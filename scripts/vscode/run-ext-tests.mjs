@@ -56,7 +56,7 @@ try {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(args || [])); // mocha's reporter prints printf-style ('%s passing')
     // The workbench forwards some of its own chatter too; keep what the suite printed.
-    if (/^(Resolving|Resolved|Creating a socket|Updating additional|Ignoring fetching|\[Service Worker\]|ChatSessionStore)/.test(text)) return;
+    if (/^(Resolving|Resolved|Creating a socket|Updating additional|Ignoring fetching|\[Service Worker\]|ChatSessionStore|Creation of workbench contribution)/.test(text)) return;
     const m = text.match(new RegExp(`${RESULT_MARKER} (\\{.*\\})`));
     if (m) { result = JSON.parse(m[1]); return; }
     if (/^\d+ passed, \d+ failed$/.test(text.trim())) return; // printed again below, as the last line

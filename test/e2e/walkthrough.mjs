@@ -108,9 +108,11 @@ if (argv.includes('--docs-images')) {
   fs.mkdirSync(DOCS_IMAGES, { recursive: true });
   for (const r of results) {
     if (!r.ok || !r.step.docsImage) continue;
-    const { file, snap } = typeof r.step.docsImage === 'string' ? { file: r.step.docsImage } : r.step.docsImage;
-    const from = snap ? r.shot.replace(/\.png$/, `-${snap}.png`) : r.shot;
-    fs.copyFileSync(path.join(RESULTS, from), path.join(DOCS_IMAGES, file));
+    for (const image of [r.step.docsImage].flat()) {
+      const { file, snap } = typeof image === 'string' ? { file: image } : image;
+      const from = snap ? r.shot.replace(/\.png$/, `-${snap}.png`) : r.shot;
+      fs.copyFileSync(path.join(RESULTS, from), path.join(DOCS_IMAGES, file));
+    }
   }
   log('copied the key screenshots to docs/images/');
 }

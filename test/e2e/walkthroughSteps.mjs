@@ -126,7 +126,7 @@ export const steps = [
   },
   {
     slug: 'run-handler', name: 'Run Handler from the tree context menu prints the handler output in the Output panel',
-    needs: ['events-tree'], docsImage: 'run-handler.png',
+    needs: ['events-tree'], docsImage: ['run-handler.png', 'overview.png'],
     async run(ctx) {
       const { wb } = ctx;
       const subscriber = JSON.parse(read(ctx.appFile(SUBSCRIBER)));
