@@ -139,6 +139,27 @@ describe('robustness on a copy of crm-demo', () => {
   });
 });
 
+describe('a minimal editor (rootUri only, no dynamic registration, no progress, no options)', () => {
+  it('indexes the root, publishes diagnostics and asks for nothing it cannot get', async () => {
+    const app = tempCopy('test/fixtures/bad-sender-event');
+    const client = new LspClient();
+    try {
+      await client.request('initialize', { processId: null, rootUri: uriOf(app.dir), capabilities: {} });
+      await client.notify('initialized', {});
+      const status = await client.waitForIndexReady();
+      assert.equal(status.apps, 1);
+      const [d] = await client.waitForDiagnostics(uriOf(path.join(app.dir, 'events/ArchiveStatistics/e.json')), (x) => x.length > 0);
+      assert.equal(d.code, 'unknown-event');
+      assert.deepEqual(client.registrations, [], 'no client/registerCapability without dynamicRegistration');
+      assert.deepEqual(client.progress, [], 'no work-done progress without window.workDoneProgress');
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      await client.dispose();
+      app.cleanup();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('shutdown + exit ends the process with code 0', async () => {
     const app = tempCopy('test/fixtures/valid-app');
