@@ -35,6 +35,7 @@ export class JitaiLanguageServer {
   private schemaEnums = false;
   private canRegisterWatchers = false;
   private canReportProgress = false;
+  private hasWorkspaceFolders = false;
   /** Serialises every change of the index (full index, edits, file events). */
   private queue: Promise<unknown> = Promise.resolve();
   private firstIndex!: Promise<void>;
@@ -84,6 +85,7 @@ export class JitaiLanguageServer {
     this.index.setFolders(folders.filter(Boolean));
     this.canRegisterWatchers = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.canReportProgress = !!p.capabilities.window?.workDoneProgress;
+    this.hasWorkspaceFolders = !!p.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,7 +112,8 @@ export class JitaiLanguageServer {
         ],
       });
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    // Only clients announcing workspace folders send their changes (the getter throws otherwise).
+    if (this.hasWorkspaceFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const current = new Set(this.index.workspaceFolders);
       for (const r of e.removed) current.delete(normalizePath(uriToPath(r.uri) ?? ''));
       for (const a of e.added) { const p = uriToPath(a.uri); if (p) current.add(normalizePath(p)); }
