@@ -58,11 +58,12 @@ export class LspClient {
   private readonly waiters = new Set<Waiter>();
   private readonly docVersions = new Map<string, number>();
 
-  constructor() {
+  /** `args`: the server's command-line arguments (default `--stdio`). */
+  constructor(o: { args?: string[] } = {}) {
     // JITAI_LSP_SERVER points the tests at another server bundle (e.g. a deliberately broken one).
     const serverJs = process.env.JITAI_LSP_SERVER || path.join(repoRoot(), 'dist', 'server.js');
     if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run node scripts/build.mjs first`);
-    this.process = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [serverJs, ...(o.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => { this.exitCode = code; resolve(code); this.wake(); }));
     this.process.stderr!.setEncoding('utf8');
     this.process.stderr!.on('data', (s: string) => { this.stderr += s; });

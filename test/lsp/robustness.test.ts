@@ -173,6 +173,17 @@ describe('shutdown', () => {
     }
   });
 
+  it('started without any transport flag (plain `jitai-events-language-server`), it speaks LSP over stdio', async () => {
+    const client = new LspClient({ args: [] });
+    try {
+      const init = await client.initialize([]);
+      assert.equal(init.serverInfo?.name, 'jitai-events-language-server');
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('a server without any workspace folder still initializes and shuts down', async () => {
     const client = new LspClient();
     try {
