@@ -184,6 +184,22 @@ describe('shutdown', () => {
     }
   });
 
+  it('the server exits by itself when the editor goes away (stdin closed without shutdown)', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize([]);
+      await client.waitForIndexReady();
+      const exited = new Promise<number | null>((resolve) => client.process.once('exit', (code) => resolve(code)));
+      client.process.stdin!.end();
+      let timer: NodeJS.Timeout | undefined;
+      const r = await Promise.race([exited, new Promise<'still running'>((res) => { timer = setTimeout(() => res('still running'), 10_000); })]);
+      clearTimeout(timer);
+      assert.notEqual(r, 'still running', client.serverOutput);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('a server without any workspace folder still initializes and shuts down', async () => {
     const client = new LspClient();
     try {
