@@ -142,6 +142,26 @@ describe('jitai-events check', () => {
     assert.deepEqual(mismatches, []);
   });
 
+  it('overlapping folders (an app and its parent) report each problem once', async () => {
+    const parent = tempCopy('examples');
+    try {
+      const crm = path.join(parent.dir, 'crm-demo');
+      const r = await runCli(['check', crm, parent.dir, crm, '--format', 'json'], { cwd: crm });
+      const problems = JSON.parse(r.stdout).problems as Expected[];
+      assert.deepEqual(problems.map(key).sort(), expected.map(key).sort());
+    } finally {
+      parent.cleanup();
+    }
+  });
+
+  it('a folder without any app: exit 0, nothing to report', async () => {
+    const dir = path.join(app.dir, 'emptyFolder');
+    fs.mkdirSync(dir, { recursive: true });
+    const empty = await runCli(['check', '--format', 'json'], { cwd: dir });
+    assert.equal(empty.code, 0, show(empty));
+    assert.deepEqual(JSON.parse(empty.stdout).problems, []);
+  });
+
   describe('usage errors exit 2 with a message', () => {
     const cases: [string, string[], RegExp][] = [
       ['an unknown option', ['check', '--bogus'], /unknown option --bogus/],
