@@ -74,7 +74,9 @@ test('anything else is an expr', () => {
 test('string decoding: escapes', () => {
   assert.equal(decode(String.raw`"a\nb\t\\\"\'"`), 'a\nb\t\\"\'');
   assert.equal(decode(String.raw`"\x41\u00e9\U0001F600\101\0"`), 'Aé😀A\0');
-  assert.equal(decode(String.raw`"\q\N{DASH}"`), String.raw`\q\N{DASH}`, 'unknown escapes stay as written');
+  assert.equal(decode(String.raw`"\q\d"`), String.raw`\q\d`, 'unknown escapes stay as written');
+  assert.equal(decode(String.raw`"\N{BULLET}"`), undefined, 'named escapes are not resolved, so no value');
+  assert.equal(decode(String.raw`b"\N{BULLET}"`), String.raw`\N{BULLET}`, 'no \N escape in bytes');
   assert.equal(decode('"a\\\nb"'), 'ab', 'backslash-newline is removed');
   assert.equal(decode(String.raw`b"\u0041\x41"`), String.raw`\u0041A`, 'no \\u escape in bytes');
 });

@@ -9,8 +9,8 @@ import { Op, StringFlag, Token, TokenKind, isOp, stringContentEnd, tokenTextIs }
 const MAX_NESTING = 64;
 
 /**
- * Decoded value of one STRING token; undefined for f-strings (or t-strings) with replacement fields.
- * Unterminated strings decode what is there.
+ * Decoded value of one STRING token; undefined for f-strings (or t-strings) with replacement fields
+ * and for `\N{name}` escapes (no Unicode name table here). Unterminated strings decode what is there.
  */
 export function decodeStringToken(text: string, tok: Token): string | undefined {
   const flags = tok.code;
@@ -70,6 +70,10 @@ export function decodeStringToken(text: string, tok: Token): string | undefined 
         i += len;
         break;
       }
+      case 'N':
+        if (!bytes && body[i] === '{') return undefined; // named escapes need the Unicode name table
+        out += '\\N';
+        break;
       default:
         if (d >= '0' && d <= '7') {
           let k = i - 1;
@@ -78,7 +82,7 @@ export function decodeStringToken(text: string, tok: Token): string | undefined 
           out += String.fromCharCode(v);
           i = k;
         } else {
-          out += '\\' + d; // unknown escapes (and \N{...}) stay as written
+          out += '\\' + d; // unknown escapes stay as written
         }
     }
   }
