@@ -79,3 +79,34 @@ describe('two apps with the same service names in one workspace', () => {
     assert.deepEqual(otherProblems, []);
   });
 });
+
+describe('overlapping workspace folders (an app and its parent)', () => {
+  let client: LspClient;
+  let parent: { dir: string; cleanup: () => void };
+
+  before(async () => {
+    parent = tempCopy('examples');
+    ({ client } = await startServer([path.join(parent.dir, 'crm-demo'), parent.dir]));
+  });
+  after(async () => {
+    await client?.dispose();
+    parent?.cleanup();
+  });
+
+  it('one app, each problem published once', () => {
+    assert.equal(client.statuses.at(-1)?.apps, 1);
+    const typo = client.diagnostics.get(uriOf(path.join(parent.dir, 'crm-demo/events/deliberateMistakes/TypoSender/e.json'))) ?? [];
+    assert.equal(typo.length, 1, JSON.stringify(typo));
+    const total = [...client.diagnostics.values()].reduce((n, d) => n + d.length, 0);
+    assert.equal(total, 7);
+  });
+
+  it('completion lists each event once', async () => {
+    const file = path.join(parent.dir, 'crm-demo/events/NotifySalesOnProcessed/e.json');
+    const r = await client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri: uriOf(file) }, position: positionInFile(file, 'dataProcessed', 1),
+    });
+    const labels = (r?.items ?? []).map((i) => i.label);
+    assert.equal(labels.length, 7, labels.join(', '));
+  });
+});
