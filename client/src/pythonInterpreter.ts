@@ -3,6 +3,7 @@
  * active interpreter when that extension is installed, else python3/python on PATH (the runner's
  * findPython does the probing). Shows a clear error with an "Open Settings" action when none works.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { expandPythonPath, interpreterCandidates } from './pythonPathSetting';
@@ -41,11 +42,28 @@ export function configuredPythonPath(resource?: vscode.Uri): string | undefined 
 
 export type InterpreterLookup = { ok: true; interpreter: Interpreter } | { ok: false; error: string; fix: string };
 
+/**
+ * Found interpreters by candidate set. Probing an interpreter spawns it (over a second with pyenv
+ * shims), so a working answer is reused while the setting and the Python extension's choice stay
+ * the same and the file still exists (a lookup in progress is shared); failures are not kept.
+ */
+const found = new Map<string, Promise<InterpreterLookup>>();
+
 export async function resolveInterpreter(resource?: vscode.Uri): Promise<InterpreterLookup> {
   const candidates = await interpreterCandidates(configuredPythonPath(resource), () => pythonExtensionInterpreter(resource));
-  const found = await findPython(candidates);
-  if ('error' in found) return { ok: false, error: found.error, fix: found.fix };
-  return { ok: true, interpreter: { path: found.path, version: found.version, source: found.source } };
+  const key = JSON.stringify(candidates);
+  const pending = found.get(key);
+  if (pending) {
+    const lookup = await pending;
+    if (lookup.ok && fs.existsSync(lookup.interpreter.path)) return lookup;
+  }
+  const lookup = findPython(candidates).then((answer): InterpreterLookup => 'error' in answer
+    ? { ok: false, error: answer.error, fix: answer.fix }
+    : { ok: true, interpreter: { path: answer.path, version: answer.version, source: answer.source } });
+  found.set(key, lookup);
+  const result = await lookup;
+  if (!result.ok) found.delete(key);
+  return result;
 }
 
 /** Shows the interpreter error with a way to fix it. */

@@ -162,10 +162,16 @@ export class HandlerRunner implements vscode.Disposable {
     });
   }
 
+  /** Starts looking for the interpreter while the user picks a payload (probing Python can take a second). */
+  private warmInterpreter(info: HandlerInfo): void {
+    void resolveInterpreter(vscode.Uri.file(info.appRoot)).catch(() => undefined);
+  }
+
   private async runInteractive(arg: unknown): Promise<void> {
     const info = await this.resolveHandler(arg);
     if (!info) return;
     if (info.problem) { await this.prepare(info); return; }
+    this.warmInterpreter(info);
     const pick = await pickPayload(info, this.history);
     if (!pick) return;
     if (pick.kind === 'edit') { await this.openEditor(info, pick.payload); return; }
@@ -238,6 +244,7 @@ export class HandlerRunner implements vscode.Disposable {
     const info = await this.resolveHandler(arg);
     if (!info) return;
     if (info.problem) { await this.prepare(info); return; }
+    this.warmInterpreter(info);
     const pick = await pickPayload(info, this.history);
     if (!pick) return;
     if (pick.kind === 'edit') { await this.openEditor(info, pick.payload); return; }
