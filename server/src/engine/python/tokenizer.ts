@@ -300,6 +300,7 @@ export function tokenizePython(text: string): TokenizedPython {
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || c === FF || c === BOM) {
       i++;
+      while (text.charCodeAt(i) === SPACE) i++;
       continue;
     }
     if (c === LF || c === CR) {
