@@ -140,6 +140,8 @@ export interface PayloadCandidate {
   location?: Location;
   args: unknown[];
   kwargs: Record<string, unknown>;
+  /** True when the call passes variables: their places hold null, to be filled in before running. */
+  partial?: boolean;
 }
 
 export interface HandlerInfo {

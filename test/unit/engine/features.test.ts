@@ -108,7 +108,7 @@ test('hover and code lenses', async () => {
     const lens = codeLenses(index, path.join(dir, 'events/ArchivePaid/inner.py'));
     assert.deepEqual(lens.map((l) => l.run), [{ appRoot: dir, fullName: 'events.ArchivePaid' }]);
     const svcLens = codeLenses(index, path.join(dir, 'services/OrderService/e.json')).map((l) => l.title);
-    assert.deepEqual(svcLens, ['2 subscribers · 1 publish sites', '0 subscribers · 0 publish sites']);
+    assert.deepEqual(svcLens, ['2 subscribers · 1 publish site', '0 subscribers · 0 publish sites']);
   } finally { cleanup(); }
 });
 

@@ -40,7 +40,9 @@ export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
       const key = `${el.appRoot}|${el.fullName}.${name}`;
       const subs = (graph.subscribers.get(key) ?? []).filter((s) => s.type === 'events.NormalType').length;
       const pubs = (graph.publishers.get(key) ?? []).length;
-      out.push({ range: el.lines.range(e.range.start, e.range.start), title: `${msg(L, 'lens-subscribers', { count: subs })} · ${msg(L, 'lens-publishers', { count: pubs })}` });
+      const subText = subs === 1 ? msg(L, 'lens-subscriber-one') : msg(L, 'lens-subscribers', { count: subs });
+      const pubText = pubs === 1 ? msg(L, 'lens-publisher-one') : msg(L, 'lens-publishers', { count: pubs });
+      out.push({ range: el.lines.range(e.range.start, e.range.start), title: `${subText} · ${pubText}` });
     }
   }
   return out;

@@ -55,16 +55,19 @@ function payloadsFor(index: WorkspaceIndex, appRoot: string, sender: string): Pa
   const out: PayloadCandidate[] = [];
   for (const site of publishSitesOf(index, appRoot, sender)) {
     const a = site.call.args, k = site.call.kwargs;
-    const argsOk = !a || (a.value !== undefined && Array.isArray(a.value));
-    const kwargsOk = !k || (k.value !== undefined && typeof k.value === 'object' && !Array.isArray(k.value));
-    if (!argsOk || !kwargsOk) continue;
+    // Literal payloads as written; partly literal ones with their variables as null (partial: true).
+    const args = a ? (a.value ?? a.template) : [];
+    const kwargs = k ? (k.value ?? k.template) : {};
+    if (!Array.isArray(args) || typeof kwargs !== 'object' || kwargs === null || Array.isArray(kwargs)) continue;
+    const partial = (a !== undefined && a.value === undefined) || (k !== undefined && k.value === undefined);
     const loc = toLocation(site.py.path, site.py.lines, site.call.range.start, site.call.range.end);
     out.push({
       source: 'publish',
       label: `${site.py.path.slice(appRoot.length + 1)}:${loc.range.start.line + 1}${site.call.enclosingFunction ? ` (${site.call.enclosingFunction})` : ''}`,
       location: loc,
-      args: (a?.value as unknown[]) ?? [],
-      kwargs: (k?.value as Record<string, unknown>) ?? {},
+      args: args as unknown[],
+      kwargs: kwargs as Record<string, unknown>,
+      partial,
     });
   }
   return out;

@@ -73,7 +73,9 @@ const MESSAGES = {
   // Features
   'lens-run-handler': { en: '▶ Run handler', zh: '▶ 运行处理函数' },
   'lens-subscribers': { en: '{count} subscribers', zh: '{count} 个订阅者' },
+  'lens-subscriber-one': { en: '1 subscriber', zh: '1 个订阅者' },
   'lens-publishers': { en: '{count} publish sites', zh: '{count} 处发布' },
+  'lens-publisher-one': { en: '1 publish site', zh: '1 处发布' },
   'hover-event': { en: 'Event **{name}** of `{service}`', zh: '`{service}` 的事件 **{name}**' },
   'hover-counts': { en: 'Published at {pub} site(s) · {sub} subscriber(s)', zh: '发布 {pub} 处 · 订阅者 {sub} 个' },
   'rename-invalid': { en: 'An event name must be an identifier (letters, digits, _).', zh: '事件名必须是标识符（字母、数字、下划线）。' },

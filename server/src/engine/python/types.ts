@@ -28,6 +28,8 @@ export interface PyLiteralArg {
   kind: 'tuple' | 'list' | 'dict' | 'str' | 'number' | 'bool' | 'none' | 'expr';
   /** The evaluated value when the whole expression is a literal; undefined otherwise. */
   value?: unknown;
+  /** For tuples/lists/dicts that are only partly literal: the value with non-literal parts as null. */
+  template?: unknown;
 }
 
 export interface PublishCall {
