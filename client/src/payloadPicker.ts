@@ -32,6 +32,8 @@ interface PayloadItem extends vscode.QuickPickItem { pick?: PayloadPick }
 export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStore): Promise<PayloadPick | undefined> {
   const recent = history.recent(info.appRoot, info.fullName);
   const choices = payloadChoices(info.payloads.map((p) => ({ label: p.label, args: p.args, kwargs: p.kwargs })), recent, vscode.l10n.t);
+  // Publish calls that pass variables give payloads with nulls in their places: edit those first.
+  const partial = new Set(info.payloads.filter((p) => p.partial).map((p) => JSON.stringify({ args: p.args, kwargs: p.kwargs })));
   const items: PayloadItem[] = [];
   const section = (label: string) => items.push({ label, kind: vscode.QuickPickItemKind.Separator });
   let lastSource = '';
@@ -43,7 +45,12 @@ export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStor
       else section(vscode.l10n.t('Other'));
     }
     const icon = c.source === 'publish' ? '$(broadcast)' : c.source === 'history' ? '$(history)' : '$(circle-large-outline)';
-    items.push({ label: `${icon} ${c.label}`, detail: c.detail, pick: { kind: 'run', payload: c.payload } });
+    const needsEdit = c.source === 'publish' && partial.has(JSON.stringify({ args: c.payload.args, kwargs: c.payload.kwargs }));
+    items.push({
+      label: `${icon} ${c.label}`,
+      detail: needsEdit ? `${vscode.l10n.t('Variables are null here: edit, then run')} · ${c.detail ?? ''}` : c.detail,
+      pick: { kind: needsEdit ? 'edit' : 'run', payload: c.payload },
+    });
   }
   const first = choices[0]?.payload ?? { args: [], kwargs: {} };
   items.push({
