@@ -99,6 +99,19 @@ describe('Python and app.json live updates on a copy of crm-demo', () => {
     assert.ok(!JSON.stringify(tree).includes('events.Doomed'), 'the element left the index');
   });
 
+  it('an e.json that exists only in the editor (not saved yet) is validated, and forgotten when closed', async () => {
+    const file = p('events/NotSavedYet/e.json');
+    const uri = uriOf(file);
+    assert.equal(fs.existsSync(file), false);
+    const mark = client.mark();
+    await client.open(file, JSON.stringify({ type: 'events.NormalType', sender: 'services.NotifyService.emailSend', funcType: 'Inner' }, null, 2));
+    const d = await client.waitForDiagnostics(uri, (x) => x.length > 0, { since: mark });
+    assert.ok(d.some((x) => x.code === 'unknown-event' && /emailSent/.test(x.message)), JSON.stringify(d));
+    const m2 = client.mark();
+    await client.close(file);
+    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: m2 });
+  });
+
   it('dropping "extends" from app.json turns a missing service from a warning into an error', async () => {
     const appJson = p('app.json');
     const missing = uriOf(p('events/deliberateMistakes/MissingService/e.json'));

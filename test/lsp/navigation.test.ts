@@ -204,6 +204,18 @@ describe('navigation and edits on a copy of crm-demo', () => {
     assert.match(fixed, /"sender": "services\.CustomerBatchService\.dataProcessed"/);
   });
 
+  it('a quick fix in Python replaces the sender literal of a publish call', async () => {
+    const file = p('services/MistakesDemoService/service.py');
+    const diag = (client.diagnostics.get(uriOf(file)) ?? []).find((d) => d.code === 'sender-service-not-found');
+    assert.ok(diag);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) }, range: diag.range, context: { diagnostics: [diag] },
+    });
+    assert.equal(actions.length, 1, JSON.stringify(actions));
+    const fixed = applyEdits(fs.readFileSync(file, 'utf8'), actions[0].edit?.changes?.[uriOf(file)] ?? []);
+    assert.match(fixed, /sender="services\.OrderService\.orderPaid",/);
+  });
+
   it('no quick fix for a diagnostic without a suggestion', async () => {
     const file = p('events/deliberateMistakes/InnerWithoutFile/e.json');
     const [diag] = client.diagnostics.get(uriOf(file)) ?? [];
