@@ -65,6 +65,8 @@ export class LspClient {
     if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run node scripts/build.mjs first`);
     this.process = spawn(process.execPath, [serverJs, ...(o.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => { this.exitCode = code; resolve(code); this.wake(); }));
+    // Writing to a server that died must fail the waiting test, not crash the runner with EPIPE.
+    this.process.stdin!.on('error', (e) => { this.logs.push(`stdin error: ${e.message}`); });
     this.process.stderr!.setEncoding('utf8');
     this.process.stderr!.on('data', (s: string) => { this.stderr += s; });
     this.connection = createProtocolConnection(
