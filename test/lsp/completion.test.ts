@@ -164,3 +164,32 @@ describe('completion on a copy of crm-demo', () => {
     assert.deepEqual(items, []);
   });
 });
+
+describe('completion when the editor completes enums from the JSON schema (schemaEnums, as the VS Code client sets it)', () => {
+  let client: LspClient;
+  let app: { dir: string; cleanup: () => void };
+
+  before(async () => {
+    app = tempCopy('test/fixtures/valid-app');
+    ({ client } = await startServer([app.dir], { initializationOptions: { schemaEnums: true } }));
+  });
+  after(async () => {
+    await client?.dispose();
+    app?.cleanup();
+  });
+
+  it('funcType values are left to the schema; senders are still offered', async () => {
+    const file = path.join(app.dir, 'events/NotifyOnProcessed/e.json');
+    const withBar = (bar: string) => cursor(`{\n  "type": "events.NormalType",\n  "sender": "${bar === 'sender' ? '|' : ''}",\n  "funcType": "${bar === 'funcType' ? '|' : ''}"\n}\n`);
+    const ask = async (c: { text: string; offset: number }) => {
+      const r = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: positionAt(c.text, c.offset) });
+      return (r?.items ?? []).map((i) => i.label);
+    };
+    const f = withBar('funcType');
+    await client.open(file, f.text);
+    assert.deepEqual(await ask(f), []);
+    const s = withBar('sender');
+    await client.change(file, s.text);
+    assert.ok((await ask(s)).includes('services.CustomerBatchService.dataProcessed'));
+  });
+});
