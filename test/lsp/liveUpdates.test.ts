@@ -66,6 +66,50 @@ describe('live updates on a copy of crm-demo', () => {
     await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
   });
 
+  it('a disk change of a file open in the editor does not override the editor\'s text', async () => {
+    const rel = 'events/OpsAlertOnBatchFailed/e.json';
+    const uri = uriOf(p(rel));
+    const good = fs.readFileSync(p(rel), 'utf8');
+    await client.open(p(rel));
+    let mark = client.mark();
+    await client.change(p(rel), good.replace('batchFailed', 'batchFaild'));
+    await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'unknown-event'), { since: mark });
+    // Something else (git, another tool) rewrites the file on disk with different content.
+    fs.writeFileSync(p(rel), good.replace('"funcType": "Global"', '"funcType": "Inner"'));
+    await client.filesChanged([{ path: p(rel), type: CHANGED }]);
+    // A re-index is a barrier: every earlier change has been applied when it answers.
+    await client.request('jitai/reindex', {});
+    assert.deepEqual(codes(diagsOf(rel)), ['unknown-event'], 'still the editor text');
+    mark = client.mark();
+    await client.close(p(rel));
+    // Closed: the disk text counts (Inner without inner.py).
+    const d = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'inner-file-missing'), { since: mark });
+    assert.deepEqual(codes(d), ['inner-file-missing']);
+    mark = client.mark();
+    fs.writeFileSync(p(rel), good);
+    await client.filesChanged([{ path: p(rel), type: CHANGED }]);
+    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
+  });
+
+  it('watched-file events racing a re-index end in the state of the disk', async () => {
+    const rel = 'events/ReceiptOnOrderPaid/e.json';
+    const good = fs.readFileSync(p(rel), 'utf8');
+    fs.writeFileSync(p(rel), good.replace('orderPaid', 'orderPayed'));
+    const reindex = client.request('jitai/reindex', {});
+    await client.filesChanged([{ path: p(rel), type: CHANGED }]);
+    fs.writeFileSync(p(rel), good.replace('orderPaid', 'orderPaidd'));
+    await client.filesChanged([{ path: p(rel), type: CHANGED }]);
+    await reindex;
+    await client.request('jitai/reindex', {});
+    const d = diagsOf(rel);
+    assert.equal(d.length, 1);
+    assert.match(d[0].message, /orderPaidd/);
+    const mark = client.mark();
+    fs.writeFileSync(p(rel), good);
+    await client.filesChanged([{ path: p(rel), type: CHANGED }]);
+    await client.waitForDiagnostics(uriOf(p(rel)), (x) => x.length === 0, { since: mark });
+  });
+
   it('renaming an eventDescs entry on disk reports every subscriber and publisher; renaming back clears them', async () => {
     const svc = 'services/CustomerBatchService/e.json';
     const original = fs.readFileSync(p(svc), 'utf8');
