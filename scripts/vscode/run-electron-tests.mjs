@@ -21,6 +21,7 @@ const log = (...a) => console.log(`[test:electron ${seconds(Date.now() - T0)}s]`
 if (!argv.includes('--no-build')) {
   log('type-checking test/vscode and building (node scripts/build.mjs --tests)');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test/vscode'], { cwd: ROOT, stdio: 'inherit' });
+  fs.rmSync(path.join(ROOT, 'out', 'vscode-tests'), { recursive: true, force: true }); // no stale suites
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
 }
 
