@@ -210,3 +210,28 @@ test('lambda defaults: commas inside the lambda do not split parameters', () => 
   const src = 'def f(a, key=lambda x, y: (x, y), *, flag=lambda: 0, other: int = 1): pass';
   assert.deepEqual(scanPython(src).functions[0].params, [p('a'), p('key', 'positional', true), p('flag', 'keyword-only', true), p('other', 'keyword-only', true)]);
 });
+
+test('class attributes: model fields with ranges, annotations, non-call values; not in methods or nested classes', () => {
+  const src = [
+    'class CustomerModel(NormalModel):',
+    '    id = datatypes.AutoInt(name="id", title="id", primaryKey=True)',
+    '    email: str = datatypes.Stext(',
+    '        name="email")',
+    '    LIMIT = 10',
+    '    x: int',
+    '    a == b',
+    '    class Meta:',
+    '        dbTable = "CustomerModel"',
+    '    def m(self):',
+    '        local = f()',
+    '    status = datatypes.Dropdown(name="status")',
+  ].join('\n');
+  const cls = scanPython(src).classes[0];
+  assert.deepEqual(cls.attributes?.map((a) => [a.name, a.isCall, at(src, a.nameRange)]), [
+    ['id', true, 'id'],
+    ['email', true, 'email'],
+    ['LIMIT', false, 'LIMIT'],
+    ['status', true, 'status'],
+  ]);
+  assert.equal(scanPython('class A:\n    def m(self): pass\n').classes[0].attributes, undefined);
+});
