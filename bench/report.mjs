@@ -15,12 +15,14 @@ export function evaluateTargets(res) {
   if (s10?.cli) add('cold10k-cli', 'CLI check wall time at 10k ÷ floor process wall time (paired, median)', s10.ratios.cliWall.median, 1.5, '×');
   if (s10?.cli) add('cold10k-cli-cpu', 'CLI check CPU time at 10k ÷ floor process CPU time (paired, median)', s10.ratios.cliCpu.median, 1.5, '×');
   if (s10?.server && s100?.server) add('scale100k-server', 'server first index 100k ÷ 10k', s100.server.firstIndexMs.median / s10.server.firstIndexMs.median, 12, '×');
+  if (s10?.server && s100?.server) add('scale100k-server-cpu', 'server process CPU time 100k ÷ 10k', s100.server.cpuMs.median / s10.server.cpuMs.median, 12, '×');
   if (s10?.cli && s100?.cli) add('scale100k-cli', 'CLI check 100k ÷ 10k (wall)', s100.cli.wallMs.median / s10.cli.wallMs.median, 12, '×');
+  if (s10?.cli && s100?.cli) add('scale100k-cli-cpu', 'CLI check CPU time 100k ÷ 10k', s100.cli.cpuMs.median / s10.cli.cpuMs.median, 12, '×');
   if (s100?.server?.heapUsedMB) add('heap100k', `server heap used after the 100k index (limit ${fmt(s100.server.heapLimitMB, 0)} MB)`,
     s100.server.heapUsedMB.median, s100.server.heapLimitMB, 'MB');
   if (s10?.edit) {
     add('edit10k', 'rename an eventDesc with 20 subscribers -> 21 files republished (didChange), median', s10.edit.didChange.p50, 20, 'ms',
-      `transport round trip p50 ${fmt(s10.transport?.p50, 2)} ms is included`);
+      `min ${fmt(s10.edit.didChange.min, 1)} ms; ${s10.edit.didChange.maxPublishesPerEdit} publishes per edit; transport round trip p50 ${fmt(s10.transport?.p50, 2)} ms is included`);
   }
   if (s10?.completion) add('completion10k', 'completion in a sender string, p95 (cursor moves, document unchanged)', s10.completion.static.p95, 10, 'ms');
   if (s10?.completion) add('completion10k-keystroke', 'completion right after a keystroke (didChange + completion), p95', s10.completion.keystroke.p95, 10, 'ms');

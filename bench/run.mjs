@@ -1,6 +1,6 @@
 // The benchmark of issue 5.  `npm run bench` (1k + 10k fully, 100k cold index + memory) or
-// `npm run bench:quick` (1k + 10k).  Options: --sizes 1000,10000  --runs 5  --seed 42  --dist <dir>  --profile|--no-profile  --verbose
-import { existsSync, mkdirSync, writeFileSync, rmSync, cpSync } from 'node:fs';
+// `npm run bench:quick` (1k + 10k).  Options: --sizes 1000,10000  --runs 5  --seed 42  --dist <dir>  --profile|--no-profile  --verbose  --report-only
+import { existsSync, mkdirSync, writeFileSync, rmSync, cpSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
@@ -37,6 +37,16 @@ function snapshotDist(dist) {
   return to;
 }
 const log = (...a) => console.error('[bench]', ...a);
+
+if (argv.includes('--report-only')) {
+  const file = join(here, 'results', quick ? 'latest-quick.json' : 'latest.json');
+  const old = JSON.parse(readFileSync(file, 'utf8'));
+  old.targets = evaluateTargets(old);
+  writeFileSync(file, JSON.stringify(old, null, 1) + '\n');
+  writeFileSync(join(here, quick ? 'RESULTS-quick.md' : 'RESULTS.md'), formatMarkdown(old));
+  console.log(formatStdout(old));
+  process.exit(0);
+}
 
 const notes = [];
 const res = { date: new Date().toISOString(), quick, seed, machine: machineInfo(), commit: undefined, sizes: {}, notes };
