@@ -110,3 +110,15 @@ test('deep nesting does not overflow the stack', () => {
   const list = '['.repeat(20) + ']'.repeat(20);
   assert.equal(lit(list).kind, 'list');
 });
+
+test('partly literal containers carry a template with unknown parts as null', () => {
+  const t = lit('({"processedCount": count, "ok": True}, [x, 1], "s")');
+  assert.equal(t.kind, 'tuple');
+  assert.equal(t.value, undefined);
+  assert.deepEqual(t.template, [{ processedCount: null, ok: true }, [null, 1], 's']);
+  assert.deepEqual(lit('{"batchSize": batchSize.value, key: 1, **rest, "n": {"m": f()}}').template, { batchSize: null, n: { m: null } });
+  assert.deepEqual(lit('[f"{a}", ("x",)]').template, [null, ['x']]);
+  assert.equal(lit('(1, 2)').template, undefined, 'fully literal: value only');
+  assert.equal(lit('payload').template, undefined, 'no container: no template');
+  assert.equal(lit('[x for x in y]').template, undefined, 'comprehensions have no shape');
+});

@@ -100,7 +100,19 @@ export function numberValue(src: string): number | undefined {
 }
 
 type Kind = PyLiteralArg['kind'];
-interface Evaluated { kind: Kind; value?: unknown; literal: boolean }
+interface Evaluated {
+  kind: Kind;
+  value?: unknown;
+  literal: boolean;
+  /** Tuples/lists/dicts that are only partly literal: the shape with unknown parts as null. */
+  template?: unknown;
+}
+
+/** The value of a literal, the template of a partly literal container, or null. */
+function templateOf(ev: Evaluated): unknown {
+  if (ev.literal) return ev.value;
+  return ev.template !== undefined ? ev.template : null;
+}
 
 const EXPR: Evaluated = { kind: 'expr', literal: false };
 
@@ -207,9 +219,9 @@ function sequence(kind: 'tuple' | 'list', text: string, tokens: Token[], items: 
   for (const [s, e] of items) {
     const v = evaluate(text, tokens, s, e, level + 1);
     if (!v.literal) literal = false;
-    else values.push(v.value);
+    values.push(templateOf(v));
   }
-  return literal ? { kind, value: values, literal } : { kind, literal };
+  return literal ? { kind, value: values, literal } : { kind, literal, template: values };
 }
 
 function dict(text: string, tokens: Token[], from: number, to: number, inner: number, level: number): Evaluated {
@@ -237,22 +249,26 @@ function dict(text: string, tokens: Token[], from: number, to: number, inner: nu
       continue;
     }
     sawColon = true;
-    if (!literal) continue;
     const key = evaluate(text, tokens, s, colon, level + 1);
     const value = evaluate(text, tokens, colon + 1, e, level + 1);
     if (key.kind !== 'str' || !key.literal || !value.literal) literal = false;
-    else obj[key.value as string] = value.value;
+    // Entries whose key is not a literal string cannot be named, so the template leaves them out.
+    if (key.kind === 'str' && key.literal) obj[key.value as string] = templateOf(value);
   }
   if (items.length === 1 && hasTopLevelFor(text, tokens, from + 1, to - 1, inner)) return { kind: 'dict', literal: false };
-  return literal ? { kind: 'dict', value: obj, literal } : { kind: 'dict', literal };
+  return literal ? { kind: 'dict', value: obj, literal } : { kind: 'dict', literal, template: obj };
 }
 
-/** Describes tokens[from, to) as a `PyLiteralArg` (kind from the expression's shape, value when fully literal). */
+/**
+ * Describes tokens[from, to) as a `PyLiteralArg`: kind from the expression's shape, `value` when
+ * fully literal, `template` (non-literal parts as null) for a partly literal tuple/list/dict.
+ */
 export function literalArg(text: string, tokens: Token[], from: number, to: number): PyLiteralArg {
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
   const ev = evaluate(text, tokens, from, to, 0);
   const arg: PyLiteralArg = { text: text.slice(start, end), range: { start, end }, kind: ev.kind };
   if (ev.literal) arg.value = ev.value;
+  else if (ev.template !== undefined) arg.template = ev.template;
   return arg;
 }
