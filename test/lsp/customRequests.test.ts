@@ -115,10 +115,7 @@ describe('custom requests on a copy of crm-demo', () => {
     }
   });
 
-  // TODO until the Python scan fills PyLiteralArg.template: handlerInfo reads it (commit 54ef4aa) but
-  // nothing in server/src/engine/python sets it yet, so partly literal publish calls offer no payload.
-  it('jitai/handlerInfo offers a partly literal publish (variables as null) as a partial payload',
-    { todo: 'PyLiteralArg.template is never produced by the Python scan' }, async () => {
+  it('jitai/handlerInfo offers a partly literal publish (variables as null) as a partial payload', async () => {
       const info = await client.request<HandlerInfoResult>('jitai/handlerInfo', { uri: uriOf(p('events/ArchiveStatistics/inner.py')) });
       const partial = info?.payloads.find((x) => x.partial);
       assert.ok(partial, JSON.stringify(info?.payloads));

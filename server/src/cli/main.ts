@@ -10,7 +10,7 @@ Usage:
   jitai-events check [folder ...] [--format text|json|sarif] [--locale en|zh-cn] [--exclude GLOB]... [--no-color]
       Validates every e.json and Python publish call below the folders (default: the current folder).
       Exit code: 1 when errors exist, 0 otherwise, 2 on usage errors.
-  jitai-events run <app folder> <event element fullName> [--payload JSON] [--timeout SECONDS] [--python PATH] [--format text|json]
+  jitai-events run <app folder> <event element fullName> [--payload JSON] [--timeout SECONDS] [--python PATH] [--format text|json] [--locale en|zh-cn]
       Runs the event's handler locally (Inner customFunc or Global service function) with a payload
       {"args": [...], "kwargs": {...}} and prints its output, return value and published events.
       Exit code: 1 when the handler raised, timed out or could not run.

@@ -31,7 +31,8 @@ export async function runCliCommand(a: ParsedArgs, o: { format: 'text' | 'json';
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) { err('jitai-events run: --timeout must be a positive number of seconds\n'); return 2; }
 
   const root = normalizePath(fs.realpathSync(path.resolve(folder)));
-  const index = new WorkspaceIndex();
+  const locale = a.options.get('--locale')?.at(-1);
+  const index = new WorkspaceIndex({ locale });
   index.setFolders([root]);
   await index.indexAll(undefined, Number.MAX_SAFE_INTEGER);
   const candidates = [...index.allElements()].filter((e) => e.fullName === fullName);
@@ -51,7 +52,7 @@ export async function runCliCommand(a: ParsedArgs, o: { format: 'text' | 'json';
   process.once('SIGINT', onSig);
   try {
     const result = await runHandler({ handler: info, args: payload.args, kwargs: payload.kwargs, pythonPath: py.path, timeoutMs: timeoutS * 1000, signal: ac.signal });
-    out(o.format === 'json' ? JSON.stringify(runResultToJson(result), null, 2) + '\n' : formatRunResult(result, { color: o.color }));
+    out(o.format === 'json' ? JSON.stringify(runResultToJson(result), null, 2) + '\n' : formatRunResult(result, { color: o.color, locale }));
     return result.status === 'ok' ? 0 : 1;
   } finally {
     process.off('SIGINT', onSig);

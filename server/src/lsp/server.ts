@@ -249,7 +249,7 @@ export class JitaiLanguageServer {
       const d = this.docAt(p.textDocument.uri);
       if (!d) return null;
       const r = renameEvent(this.index, d.path, d.text, offsetOf(d, p.position), p.newName);
-      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, msg(this.index.locale, r.error === 'invalid' ? 'rename-invalid' : 'rename-not-here'));
+      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, msg(this.index.locale, r.error === 'invalid' ? 'rename-invalid' : r.error === 'exists' ? 'rename-exists' : 'rename-not-here', { name: p.newName }));
       const changes: WorkspaceEdit['changes'] = {};
       for (const f of r) changes[pathToUri(f.path)] = f.edits;
       return { changes };

@@ -78,10 +78,11 @@ export function eventReferences(index: WorkspaceIndex, path: string, text: strin
 export interface TextEditByFile { path: string; edits: { range: Location['range']; newText: string }[] }
 
 /** Renames an event everywhere: its eventDescs name, every subscriber sender and every publish literal. */
-export function renameEvent(index: WorkspaceIndex, path: string, text: string, offset: number, newName: string): TextEditByFile[] | { error: 'invalid' | 'not-here' } {
+export function renameEvent(index: WorkspaceIndex, path: string, text: string, offset: number, newName: string): TextEditByFile[] | { error: 'invalid' | 'not-here' | 'exists' } {
   const ev = eventAt(index, path, text, offset);
   if (!ev) return { error: 'not-here' };
   if (!/^[A-Za-z_]\w*$/.test(newName)) return { error: 'invalid' };
+  if (newName !== ev.event && index.element(ev.appRoot, ev.service)?.json.eventDescs?.entries.some((e) => e.name?.value === newName)) return { error: 'exists' };
   const byFile = new Map<string, TextEditByFile>();
   for (const o of eventOccurrences(index, ev)) {
     let f = byFile.get(o.path);

@@ -4,7 +4,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
 import { stringProp } from '../elements/elementJson';
 import { effectiveFuncType, funcProp, splitFunc } from '../rules/handlerRules';
-import { implementationClass, innerHandler } from '../rules/pythonFacts';
+import { findMethod, implementationClass, innerHandler } from '../rules/pythonFacts';
 import { publishSitesOf } from './eventGraph';
 import { toLocation } from './locations';
 
@@ -45,7 +45,7 @@ export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerIn
   base.serviceFullName = parts.element;
   const target = index.element(el.appRoot, parts.element);
   const impl = target ? implementationClass(index, target) : undefined;
-  if (!target || !impl) return { ...base, problem: msg(L, 'handler-func-unresolved', { func }) };
+  if (!target || !impl || !findMethod(impl, parts.fn)) return { ...base, problem: msg(L, 'handler-func-unresolved', { func }) };
   base.modulePath = impl.file;
   base.className = impl.cls.name;
   return base;

@@ -83,7 +83,8 @@ const MESSAGES = {
   'handler-no-inner': { en: 'inner.py is missing', zh: '缺少 inner.py' },
   'handler-no-custom-func': { en: 'inner.py has no customFunc', zh: 'inner.py 中没有 customFunc' },
   'handler-no-func': { en: 'no "func" to call', zh: '没有可调用的 "func"' },
-  'handler-func-unresolved': { en: '"{func}" does not resolve to a local service', zh: '"{func}" 无法解析到本地服务' },
+  'handler-func-unresolved': { en: '"{func}" does not resolve to a method of a local service', zh: '"{func}" 无法解析到本地服务的方法' },
+  'rename-exists': { en: 'The service already declares an event "{name}".', zh: '该服务已声明事件 "{name}"。' },
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
