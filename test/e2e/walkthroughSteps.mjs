@@ -43,8 +43,9 @@ export const steps = [
   },
   {
     slug: 'problems', name: 'Problems panel lists the sender typos of e.json and Python files with their text',
-    needs: ['install'], docsImage: 'problems.png',
-    async run({ wb, expectedProblems }) {
+    needs: ['install'], docsImage: { file: 'problems.png', snap: 'maximized' },
+    async run(ctx) {
+      const { wb, expectedProblems } = ctx;
       await wb.showProblems();
       await wb.maximizePanel(true);
       // The first index runs while the workbench loads: the first row may take a while on a busy machine.
@@ -59,6 +60,7 @@ export const steps = [
       await wb.problemRow('declares no event "dataProcesed"', 'Did you mean "dataProcessed"?', '[Ln 4,').waitFor({ timeout: WAIT.short });
       await wb.problemRow('declares no event "reportGenerated"').waitFor({ timeout: WAIT.short });
       await wb.problemRow('"services.OrderServce"').waitFor({ timeout: WAIT.short });
+      await ctx.snap('maximized');
       await wb.maximizePanel(false);
     },
   },
@@ -140,7 +142,7 @@ export const steps = [
   },
   {
     slug: 'disk-edit', name: 'an e.json rewritten on disk updates the Problems panel',
-    needs: ['install'], docsImage: 'disk-edit.png',
+    needs: ['install'], docsImage: { file: 'disk-edit.png', snap: 'flagged' },
     async run(ctx) {
       const { wb } = ctx;
       const file = ctx.appFile(SERVICE);

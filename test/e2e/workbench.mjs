@@ -103,7 +103,8 @@ export class Workbench {
   }
 
   async maximizePanel(on) {
-    const maximized = await this.page.locator('.part.panel .title-actions [aria-label^="Restore Panel Size"]').count() > 0;
+    const panel = await this.page.locator('.part.panel').boundingBox();
+    const maximized = !!panel && panel.height > 0.6 * (this.page.viewportSize()?.height ?? 1000);
     if (maximized !== on) await this.runCommand('View: Toggle Maximized Panel');
   }
 
