@@ -1,5 +1,6 @@
 // The benchmark of issue 5.  `npm run bench` (1k + 10k fully, 100k cold index + memory) or
 // `npm run bench:quick` (1k + 10k).  Options: --sizes 1000,10000  --runs 5  --seed 42  --dist <dir>  --profile|--no-profile  --verbose  --report-only
+//   --server-node-args "<flags>"
 import { existsSync, mkdirSync, writeFileSync, rmSync, cpSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ const quick = argv.includes('--quick');
 const sizes = (opt('sizes', quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
 const seed = Number(opt('seed', 42));
 const verbose = argv.includes('--verbose');
+// --server-node-args "--max-semi-space-size=4": node flags for the server process (mirror the client's execArgv).
+const serverNodeArgs = (opt('server-node-args', '') ?? '').split(' ').filter(Boolean);
 const runsFor = (n) => Number(opt('runs', n >= 100000 ? 3 : 5));
 const FULL_MAX_N = 10000; // figures 2–4 run at N <= this; 100k gets cold index + memory only
 // --dist: benchmark another build (e.g. a before/after comparison). Without it, dist/ is copied first so a
@@ -56,6 +59,8 @@ try {
   if (dirty) res.commit += ' + uncommitted server/ changes';
 } catch { /* not a checkout */ }
 res.dist = distDir;
+res.serverNodeArgs = serverNodeArgs;
+if (serverNodeArgs.length) notes.push(`server started with node flags: ${serverNodeArgs.join(' ')}`);
 const haveCli = existsSync(cliPath), haveServer = existsSync(serverPath);
 if (!haveCli) notes.push('dist/cli.js missing (run `npm run bundle`): CLI figures skipped');
 if (!haveServer) notes.push('dist/server.js missing (run `npm run bundle`): server figures skipped');
@@ -84,7 +89,7 @@ for (const n of sizes) {
     if (haveCli) clis.push({ ...cliRun(cliPath, app.dir), floorWallMs: f.wallMs, floorCpuMs: f.cpuMs });
     if (haveServer) {
       const keep = i === runs - 1 && n <= FULL_MAX_N;
-      const r = await serverCold({ serverPath, app, keep, verbose });
+      const r = await serverCold({ serverPath, app, keep, verbose, nodeArgs: serverNodeArgs });
       servers.push({ ...r.result, floorMs: f.inProcessMs, floorCpuMs: f.cpuMs });
       if (keep) live = r.session;
     }

@@ -10,8 +10,8 @@ const brokenPaths = (app) => app.manifest.broken.map((b) => join(app.dir, b.dir,
  * Figure 1 (server) + 5: spawn the server, time its first index up to `indexStatus: ready` and the
  * diagnostics of every deliberately broken file, then read peak RSS. Returns the live session when keep.
  */
-export async function serverCold({ serverPath, app, keep = false, verbose = false }) {
-  const s = new LspSession({ serverPath, rootDir: app.dir, verbose });
+export async function serverCold({ serverPath, app, keep = false, verbose = false, nodeArgs = [] }) {
+  const s = new LspSession({ serverPath, rootDir: app.dir, verbose, nodeArgs });
   const expected = brokenPaths(app);
   const timeout = 60_000 + app.manifest.n * 3;
   try {
