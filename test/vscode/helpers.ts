@@ -68,7 +68,7 @@ export function describeDiagnostics(uri: vscode.Uri): string {
 
 /** Waits until `uri`'s diagnostics satisfy `predicate` (re-checked on every onDidChangeDiagnostics). */
 export function waitForDiagnostics(uri: vscode.Uri, predicate: (ds: readonly vscode.Diagnostic[]) => boolean, what: string,
-  ms = 30_000): Promise<readonly vscode.Diagnostic[]> {
+  ms = 45_000): Promise<readonly vscode.Diagnostic[]> {
   return waitUntil(() => {
     const ds = vscode.languages.getDiagnostics(uri);
     return predicate(ds) ? ds : undefined;

@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
     reporter: 'spec',
     // Generous per-test limit: the first index of the example app on a busy 2-core machine; every wait
     // inside the tests is on an event with its own, more precise timeout message.
-    timeout: 60_000,
+    timeout: 90_000,
     grep: process.env.JITAI_VSCODE_TESTS_GREP || undefined,
   });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
