@@ -121,7 +121,7 @@ export async function startServer(cs, sb, { locale, timeoutMs = 60000 } = {}) {
   const proc = spawn(cs, [...args, sb.workspace], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv(sb) });
   const logFile = fs.createWriteStream(sb.serverLog);
   proc.stderr.pipe(logFile, { end: false });
-  const baseUrl = await new Promise((resolve, reject) => {
+  const listening = new Promise((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error(`code-server did not listen within ${timeoutMs} ms`)), timeoutMs);
     proc.stdout.on('data', (d) => {
@@ -134,6 +134,8 @@ export async function startServer(cs, sb, { locale, timeoutMs = 60000 } = {}) {
     proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited early (code ${code})`)); });
     proc.once('error', (e) => { clearTimeout(timer); reject(e); });
   });
+  // A server that never listened is still ended with its whole group before the error propagates.
+  const baseUrl = await listening.catch((err) => { killGroup(proc, 'SIGKILL'); throw err; });
   return { proc, baseUrl, startedAt, listeningMs: Date.now() - startedAt };
 }
 
