@@ -71,6 +71,7 @@ try {
   log(`extension host exit code ${code}`);
   if (code !== 0 && !result) throw new Error(`the extension host exited with code ${code} before mocha reported`);
   if (code !== 0 || result.failed > 0) failure = new Error(`${result.failed} test(s) failed`);
+  else if (result.passed === 0) failure = new Error('mocha ran no test (check --grep)');
 } catch (err) {
   failure = err;
   console.error('test:vscode FAILED:', err instanceof Error ? err.message : err);

@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
     grep: process.env.JITAI_VSCODE_TESTS_GREP || undefined,
   });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  if (files.length === 0) throw new Error(`no *.test.js next to ${__filename}: the suite was not bundled`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     try {
