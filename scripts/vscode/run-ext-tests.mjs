@@ -90,6 +90,7 @@ if (sb) {
 }
 log(`total ${seconds(Date.now() - T0)} s`);
 const passed = result?.passed ?? 0;
-const failed = result ? result.failed : 1; // no mocha report at all counts as one failure
+// No mocha report, or a failure mocha did not count (exit code, empty run), counts as one failure.
+const failed = result ? Math.max(result.failed, failure ? 1 : 0) : 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failure || failed > 0 ? 1 : 0);
