@@ -22,7 +22,7 @@ import {
   type EventTreeParams, type HandlerInfoParams, type IndexStatus, type SubscribersOfParams,
 } from '../protocol';
 import { runSafe, runSafeNotification } from './runSafe';
-import { toLspCompletion } from './convert';
+import { toCompletionList } from './completionList';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { readSettings, type ServerSettings } from './settings';
 
@@ -35,6 +35,7 @@ export class JitaiLanguageServer {
   private schemaEnums = false;
   private canRegisterWatchers = false;
   private canReportProgress = false;
+  private completionItemDefaults = false;
   private hasWorkspaceFolders = false;
   /** Serialises every change of the index (full index, edits, file events). */
   private queue: Promise<unknown> = Promise.resolve();
@@ -85,6 +86,7 @@ export class JitaiLanguageServer {
     this.index.setFolders(folders.filter(Boolean));
     this.canRegisterWatchers = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.canReportProgress = !!p.capabilities.window?.workDoneProgress;
+    this.completionItemDefaults = !!p.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     this.hasWorkspaceFolders = !!p.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
@@ -223,9 +225,14 @@ export class JitaiLanguageServer {
     c.onCompletion((p, token) => runSafe(c, 'completion', null, token, () => {
       const d = this.docAt(p.textDocument.uri);
       if (!d) return null;
-      const items = completeAt(this.index, d.path, d.text, offsetOf(d, p.position), { schemaEnums: this.schemaEnums });
+      const offset = offsetOf(d, p.position);
+      const items = completeAt(this.index, d.path, d.text, offset, { schemaEnums: this.schemaEnums });
       if (!items) return null;
-      return { isIncomplete: false, items: items.map((i) => toLspCompletion(i, rangeOf(d, i.replace.start, i.replace.end))) };
+      if (!items.length) return { isIncomplete: false, items: [] };
+      // Every item of one request replaces the same range (the string content or the insertion point).
+      const r = items[0].replace;
+      const typed = d.text.slice(r.start, Math.max(r.start, offset)).replace(/^"/, '');
+      return toCompletionList(items, typed, rangeOf(d, r.start, r.end), this.completionItemDefaults);
     }));
     c.onDefinition((p, token) => runSafe(c, 'definition', [], token, async () => {
       await this.firstIndex;

@@ -43,7 +43,7 @@ const senderCache = new WeakMap<WorkspaceIndex, { version: number; byApp: Map<st
 
 function senderItems(index: WorkspaceIndex, appRoot: string) {
   let c = senderCache.get(index);
-  if (!c || c.version !== index.version) senderCache.set(index, (c = { version: index.version, byApp: new Map() }));
+  if (!c || c.version !== index.declarationsVersion) senderCache.set(index, (c = { version: index.declarationsVersion, byApp: new Map() }));
   let items = c.byApp.get(appRoot);
   if (items) return items;
   items = [];

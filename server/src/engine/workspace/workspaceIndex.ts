@@ -39,6 +39,8 @@ export class WorkspaceIndex implements IndexView {
   private generation = 0;
   /** Increases on every change of indexed content. */
   version = 0;
+  /** Increases only when a service/model/assistant/agent (something completion lists) changes. */
+  declarationsVersion = 0;
   lastIndexMs = 0;
 
   constructor(opts: IndexOptions = {}) {
@@ -111,6 +113,7 @@ export class WorkspaceIndex implements IndexView {
     this.adopt(fresh);
     this.lastIndexMs = performance.now() - t0;
     this.version++;
+    this.declarationsVersion++;
     onProgress?.({ done: total * 2, total: total * 2 });
     return true;
   }
@@ -276,6 +279,7 @@ export class WorkspaceIndex implements IndexView {
         if (!el && old) this.unlinkElement(old);
         if (old) provided.add(keys.element(old.appRoot, old.fullName));
         if (el) provided.add(keys.element(el.appRoot, el.fullName));
+        if ((old && old.kind !== 'event' && old.kind !== 'task') || (el && el.kind !== 'event' && el.kind !== 'task')) this.declarationsVersion++;
         if (old?.kind !== el?.kind) {
           if (old) provided.add(keys.kind(old.appRoot, old.kind));
           if (el) provided.add(keys.kind(el.appRoot, el.kind));
@@ -283,6 +287,7 @@ export class WorkspaceIndex implements IndexView {
         touched.add(p);
       } else if (kind === 'python') {
         if (gone) this.pythons.delete(p); else this.loadPython(p);
+        if (/\/(model|service)\.py$/.test(p)) this.declarationsVersion++;
         provided.add(keys.python(p));
         touched.add(p);
       }
@@ -310,6 +315,7 @@ export class WorkspaceIndex implements IndexView {
     const changed: string[] = [];
     for (const p of paths) if (this.validate(p)) changed.push(p);
     this.version++;
+    this.declarationsVersion++;
     return changed;
   }
 
