@@ -28,7 +28,7 @@ await esbuild.build({
   stdin: {
     contents: `export { WorkspaceIndex, nodeFileHost } from '../../../server/src/engine';
 export { ExcludeMatcher } from '../../../server/src/engine/files/globs';
-export { parseElementJson } from '../../../server/src/engine/elements/elementJson';
+export { parseElementJson } from '../../../server/src/engine/elements/fastElementJson';
 export { scanPython } from '../../../server/src/engine/python/scanner';`,
     resolveDir: outDir, sourcefile: entry, loader: 'ts',
   },
@@ -66,7 +66,7 @@ for (let i = 0; i < rounds; i++) {
   add('engine nodeFileHost.list', time(() => engine.nodeFileHost.list(app.dir, new engine.ExcludeMatcher([]))));
   add('engine nodeFileHost.read every file', time(() => { for (const p of files) engine.nodeFileHost.read(p); }));
   add('JSON.parse every e.json', time(() => { for (const [, t] of jsons) JSON.parse(t); }));
-  add('parseElementJson every e.json (jsonc, ranges)', time(() => { for (const [, t] of jsons) engine.parseElementJson(t); }));
+  add('parseElementJson every e.json (JSON.parse + lazy positions)', time(() => { for (const [p, t] of jsons) engine.parseElementJson(t, () => t); }));
   add('scanPython every .py', time(() => { for (const [, t] of pys) engine.scanPython(t); }));
   const c0 = process.cpuUsage(); const t0 = performance.now();
   const index = new engine.WorkspaceIndex({});

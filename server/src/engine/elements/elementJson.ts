@@ -42,20 +42,27 @@ export interface ElementJson {
  * Stores offsets as numbers and builds the range objects on access: tens of thousands of e.json
  * values stay in memory, and three small objects per value would dominate the heap.
  */
-class StoredValue implements JsonValue {
+export class StoredValue implements JsonValue {
   kind: JsonValue['kind'];
   value: unknown;
   items?: JsonValue[];
   unterminated?: boolean;
+  /** Set for values parsed on the fast path: offsets are filled on first access. */
+  pos?: { ensure(): void };
   private s: number; private e: number; private cs: number; private ce: number;
   private ks = -1; private ke = -1;
   constructor(kind: JsonValue['kind'], value: unknown, s: number, e: number, cs: number, ce: number) {
     this.kind = kind; this.value = value; this.s = s; this.e = e; this.cs = cs; this.ce = ce;
   }
-  get range(): OffsetRange { return { start: this.s, end: this.e }; }
-  get contentRange(): OffsetRange { return { start: this.cs, end: this.ce }; }
-  get keyRange(): OffsetRange | undefined { return this.ks < 0 ? undefined : { start: this.ks, end: this.ke }; }
+  get range(): OffsetRange { this.pos?.ensure(); return { start: this.s, end: this.e }; }
+  get contentRange(): OffsetRange { this.pos?.ensure(); return { start: this.cs, end: this.ce }; }
+  get keyRange(): OffsetRange | undefined { this.pos?.ensure(); return this.ks < 0 ? undefined : { start: this.ks, end: this.ke }; }
   set keyRange(r: OffsetRange | undefined) { this.ks = r ? r.start : -1; this.ke = r ? r.end : -1; }
+  /** Takes the offsets of the same value parsed with positions. */
+  copyOffsets(o: StoredValue): void {
+    this.s = o.s; this.e = o.e; this.cs = o.cs; this.ce = o.ce; this.ks = o.ks; this.ke = o.ke;
+    if (o.unterminated) this.unterminated = true;
+  }
 }
 
 function toValue(node: Node, text: string): JsonValue {
@@ -119,8 +126,8 @@ function descEntries(node: Node | undefined, text: string): DescEntry[] {
   return out;
 }
 
-/** Parses an e.json leniently (comments, trailing commas, half-typed text); never throws. */
-export function parseElementJson(text: string): ElementJson {
+/** Parses an e.json with every position (jsonc-parser): comments, trailing commas, half-typed text; never throws. */
+export function parseElementJsonWithPositions(text: string): ElementJson {
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {

@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ElementKind } from '../model/records';
 import type { OffsetRange } from '../python/types';
 import { publishSenderContextAt } from '../python';
-import { parseElementJson, stringProp } from '../elements/elementJson';
+import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
 import { AGENT_STAGES, ASSISTANT_OPERATES, MODEL_OPERATES, WORKFLOW_OPERATES } from '../rules/listenerRules';
 import { modelFields } from '../rules/modelFields';
 import { jsonCursorAt } from './jsonCursor';
@@ -82,7 +82,7 @@ export function completeAt(index: WorkspaceIndex, path: string, text: string, of
   const key = String(cur.path[0]);
   const el = index.elementAt(path);
   const appRoot = el?.appRoot ?? index.appRootOf(path);
-  const type = el?.type ?? stringProp(parseElementJson(text), 'type')?.value ?? '';
+  const type = el?.type ?? stringProp(parseElementJsonWithPositions(text), 'type')?.value ?? '';
   const replace = cur.string?.contentRange ?? { start: cur.insertAt, end: cur.insertAt };
   const quote = !cur.string;
   if (cur.path.length === 1) {

@@ -2,7 +2,7 @@ import type { Location } from '../../protocol';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ElementRecord } from '../model/records';
 import { scanPython } from '../python';
-import { parseElementJson, stringProp } from '../elements/elementJson';
+import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
 import { ValidationContext } from '../workspace/validationContext';
 import { resolveSender } from '../rules/resolveSender';
 import { splitFunc, effectiveFuncType } from '../rules/handlerRules';
@@ -58,7 +58,7 @@ export function definitionAt(index: WorkspaceIndex, path: string, text: string, 
   const cur = jsonCursorAt(text, offset);
   const el = index.elementAt(path);
   const appRoot = el?.appRoot ?? index.appRootOf(path);
-  const json = el?.json ?? parseElementJson(text);
+  const json = el?.json ?? parseElementJsonWithPositions(text);
   const type = stringProp(json, 'type')?.value ?? '';
   const key = String(cur.path[0] ?? '');
   const value = cur.string?.value;

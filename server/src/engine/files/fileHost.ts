@@ -14,38 +14,26 @@ export interface FileHost {
   list(root: string, exclude: ExcludeMatcher): string[];
 }
 
-function looksBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+/** A NUL character in the first 8 KB: not a text file. */
+function looksBinary(text: string): boolean {
+  const i = text.indexOf('\0');
+  return i >= 0 && i < 8192;
 }
 
 export const nodeFileHost: FileHost = {
   read(path) {
-    // open + fstat + read + close: the same system calls readFileSync makes, plus the size check.
-    let fd: number | undefined;
-    let buf: Buffer;
+    // readFileSync(path, 'utf8') is Node's fastest path (one native call: open, read, decode, close).
+    let text: string;
     try {
-      fd = fs.openSync(path, 'r');
-      const st = fs.fstatSync(fd);
-      if (!st.isFile()) return { error: 'missing' };
-      if (st.size > MAX_FILE_BYTES) return { error: 'too-large', detail: String(st.size) };
-      buf = Buffer.allocUnsafe(st.size);
-      let off = 0;
-      while (off < st.size) {
-        const n = fs.readSync(fd, buf, off, st.size - off, off);
-        if (n <= 0) break;
-        off += n;
-      }
-      if (off < st.size) buf = buf.subarray(0, off);
+      text = fs.readFileSync(path, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' ? { error: 'missing' } : { error: 'unreadable', detail: String(code ?? e) };
-    } finally {
-      if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already closed */ }
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return { error: 'missing' };
+      if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') return { error: 'too-large', detail: 'over 512 MB' };
+      return { error: 'unreadable', detail: String(code ?? e) };
     }
-    if (looksBinary(buf)) return { error: 'binary' };
-    let text = buf.toString('utf8');
+    if (text.length > MAX_FILE_BYTES) return { error: 'too-large', detail: String(Buffer.byteLength(text)) };
+    if (looksBinary(text)) return { error: 'binary' };
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
   },

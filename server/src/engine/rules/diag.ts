@@ -5,7 +5,9 @@ import type { OffsetRange } from '../python/types';
 /** Builds diagnostics for one file from offset ranges. */
 export class DiagnosticSink {
   readonly items: EngineDiagnostic[] = [];
-  constructor(readonly lines: LineIndex) {}
+  /** `linesOf` is called only when a diagnostic is reported: line starts are computed lazily. */
+  constructor(private readonly linesOf: () => LineIndex) {}
+  get lines(): LineIndex { return this.linesOf(); }
 
   add(range: OffsetRange, severity: Severity, code: string, message: string,
       extra: { fix?: { range: OffsetRange; newText: string }; related?: EngineDiagnostic['related']; unnecessary?: boolean } = {}): void {

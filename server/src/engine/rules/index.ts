@@ -10,7 +10,7 @@ import { checkPython } from './pythonRules';
 
 /** All diagnostics of one e.json. Never throws. */
 export function validateElement(el: ElementRecord, ctx: ValidationContext): EngineDiagnostic[] {
-  const out = new DiagnosticSink(el.lines);
+  const out = new DiagnosticSink(() => el.lines);
   if (!checkCommon(el, out, ctx.locale)) return out.items;
   if (el.kind === 'type') return out.items;
   if (el.json.eventDescs || el.json.functionList || el.kind === 'service') checkService(el, ctx, out);
@@ -24,7 +24,7 @@ export function validateElement(el: ElementRecord, ctx: ValidationContext): Engi
 
 /** All diagnostics of one Python file. Never throws. */
 export function validatePython(py: PythonRecord, ctx: ValidationContext): EngineDiagnostic[] {
-  const out = new DiagnosticSink(py.lines);
+  const out = new DiagnosticSink(() => py.lines);
   if (py.unreadable) return out.items;
   checkPython(py, ctx, out);
   return out.items;

@@ -55,6 +55,7 @@ export class WorkspaceIndex implements IndexView {
 
   setFolders(folders: string[]): void {
     this.folders = [...new Set(folders.map(normalizePath))];
+    this.rootByDir.clear();
   }
   setLocale(tag: string | undefined): boolean {
     const l = localeOf(tag);
@@ -96,19 +97,17 @@ export class WorkspaceIndex implements IndexView {
     const pyFiles = files.filter((p) => fileKind(p) === 'python');
     const total = elementFiles.length + pyFiles.length;
     let done = 0;
-    const tick = async () => {
-      if (++done % yieldEvery === 0) {
-        onProgress?.({ done, total: total * 2 });
-        await new Promise((r) => setImmediate(r));
-      }
+    // Yields to the event loop every `yieldEvery` files so requests and cancellation get through.
+    const step = async (): Promise<boolean> => {
+      onProgress?.({ done, total: total * 2 });
+      await new Promise((r) => setImmediate(r));
       return gen === this.generation;
     };
-    for (const p of elementFiles) { fresh.loadElement(p); if (!(await tick())) return false; }
-    for (const p of pyFiles) { fresh.loadPython(p); if (!(await tick())) return false; }
+    for (const p of elementFiles) { fresh.loadElement(p); if (++done % yieldEvery === 0 && !(await step())) return false; }
+    for (const p of pyFiles) { fresh.loadPython(p); if (++done % yieldEvery === 0 && !(await step())) return false; }
     fresh.reclassify();
-    for (const path of [...fresh.elements.keys(), ...fresh.pythons.keys()]) {
-      fresh.validate(path);
-      if (!(await tick())) return false;
+    for (const m of [fresh.elements, fresh.pythons] as Map<string, unknown>[]) {
+      for (const path of m.keys()) { fresh.validate(path); if (++done % yieldEvery === 0 && !(await step())) return false; }
     }
     this.adopt(fresh);
     this.lastIndexMs = performance.now() - t0;
@@ -136,6 +135,7 @@ export class WorkspaceIndex implements IndexView {
   /** App roots: folders with app.json, plus each workspace folder holding elements outside them. */
   private rebuildApps(files: Iterable<string>): void {
     this.apps.clear();
+    this.rootByDir.clear();
     for (const rec of this.appJsons.values()) {
       this.apps.set(rec.root, { root: rec.root, appJsonPath: rec.path, appId: rec.appId, title: rec.title, hasParents: rec.hasParents, implicit: false });
     }
@@ -148,8 +148,18 @@ export class WorkspaceIndex implements IndexView {
     return root;
   }
 
+  /** Cache of appRootOf by folder; cleared whenever app roots or folders change. */
+  private readonly rootByDir = new Map<string, string>();
+
   /** The nearest ancestor with app.json, else the workspace folder, else the file's folder. */
   appRootOf(path: string): string {
+    const dir = dirOf(path);
+    let root = this.rootByDir.get(dir);
+    if (root === undefined) this.rootByDir.set(dir, (root = this.computeAppRoot(path)));
+    return root;
+  }
+
+  private computeAppRoot(path: string): string {
     for (let d = dirOf(path); ; d = dirOf(d)) {
       if (this.appJsons.has(`${d}/app.json`)) return d;
       if (d === '/' || d.length <= 1) break;
@@ -162,7 +172,8 @@ export class WorkspaceIndex implements IndexView {
     const old = this.elements.get(path);
     if (old) this.unlinkElement(old);
     const appRoot = this.ensureApp(path);
-    const el = buildElement(path, appRoot, readText(this.host, this.overlays, path), (t) => this.byName.get(appRoot)?.get(t)?.type);
+    const reread = () => { const r = readText(this.host, this.overlays, path); return 'text' in r ? r.text : undefined; };
+    const el = buildElement(path, appRoot, readText(this.host, this.overlays, path), (t) => this.byName.get(appRoot)?.get(t)?.type, reread);
     if (el) this.linkElement(el);
     return el;
   }
@@ -186,7 +197,8 @@ export class WorkspaceIndex implements IndexView {
   }
 
   private loadPython(path: string): PythonRecord | undefined {
-    const rec = buildPython(path, this.appRootOf(path), readText(this.host, this.overlays, path));
+    const reread = () => { const r = readText(this.host, this.overlays, path); return 'text' in r ? r.text : undefined; };
+    const rec = buildPython(path, this.appRootOf(path), readText(this.host, this.overlays, path), reread);
     if (rec) this.pythons.set(path, rec); else this.pythons.delete(path);
     return rec;
   }
@@ -208,6 +220,11 @@ export class WorkspaceIndex implements IndexView {
     const before = this.diags.get(path);
     this.dropDeps(path);
     if (!el && !py) {
+      this.diags.delete(path);
+      return !!before?.length;
+    }
+    if (py && !py.unreadable && py.scan.publishCalls.length === 0) {
+      // Nothing in this file refers to anything: no dependencies, no problems.
       this.diags.delete(path);
       return !!before?.length;
     }

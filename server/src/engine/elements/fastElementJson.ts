@@ -1,0 +1,115 @@
+import type { OffsetRange } from '../python/types';
+import {
+  StoredValue, parseElementJsonWithPositions,
+  type DescEntry, type ElementJson, type JsonValue,
+} from './elementJson';
+
+/**
+ * Fast path for the common case, a strict-JSON e.json: values come from the native JSON.parse,
+ * positions only when something asks for one (a diagnostic, a definition target, the tree),
+ * by parsing the text again with positions. Nearly every file of a healthy app never needs them.
+ */
+class LazyPositions {
+  private done = false;
+  constructor(private readonly reread: () => string | undefined, private readonly doc: LazyDoc) {}
+
+  ensure(): void {
+    if (this.done) return;
+    this.done = true;
+    const text = this.reread();
+    if (text === undefined) return;
+    const full = parseElementJsonWithPositions(text);
+    const lazy = this.doc;
+    if (lazy.root) lazy.root.copyOffsets(new StoredValue('object', undefined, full.rootRange.start, full.rootRange.end, full.rootRange.start, full.rootRange.end));
+    for (const [k, v] of lazy.props) {
+      const f = full.props.get(k);
+      if (!f) continue;
+      copy(v, f);
+      v.items?.forEach((item, i) => { const fi = f.items?.[i]; if (fi) copy(item, fi); });
+    }
+    for (const key of ['eventDescs', 'functionList'] as const) {
+      const l = lazy[key], f = full[key];
+      if (!l || !f) continue;
+      l.entries.forEach((e, i) => {
+        const fe = f.entries[i];
+        if (!fe) return;
+        (e as LazyDescEntry).setRange(fe.range);
+        for (const p of ['name', 'title', 'desc'] as const) if (e[p] && fe[p]) copy(e[p]!, fe[p]!);
+      });
+    }
+  }
+}
+
+function copy(to: JsonValue, from: JsonValue): void {
+  if (to instanceof StoredValue && from instanceof StoredValue) to.copyOffsets(from);
+}
+
+class LazyDescEntry implements DescEntry {
+  name?: JsonValue; title?: JsonValue; desc?: JsonValue;
+  private s = 0; private e = 0;
+  constructor(private readonly pos: LazyPositions) {}
+  get range(): OffsetRange { this.pos.ensure(); return { start: this.s, end: this.e }; }
+  setRange(r: OffsetRange): void { this.s = r.start; this.e = r.end; }
+}
+
+/** An ElementJson whose positions come later (see LazyPositions). */
+class LazyDoc implements ElementJson {
+  readonly syntaxErrors: ElementJson['syntaxErrors'] = [];
+  readonly rootKind = 'object' as const;
+  readonly props = new Map<string, JsonValue>();
+  readonly root = new StoredValue('object', undefined, 0, 0, 0, 0);
+  eventDescs?: ElementJson['eventDescs'];
+  functionList?: ElementJson['functionList'];
+  get rootRange(): OffsetRange { return this.root.range; }
+}
+
+function kindOf(v: unknown): JsonValue['kind'] {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' ? t : 'object';
+}
+
+function value(v: unknown, pos: LazyPositions): StoredValue {
+  const kind = kindOf(v);
+  const sv = new StoredValue(kind, kind === 'object' || kind === 'array' ? undefined : v, 0, 0, 0, 0);
+  sv.pos = pos;
+  return sv;
+}
+
+/**
+ * Parses an e.json: JSON.parse when the text is strict JSON with an object root, else the
+ * position-keeping parser (which reports syntax errors). `reread` gives the text again later.
+ */
+export function parseElementJson(text: string, reread?: () => string | undefined): ElementJson {
+  if (!reread) return parseElementJsonWithPositions(text);
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { return parseElementJsonWithPositions(text); }
+  if (kindOf(parsed) !== 'object') return parseElementJsonWithPositions(text);
+  const doc = new LazyDoc();
+  const pos = new LazyPositions(reread, doc);
+  doc.root.pos = pos;
+  for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
+    const sv = value(v, pos);
+    if (Array.isArray(v) && k !== 'eventDescs' && k !== 'functionList') sv.items = v.map((i) => value(i, pos));
+    doc.props.set(k, sv);
+    if ((k === 'eventDescs' || k === 'functionList') && Array.isArray(v)) {
+      doc[k] = {
+        value: sv,
+        entries: v.map((item) => {
+          const e = new LazyDescEntry(pos);
+          if (item && typeof item === 'object' && !Array.isArray(item)) {
+            const o = item as Record<string, unknown>;
+            if ('name' in o) e.name = value(o.name, pos);
+            if ('title' in o) e.title = value(o.title, pos);
+            if ('desc' in o) e.desc = value(o.desc, pos);
+          }
+          return e;
+        }),
+      };
+    } else if (k === 'eventDescs' || k === 'functionList') {
+      doc[k] = { value: sv, entries: [] };
+    }
+  }
+  return doc;
+}
