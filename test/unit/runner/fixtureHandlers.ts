@@ -57,6 +57,19 @@ export function testPython(): Promise<string> {
 }
 
 /** True when the process is gone (or a zombie nobody has reaped yet: it no longer runs). */
+/**
+ * SIGKILL is delivered asynchronously: poll (bounded) until the process is gone, so a loaded
+ * machine does not turn a killed process into a false failure. Resolves false at the deadline.
+ */
+export async function processEnds(pid: number, deadlineMs = 5000): Promise<boolean> {
+  const end = Date.now() + deadlineMs;
+  while (!processIsGone(pid)) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
 export function processIsGone(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { runHandler } from '../../../server/src/runner';
-import { innerHandler, processIsGone, testPython } from './fixtureHandlers';
+import { innerHandler, processEnds, testPython } from './fixtureHandlers';
 
 function childPid(stdout: string): number {
   const m = /child pid (\d+)/.exec(stdout);
@@ -16,7 +16,7 @@ test('timeout kills the whole process tree, including a child process the handle
   assert.equal(r.status, 'timeout');
   assert.ok(r.durationMs >= 1400 && r.durationMs < 10_000, `duration ${r.durationMs}`);
   const pid = childPid(r.stdout);
-  assert.ok(processIsGone(pid), `the handler's child "sleep 60" (pid ${pid}) is still running`);
+  assert.ok(await processEnds(pid), `the handler's child "sleep 60" (pid ${pid}) is still running`);
   // What it published before it hung is still reported.
   assert.deepEqual(r.published.map((e) => [e.sender, e.args, e.line]), [['services.CustomerBatchService.summaryReady', [{ stage: 'before sleep' }], 7]]);
 });
@@ -34,7 +34,7 @@ test('cancel through AbortSignal kills the run while it is running', async () =>
   });
   assert.equal(r.status, 'cancelled');
   assert.ok(r.durationMs < 30_000, `duration ${r.durationMs}`);
-  assert.ok(processIsGone(childPid(r.stdout)), 'the child process is gone after cancel');
+  assert.ok(await processEnds(childPid(r.stdout)), 'the child process is gone after cancel');
   assert.equal(r.error, undefined);
 });
 
@@ -72,5 +72,5 @@ test('a handler that returns while its child process still runs: the run ends pr
   assert.equal(r.status, 'ok', r.stderr);
   assert.equal(r.returnValue, 'returned while a child still runs');
   assert.ok(r.durationMs < 20_000, `duration ${r.durationMs}`);
-  assert.ok(processIsGone(childPid(r.stdout)), 'the background child was ended with the run');
+  assert.ok(await processEnds(childPid(r.stdout)), 'the background child was ended with the run');
 });
