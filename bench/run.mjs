@@ -22,7 +22,8 @@ const sizes = (opt('sizes', quick ? '1000,10000' : '1000,10000,100000')).split('
 const seed = Number(opt('seed', 42));
 const verbose = argv.includes('--verbose');
 // --server-node-args "--max-semi-space-size=4": node flags for the server process (mirror the client's execArgv).
-const serverNodeArgs = (opt('server-node-args', '') ?? '').split(' ').filter(Boolean);
+// Default: the flags the VS Code client starts the server with (client/src/languageClient.ts execArgv).
+const serverNodeArgs = (opt('server-node-args', '--max-semi-space-size=4') ?? '').split(' ').filter(Boolean);
 const runsFor = (n) => Number(opt('runs', n >= 100000 ? 3 : 5));
 const FULL_MAX_N = 10000; // figures 2–4 run at N <= this; 100k gets cold index + memory only
 // --dist: benchmark another build (e.g. a before/after comparison). Without it, dist/ is copied first so a

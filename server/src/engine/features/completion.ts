@@ -66,7 +66,13 @@ function senderItems(index: WorkspaceIndex, appRoot: string) {
 }
 
 function withRange(items: Omit<EngineCompletion, 'replace' | 'insertText'>[], replace: OffsetRange, quote: boolean): EngineCompletion[] {
-  return items.map((i) => ({ ...i, replace, insertText: quote ? JSON.stringify(i.label) : i.label }));
+  // An explicit literal, not a spread: this runs for every declared event on every request.
+  const out = new Array<EngineCompletion>(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
+    out[k] = { label: i.label, kind: i.kind, detail: i.detail, documentation: i.documentation, sortText: i.sortText, replace, insertText: quote ? JSON.stringify(i.label) : i.label };
+  }
+  return out;
 }
 
 /** Completion in an e.json or a Python file. Uses only the index (no file reads). */
