@@ -167,7 +167,8 @@ export class HandlerRunner implements vscode.Disposable {
     void resolveInterpreter(vscode.Uri.file(info.appRoot)).catch(() => undefined);
   }
 
-  private async runInteractive(arg: unknown): Promise<void> {
+  /** Resolves the handler, asks for a payload, then runs (or opens the payload editor). */
+  private async pickAndRun(arg: unknown, run: (info: HandlerInfo, payload: Payload) => Promise<void>): Promise<void> {
     const info = await this.resolveHandler(arg);
     if (!info) return;
     if (info.problem) { await this.prepare(info); return; }
@@ -175,7 +176,11 @@ export class HandlerRunner implements vscode.Disposable {
     const pick = await pickPayload(info, this.history);
     if (!pick) return;
     if (pick.kind === 'edit') { await this.openEditor(info, pick.payload); return; }
-    await this.runWithUi(info, pick.payload);
+    await run(info, pick.payload);
+  }
+
+  private runInteractive(arg: unknown): Promise<void> {
+    return this.pickAndRun(arg, (info, payload) => this.runWithUi(info, payload));
   }
 
   /** The full interactive run: progress with cancel, report, summary notification. */
@@ -240,15 +245,8 @@ export class HandlerRunner implements vscode.Disposable {
     return Math.max(1, vscode.workspace.getConfiguration('jitaiEvents', vscode.Uri.file(info.appRoot)).get<number>('runHandler.chainDepth', 3));
   }
 
-  private async chainInteractive(arg: unknown): Promise<void> {
-    const info = await this.resolveHandler(arg);
-    if (!info) return;
-    if (info.problem) { await this.prepare(info); return; }
-    this.warmInterpreter(info);
-    const pick = await pickPayload(info, this.history);
-    if (!pick) return;
-    if (pick.kind === 'edit') { await this.openEditor(info, pick.payload); return; }
-    await this.chainWithUi(info, pick.payload);
+  private chainInteractive(arg: unknown): Promise<void> {
+    return this.pickAndRun(arg, (info, payload) => this.chainWithUi(info, payload));
   }
 
   /** Runs the handler (unless `first` is given) and dispatches what it published, level by level. */

@@ -5,7 +5,7 @@ import type { ValidationContext } from '../workspace/validationContext';
 import { Severity } from '../model/diagnostics';
 import type { DiagnosticSink } from './diag';
 import { stringItems, stringProp, type StringValue } from '../elements/elementJson';
-import { resolveSender } from './resolveSender';
+import { eventDescsRelated, resolveSender } from './resolveSender';
 import { modelFields } from './modelFields';
 
 export const MODEL_OPERATES = ['AddBefore', 'AddAfter', 'UpdateBefore', 'UpdateAfter', 'DeleteBefore', 'DeleteAfter', 'FieldUpdateAfter'];
@@ -28,9 +28,7 @@ export function checkCustomSender(el: ElementRecord, ctx: ValidationContext, out
   if (r.ok) return;
   const base = v.contentRange.start;
   const part = r.code === 'sender-malformed' ? v.contentRange : { start: base + r.part.start, end: base + r.part.end };
-  const related = r.service?.json.eventDescs
-    ? [{ path: r.service.path, range: r.service.lines.range(r.service.json.eventDescs.value.range.start, r.service.json.eventDescs.value.range.start + 1), message: 'eventDescs' }]
-    : undefined;
+  const related = eventDescsRelated(r.service);
   out.add(part, r.severity, r.code, r.message, { fix: r.suggestion ? { range: v.contentRange, newText: r.suggestion } : undefined, related });
 }
 

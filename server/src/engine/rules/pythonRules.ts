@@ -2,7 +2,7 @@ import type { PythonRecord } from '../model/records';
 import { msg, type MessageId } from '../i18n/messages';
 import type { ValidationContext } from '../workspace/validationContext';
 import type { DiagnosticSink } from './diag';
-import { resolveSender } from './resolveSender';
+import { eventDescsRelated, resolveSender } from './resolveSender';
 
 /** Publish calls: the sender literal must name a declared event; `args` should be a tuple. */
 export function checkPython(py: PythonRecord, ctx: ValidationContext, out: DiagnosticSink): void {
@@ -16,9 +16,7 @@ export function checkPython(py: PythonRecord, ctx: ValidationContext, out: Diagn
         const range = single && r.code !== 'sender-malformed'
           ? { start: s.contentRange.start + r.part.start, end: s.contentRange.start + r.part.end }
           : single ? s.contentRange : s.range;
-        const related = r.service?.json.eventDescs
-          ? [{ path: r.service.path, range: r.service.lines.range(r.service.json.eventDescs.value.range.start, r.service.json.eventDescs.value.range.start + 1), message: 'eventDescs' }]
-          : undefined;
+        const related = eventDescsRelated(r.service);
         out.add(range, r.severity, r.code, r.message, {
           fix: r.suggestion && single ? { range: s.contentRange, newText: r.suggestion } : undefined, related,
         });

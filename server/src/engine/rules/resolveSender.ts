@@ -1,4 +1,4 @@
-import { Severity } from '../model/diagnostics';
+import { Severity, type RelatedInfo } from '../model/diagnostics';
 import type { DescEntry } from '../elements/elementJson';
 import type { ElementRecord } from '../model/records';
 import { kindLabel, msg } from '../i18n/messages';
@@ -77,4 +77,12 @@ export function resolveSender(ctx: ValidationContext, appRoot: string, sender: s
     }),
     part: eventPart, suggestion: near ? `${parts.service}.${near}` : undefined, service: el,
   };
+}
+
+/** "eventDescs" in the service's e.json, as related information for a sender problem. */
+export function eventDescsRelated(service: ElementRecord | undefined): RelatedInfo[] | undefined {
+  const ed = service?.json.eventDescs;
+  if (!service || !ed) return undefined;
+  const start = ed.value.range.start;
+  return [{ path: service.path, range: service.lines.range(start, start + 1), message: 'eventDescs' }];
 }
