@@ -3,7 +3,7 @@ import type { EngineCompletion } from '../engine/features/completion';
 import { toLspCompletion } from './convert';
 
 /** Most items sent at once; the client asks again as the user types (isIncomplete). */
-export const MAX_COMPLETION_ITEMS = 500;
+export const MAX_COMPLETION_ITEMS = 100;
 /** Above this many items, per-item documentation is left out to keep the response small. */
 const DOCUMENTATION_LIMIT = 100;
 
@@ -39,7 +39,7 @@ export function toCompletionList(items: EngineCompletion[], typed: string, range
     kept = ranked.slice(0, MAX_COMPLETION_ITEMS).map((x) => x.item);
     isIncomplete = true;
   }
-  const withDocs = kept.length <= DOCUMENTATION_LIMIT;
+  const withDocs = !isIncomplete && kept.length <= DOCUMENTATION_LIMIT;
   const out: CompletionItem[] = kept.map((item) => {
     const c = toLspCompletion(withDocs ? item : { ...item, documentation: undefined }, range);
     if (useItemDefaults) {
