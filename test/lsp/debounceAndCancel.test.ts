@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
-import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
+import { LspClient, startServer, uriOf } from '../helpers/lspClient';
 import { tempCopy } from '../helpers/repo';
 import { positionOf } from './lspTestUtil';
 
@@ -60,14 +60,24 @@ describe('cancellation', () => {
     app?.cleanup();
   });
 
-  it('a request cancelled before it runs is answered with RequestCancelled', async () => {
+  it('a request cancelled while it waits for the first index is answered with RequestCancelled', async () => {
+    // A second server, asked before its first index is done: definition waits for the index, so
+    // the cancellation arrives while the request is pending (no race with a fast answer).
+    const fresh = new LspClient();
+    try {
+      await fresh.initialize([app.dir]);
+      const file = path.join(app.dir, 'events/NotifySalesOnProcessed/e.json');
+      const source = new CancellationTokenSource();
+      const pending = fresh.connection.sendRequest('textDocument/definition', {
+        textDocument: { uri: uriOf(file) }, position: positionOf(fs.readFileSync(file, 'utf8'), 'dataProcessed'),
+      }, source.token);
+      source.cancel();
+      await assert.rejects(pending, (e: Error & { code?: number }) => e.code === -32800);
+      await fresh.waitForIndexReady();
+    } finally {
+      await fresh.dispose();
+    }
     const file = path.join(app.dir, 'events/NotifySalesOnProcessed/e.json');
-    const source = new CancellationTokenSource();
-    const pending = client.connection.sendRequest('textDocument/completion', {
-      textDocument: { uri: uriOf(file) }, position: positionOf(fs.readFileSync(file, 'utf8'), 'dataProcessed'),
-    }, source.token);
-    source.cancel();
-    await assert.rejects(pending, (e: Error & { code?: number }) => e.code === -32800);
     // The server still answers the same request afterwards.
     const r = await client.request<{ items: unknown[] } | null>('textDocument/completion', {
       textDocument: { uri: uriOf(file) }, position: positionOf(fs.readFileSync(file, 'utf8'), 'dataProcessed'),
