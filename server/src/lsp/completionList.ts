@@ -30,13 +30,15 @@ export function toCompletionList(items: EngineCompletion[], typed: string, range
     // Big apps: send what matches the typed text, best first, and let the client ask again as the
     // user types (isIncomplete). Small lists go whole and the client filters them itself.
     const t = typed.toLowerCase();
-    const ranked: { item: EngineCompletion; r: number }[] = [];
+    // One pass into four buckets (prefix, segment start, substring, subsequence), each filled only
+    // up to the cap: no sort of thousands of items per keystroke. Within a bucket the engine's
+    // order (alphabetical for senders) is kept.
+    const buckets: EngineCompletion[][] = [[], [], [], []];
     for (const item of items) {
       const r = rank(item.label, t);
-      if (r >= 0) ranked.push({ item, r });
+      if (r >= 0 && buckets[r].length < MAX_COMPLETION_ITEMS) buckets[r].push(item);
     }
-    ranked.sort((a, b) => a.r - b.r || (a.item.label < b.item.label ? -1 : 1));
-    kept = ranked.slice(0, MAX_COMPLETION_ITEMS).map((x) => x.item);
+    kept = buckets.flat().slice(0, MAX_COMPLETION_ITEMS);
     isIncomplete = true;
   }
   const withDocs = !isIncomplete && kept.length <= DOCUMENTATION_LIMIT;
