@@ -78,15 +78,16 @@ function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: ValidationCo
     out.error(func.contentRange, 'func-malformed', msg(L, 'func-malformed', { value: func.value }));
     return;
   }
-  const elementRange = { start: func.contentRange.start, end: func.contentRange.start + parts.element.length };
-  const fnRange = { start: elementRange.end + 1, end: func.contentRange.end };
+  // Ranges only when reporting: positions of a healthy e.json are never computed (see fastElementJson).
+  const elementRange = () => ({ start: func.contentRange.start, end: func.contentRange.start + parts.element.length });
+  const fnRange = () => ({ start: func.contentRange.start + parts.element.length + 1, end: func.contentRange.end });
   const target = ctx.element(el.appRoot, parts.element);
   if (!target) {
     const services = ctx.elementsOfKind(el.appRoot, 'service').map((s) => s.fullName);
     const near = closestName(parts.element, services);
     const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: `${near}.${parts.fn}` }) : '';
     const inherit = ctx.mayInherit(el.appRoot);
-    out.add(elementRange, inherit ? Severity.Warning : Severity.Error, 'func-element-not-found',
+    out.add(elementRange(), inherit ? Severity.Warning : Severity.Error, 'func-element-not-found',
       msg(L, inherit ? 'func-element-inherited' : 'func-element-not-found', { element: parts.element, func: func.value, hint }),
       near ? { fix: { range: func.contentRange, newText: `${near}.${parts.fn}` } } : {});
     return;
@@ -96,14 +97,14 @@ function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: ValidationCo
   const method = findMethod(impl, parts.fn);
   if (declared.includes(parts.fn)) return;
   if (method) {
-    out.warning(fnRange, 'func-not-in-function-list', msg(L, 'func-not-in-function-list', { fn: parts.fn, element: parts.element }));
+    out.warning(fnRange(), 'func-not-in-function-list', msg(L, 'func-not-in-function-list', { fn: parts.fn, element: parts.element }));
     return;
   }
   const all = [...new Set([...declared, ...(impl?.cls.methods.map((m) => m.name).filter((n) => !n.startsWith('_')) ?? [])])];
   const near = closestName(parts.fn, all);
-  out.error(fnRange, 'func-not-found', msg(L, 'func-not-found', {
+  out.error(fnRange(), 'func-not-found', msg(L, 'func-not-found', {
     element: parts.element, fn: parts.fn,
     suggestion: near ? msg(L, 'did-you-mean', { name: near }) : '',
     declared: all.length ? all.join(', ') : '—',
-  }), near ? { fix: { range: fnRange, newText: near } } : {});
+  }), near ? { fix: { range: fnRange(), newText: near } } : {});
 }
