@@ -22,6 +22,11 @@ function intern(s: string): string {
   return flat;
 }
 
+/** Forgets interned keys (a full re-index rebuilds every dependency; equal strings still match). */
+export function resetInternedKeys(): void {
+  interned.clear();
+}
+
 export const keys = {
   element: (appRoot: string, fullName: string) => intern(`e:${appRoot}|${fullName}`),
   python: (path: string) => intern(`py:${path}`),

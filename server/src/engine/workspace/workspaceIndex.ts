@@ -5,7 +5,7 @@ import type { AppJsonRecord, AppRecord, ElementKind, ElementRecord, PythonRecord
 import type { EngineDiagnostic } from '../model/diagnostics';
 import { localeOf, type Locale } from '../i18n/messages';
 import { validateElement, validatePython } from '../rules';
-import { keys, ValidationContext, type IndexView } from './validationContext';
+import { keys, resetInternedKeys, ValidationContext, type IndexView } from './validationContext';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
 
 export interface IndexOptions {
@@ -82,6 +82,7 @@ export class WorkspaceIndex implements IndexView {
   async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500): Promise<boolean> {
     const gen = ++this.generation;
     const t0 = performance.now();
+    resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
     const files: string[] = [];
     // Folders are normalised, so listed paths already are (absolute, forward slashes).
     for (const f of this.folders) for (const p of this.host.list(f, this.exclude)) files.push(p);
