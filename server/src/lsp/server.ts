@@ -203,24 +203,24 @@ export class JitaiLanguageServer {
     if (path) void this.enqueue(() => this.afterChange(this.index.setOverlay(path, undefined)));
   }
 
-  /** Text and path of a document: the editor's unsaved text, else the indexed overlay, else disk. */
-  private docAt(uri: string): { path: string; text: string; doc?: TextDocument } | undefined {
+  /** Path, text and position mapping of a document: the editor's unsaved text, else the file on disk. */
+  private docAt(uri: string): { path: string; text: string; doc: TextDocument } | undefined {
     const path = uriToPath(uri);
     if (!path) return undefined;
     const p = normalizePath(path);
-    const doc = this.documents.get(uri);
-    if (doc) return { path: p, text: doc.getText(), doc };
-    const read = this.index.host.read(p);
-    return 'text' in read ? { path: p, text: read.text } : undefined;
+    let doc = this.documents.get(uri);
+    if (!doc) {
+      const read = this.index.host.read(p);
+      if (!('text' in read)) return undefined;
+      doc = TextDocument.create(uri, '', 0, read.text);
+    }
+    return { path: p, text: doc.getText(), doc };
   }
 
   private registerFeatures(): void {
     const c = this.connection;
-    const offsetOf = (d: { text: string; doc?: TextDocument }, pos: { line: number; character: number }) =>
-      d.doc ? d.doc.offsetAt(pos) : lineOffset(d.text, pos);
-    const rangeOf = (d: { text: string; doc?: TextDocument }, start: number, end: number) => d.doc
-      ? { start: d.doc.positionAt(start), end: d.doc.positionAt(end) }
-      : { start: positionOf(d.text, start), end: positionOf(d.text, end) };
+    const offsetOf = (d: { doc: TextDocument }, pos: { line: number; character: number }) => d.doc.offsetAt(pos);
+    const rangeOf = (d: { doc: TextDocument }, start: number, end: number) => ({ start: d.doc.positionAt(start), end: d.doc.positionAt(end) });
 
     c.onCompletion((p, token) => runSafe(c, 'completion', null, token, () => {
       const d = this.docAt(p.textDocument.uri);
@@ -326,18 +326,3 @@ function isDirectory(path: string): boolean {
   try { return fs.statSync(path).isDirectory(); } catch { return false; }
 }
 
-function lineOffset(text: string, pos: { line: number; character: number }): number {
-  let off = 0;
-  for (let l = 0; l < pos.line; l++) {
-    const nl = text.indexOf('\n', off);
-    if (nl < 0) return text.length;
-    off = nl + 1;
-  }
-  return Math.min(off + pos.character, text.length);
-}
-
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  let line = 0, start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; start = i + 1; }
-  return { line, character: offset - start };
-}
