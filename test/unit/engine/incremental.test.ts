@@ -3,6 +3,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BASE_APP, indexOf, problems } from '../../helpers/engineWorkspace';
+import type { WorkspaceIndex } from '../../../server/src/engine';
+
+/** The status counts kept up to date incrementally equal a full recount. */
+function assertCountsMatch(index: WorkspaceIndex): void {
+  let events = 0, subscribers = 0, errors = 0, warnings = 0;
+  for (const el of index.allElements()) {
+    events += el.json.eventDescs?.entries.length ?? 0;
+    if (el.kind === 'event' || el.kind === 'task') subscribers++;
+  }
+  for (const list of index.allDiagnostics().values()) for (const d of list) { if (d.severity === 1) errors++; else if (d.severity === 2) warnings++; }
+  const s = index.stats();
+  assert.deepEqual({ events: s.events, subscribers: s.subscribers, errors: s.errors, warnings: s.warnings }, { events, subscribers, errors, warnings });
+}
 
 test('renaming an eventDesc on disk flags every subscriber; renaming back clears them; nothing else revalidated', async () => {
   const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'events/Other/e.json': { title: 'O', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Inner' }, 'events/Other/inner.py': 'def customFunc(*a, **k): pass\n' });
@@ -17,6 +30,8 @@ test('renaming an eventDesc on disk flags every subscriber; renaming back clears
       ['events/NotifyPaid/e.json', 'unknown-event'],
       ['services/OrderService/service.py', 'unknown-event'],
     ]);
+    assertCountsMatch(index);
+    assert.equal(index.stats().errors, 3);
     fs.writeFileSync(svcPath, original);
     const cleared = index.applyChanges([svcPath]).length;
     assert.equal(cleared, 3);
@@ -67,10 +82,14 @@ test('deleting a whole service folder (one event for the folder) flags subscribe
       ['events/NotifyPaid/e.json', 'func-element-not-found'],
       ['events/NotifyPaid/e.json', 'sender-service-not-found'],
     ]);
+    assertCountsMatch(index);
+    assert.equal(index.stats().events, 0);
     fs.cpSync(backup, svcDir, { recursive: true });
     fs.rmSync(backup, { recursive: true });
     index.applyChanges([svcDir]);
     assert.deepEqual(problems(index, dir), []);
+    assertCountsMatch(index);
+    assert.equal(index.stats().events, 2);
   } finally { cleanup(); }
 });
 
@@ -84,6 +103,7 @@ test('adding app.json above loose elements re-roots fullNames', async () => {
     fs.writeFileSync(path.join(dir, 'myapp/app.json'), '{"appId": "acme.My"}');
     index.applyChanges([path.join(dir, 'myapp/app.json')]);
     assert.deepEqual(problems(index, dir), []);
+    assertCountsMatch(index);
     assert.equal(index.elementAt(path.join(dir, 'myapp/services/OrderService/e.json'))?.fullName, 'services.OrderService');
   } finally { cleanup(); }
 });

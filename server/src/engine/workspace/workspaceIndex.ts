@@ -26,16 +26,18 @@ export class WorkspaceIndex implements IndexView {
   locale: Locale;
   private exclude: ExcludeMatcher;
   private folders: string[] = [];
-  private readonly apps = new Map<string, AppRecord>();
-  private readonly appJsons = new Map<string, AppJsonRecord>();
-  private readonly elements = new Map<string, ElementRecord>();
-  private readonly byName = new Map<string, Map<string, ElementRecord>>();
-  private readonly byKind = new Map<string, Set<ElementRecord>>();
-  private readonly pythons = new Map<string, PythonRecord>();
-  private readonly diags = new Map<string, EngineDiagnostic[]>();
-  private readonly deps = new Map<string, Set<string>>();
-  private readonly rdeps = new Map<string, Set<string>>();
+  private apps = new Map<string, AppRecord>();
+  private appJsons = new Map<string, AppJsonRecord>();
+  private elements = new Map<string, ElementRecord>();
+  private byName = new Map<string, Map<string, ElementRecord>>();
+  private byKind = new Map<string, Set<ElementRecord>>();
+  private pythons = new Map<string, PythonRecord>();
+  private diags = new Map<string, EngineDiagnostic[]>();
+  private deps = new Map<string, Set<string>>();
+  private rdeps = new Map<string, Set<string>>();
   private readonly overlays = new Map<string, string>();
+  /** Kept up to date as records and diagnostics change, so the status needs no full pass. */
+  private counts = { events: 0, subscribers: 0, errors: 0, warnings: 0 };
   private generation = 0;
   /** Increases on every change of indexed content. */
   version = 0;
@@ -119,12 +121,12 @@ export class WorkspaceIndex implements IndexView {
   }
 
   private adopt(o: WorkspaceIndex): void {
-    for (const k of ['apps', 'appJsons', 'elements', 'byName', 'byKind', 'pythons', 'diags', 'deps', 'rdeps'] as const) {
-      const mine = this[k] as Map<unknown, unknown>;
-      mine.clear();
-      for (const [a, b] of o[k] as Map<unknown, unknown>) mine.set(a, b);
-    }
+    this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
+    this.byKind = o.byKind; this.pythons = o.pythons; this.diags = o.diags; this.deps = o.deps; this.rdeps = o.rdeps;
+    this.counts = o.counts;
+    this.rootByDir.clear();
   }
+
 
   // ---- records ------------------------------------------------------------------------------
 
@@ -179,8 +181,14 @@ export class WorkspaceIndex implements IndexView {
     return el;
   }
 
+  private countElement(el: ElementRecord, sign: 1 | -1): void {
+    this.counts.events += sign * (el.json.eventDescs?.entries.length ?? 0);
+    if (el.kind === 'event' || el.kind === 'task') this.counts.subscribers += sign;
+  }
+
   private linkElement(el: ElementRecord): void {
     this.elements.set(el.path, el);
+    this.countElement(el, 1);
     let m = this.byName.get(el.appRoot);
     if (!m) this.byName.set(el.appRoot, (m = new Map()));
     m.set(el.fullName, el);
@@ -191,7 +199,9 @@ export class WorkspaceIndex implements IndexView {
   }
 
   private unlinkElement(el: ElementRecord): void {
+    if (this.elements.get(el.path) !== el) return; // already unlinked
     this.elements.delete(el.path);
+    this.countElement(el, -1);
     const m = this.byName.get(el.appRoot);
     if (m?.get(el.fullName) === el) m.delete(el.fullName);
     this.byKind.get(keys.kind(el.appRoot, el.kind))?.delete(el);
@@ -221,12 +231,12 @@ export class WorkspaceIndex implements IndexView {
     const before = this.diags.get(path);
     this.dropDeps(path);
     if (!el && !py) {
-      this.diags.delete(path);
+      this.setDiagnostics(path, []);
       return !!before?.length;
     }
     if (py && !py.unreadable && py.scan.publishCalls.length === 0) {
       // Nothing in this file refers to anything: no dependencies, no problems.
-      this.diags.delete(path);
+      this.setDiagnostics(path, []);
       return !!before?.length;
     }
     const ctx = new ValidationContext(this, this.locale);
@@ -243,8 +253,19 @@ export class WorkspaceIndex implements IndexView {
       if (!s) this.rdeps.set(k, (s = new Set()));
       s.add(path);
     }
-    if (list.length) this.diags.set(path, list); else this.diags.delete(path);
+    this.setDiagnostics(path, list);
     return !sameDiagnostics(before, list);
+  }
+
+  private setDiagnostics(path: string, list: EngineDiagnostic[]): void {
+    const count = (l: EngineDiagnostic[] | undefined, sign: 1 | -1) => {
+      for (const d of l ?? []) {
+        if (d.severity === 1) this.counts.errors += sign; else if (d.severity === 2) this.counts.warnings += sign;
+      }
+    };
+    count(this.diags.get(path), -1);
+    count(list, 1);
+    if (list.length) this.diags.set(path, list); else this.diags.delete(path);
   }
 
   private dropDeps(path: string): void {
@@ -373,14 +394,10 @@ export class WorkspaceIndex implements IndexView {
   dependentsOf(key: string): ReadonlySet<string> { return this.rdeps.get(key) ?? new Set(); }
 
   stats() {
-    let events = 0, subscribers = 0, errors = 0, warnings = 0;
-    for (const el of this.elements.values()) {
-      events += el.json.eventDescs?.entries.length ?? 0;
-      if (el.kind === 'event' || el.kind === 'task') subscribers++;
-    }
-    for (const list of this.diags.values()) for (const d of list) { if (d.severity === 1) errors++; else if (d.severity === 2) warnings++; }
+    const { events, subscribers, errors, warnings } = this.counts;
     return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, events, subscribers, errors, warnings };
   }
+
 }
 
 function sameDiagnostics(a: EngineDiagnostic[] | undefined, b: EngineDiagnostic[]): boolean {
