@@ -92,7 +92,7 @@ describe('jitai-events run on a copy of crm-demo', () => {
     it('a payload of the wrong shape', async () => {
       const r = await run('events.ArchiveStatistics', '--payload', '{"args": {"a": 1}}');
       assert.equal(r.code, 2, show(r));
-      assert.match(r.stderr, /"args" must be an array/);
+      assert.match(r.stderr, /"args" must be a JSON array/);
     });
 
     it('an unknown fullName lists the event and task handlers', async () => {

@@ -4,6 +4,7 @@ import { WorkspaceIndex, normalizePath } from '../engine';
 import { handlerInfo } from '../engine/features/handlerInfo';
 import { findPython, isPythonMissing, runHandler } from '../runner';
 import { formatRunResult, runResultToJson } from './runCommand';
+import { parsePayloadJson, type Payload } from '../runner/payloadJson';
 import type { ParsedArgs } from './main';
 
 /** `jitai-events run <app folder> <fullName> [--payload JSON]`: resolves the handler with the engine, runs it. */
@@ -12,19 +13,12 @@ export async function runCliCommand(a: ParsedArgs, o: { format: 'text' | 'json';
   const [folder, fullName] = a.positional;
   if (!folder || !fullName || a.positional.length > 2) { err('jitai-events run: expected <app folder> <event element fullName>\n'); return 2; }
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) { err(`jitai-events run: not a folder: ${folder}\n`); return 2; }
-  let payload: { args: unknown[]; kwargs: Record<string, unknown> } = { args: [], kwargs: {} };
+  let payload: Payload = { args: [], kwargs: {} };
   const raw = a.options.get('--payload')?.at(-1);
   if (raw !== undefined) {
-    try {
-      const p = JSON.parse(raw) as { args?: unknown; kwargs?: unknown };
-      if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new Error('the payload must be an object {"args": [...], "kwargs": {...}}');
-      if (p.args !== undefined && !Array.isArray(p.args)) throw new Error('"args" must be an array');
-      if (p.kwargs !== undefined && (typeof p.kwargs !== 'object' || p.kwargs === null || Array.isArray(p.kwargs))) throw new Error('"kwargs" must be an object');
-      payload = { args: (p.args as unknown[]) ?? [], kwargs: (p.kwargs as Record<string, unknown>) ?? {} };
-    } catch (e) {
-      err(`jitai-events run: --payload is not valid: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const parsed = parsePayloadJson(raw);
+    if (!parsed.ok) { err(`jitai-events run: --payload is not valid: ${parsed.error}\n`); return 2; }
+    payload = parsed.payload;
   }
   const timeoutRaw = a.options.get('--timeout')?.at(-1);
   const timeoutS = timeoutRaw === undefined ? 30 : Number(timeoutRaw);
