@@ -1,7 +1,12 @@
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PublishCall } from '../python/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { stringProp } from '../elements/elementJson';
+import { stringProp, type StringValue } from '../elements/elementJson';
+
+/** What an event or task element listens to: `sender`, else `model` (approval), else `modelPath` (date task). */
+export function listenTarget(el: ElementRecord): StringValue | undefined {
+  return stringProp(el.json, 'sender') ?? stringProp(el.json, 'model') ?? stringProp(el.json, 'modelPath');
+}
 
 export interface PublishSite { py: PythonRecord; call: PublishCall }
 
@@ -23,7 +28,7 @@ export class EventGraph {
     }
     for (const el of index.allElements()) {
       if (el.kind !== 'event' && el.kind !== 'task') continue;
-      const target = stringProp(el.json, 'sender') ?? stringProp(el.json, 'model') ?? stringProp(el.json, 'modelPath');
+      const target = listenTarget(el);
       push(this.subscribers, `${el.appRoot}|${target?.value ?? ''}`, el);
     }
   }

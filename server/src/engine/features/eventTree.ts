@@ -4,17 +4,14 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { stringProp } from '../elements/elementJson';
 import { effectiveFuncType, funcProp } from '../rules/handlerRules';
 import { innerHandler } from '../rules/pythonFacts';
-import { eventGraph, type PublishSite } from './eventGraph';
+import { eventGraph, listenTarget, type PublishSite } from './eventGraph';
 import { subscriberKind } from './handlerInfo';
 import { pathToUri, toLocation } from './locations';
 import { funcLocation } from './definition';
 
-function listensTo(el: ElementRecord) {
-  return stringProp(el.json, 'sender') ?? stringProp(el.json, 'model') ?? stringProp(el.json, 'modelPath');
-}
 
 export function treeSubscriber(index: WorkspaceIndex, el: ElementRecord): TreeSubscriber {
-  const target = listensTo(el);
+  const target = listenTarget(el);
   const timing = stringProp(el.json, 'operate')?.value ?? stringProp(el.json, 'stage')?.value;
   const enable = el.json.props.get('enable');
   const ft = el.type === 'events.AIAssistantType' ? 'Global' : effectiveFuncType(el) ?? 'Global';
@@ -96,7 +93,7 @@ export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTre
     for (const el of index.elementsOfApp(app.root)) {
       if (el.kind !== 'event' && el.kind !== 'task') continue;
       const kind = subscriberKind(el);
-      const target = listensTo(el)?.value;
+      const target = listenTarget(el)?.value;
       if (kind === 'custom' || (kind === 'other' && target !== undefined && el.type?.startsWith('events.'))) {
         if (target === undefined || !resolvedSenders.has(target)) {
           if (matches(filter, el.fullName, el.title, target)) unresolved.push(treeSubscriber(index, el));
