@@ -61,4 +61,4 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 // The Run-handler harness is plain Python shipped next to the bundles.
-if (existsSync(join(root, 'server/python'))) cpSync(join(root, 'server/python'), join(root, 'dist/python'), { recursive: true });
+if (existsSync(join(root, 'shared/python'))) cpSync(join(root, 'shared/python'), join(root, 'dist/python'), { recursive: true });

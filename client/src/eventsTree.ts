@@ -3,7 +3,7 @@
  * sends IndexChangedNotification (never polled, never read from disk here).
  */
 import * as vscode from 'vscode';
-import type { EventTreeResult, Location } from '../../server/src/protocol/index';
+import type { EventTreeResult, Location } from '../../shared/src/protocol/types';
 import type { JitaiLanguageClient } from './languageClient';
 import { buildEventTree, outline, type NodeOutline, type TreeNode } from './treeModel';
 

@@ -2,7 +2,7 @@
  * Extension entry point: wiring only. Every fact shown comes from the language server.
  */
 import * as vscode from 'vscode';
-import type { EventTreeResult, IndexStatus } from '../../server/src/protocol/index';
+import type { EventTreeResult, IndexStatus } from '../../shared/src/protocol/types';
 import { EventsTreeProvider } from './eventsTree';
 import { JitaiLanguageClient } from './languageClient';
 import type { Payload } from './payload';

@@ -9,7 +9,7 @@ import {
   SubscribersOfRequest,
   type EventTreeParams, type EventTreeResult, type HandlerInfoParams, type HandlerInfoResult, type IndexChangedParams,
   type IndexStatus, type ListHandlersResult, type ReindexResult, type SubscribersOfParams, type SubscribersOfResult,
-} from '../../server/src/protocol/index';
+} from '../../shared/src/protocol/types';
 
 export const CLIENT_ID = 'jitaiEvents';
 

@@ -3,7 +3,7 @@
  * per-handler history of payloads used before. Pure (no vscode import).
  */
 import { formatMessage, type Localize } from './localize';
-import { parsePayloadJson, type Payload, type PayloadParse } from '../../server/src/runner/payloadJson';
+import { parsePayloadJson, type Payload, type PayloadParse } from '../../shared/src/runner/payloadJson';
 
 export { parsePayloadJson };
 export type { Payload, PayloadParse };

@@ -4,7 +4,7 @@
  * payload editor (an untitled JSON document run by "JitAi: Run handler with this payload").
  */
 import * as vscode from 'vscode';
-import type { HandlerInfo } from '../../server/src/protocol/index';
+import type { HandlerInfo } from '../../shared/src/protocol/types';
 import {
   historyKey, parsePayloadJson, payloadChoices, payloadToJson, recentPayloads, rememberPayload,
   type Payload, type PayloadHistory,

@@ -4,7 +4,7 @@
  * the "JitAi Events: Run" output channel plus a summary notification.
  */
 import * as vscode from 'vscode';
-import type { HandlerInfo } from '../../server/src/protocol/index';
+import type { HandlerInfo } from '../../shared/src/protocol/types';
 import { chainSteps, formatChain, runChain, type ChainTarget } from './chainRunner';
 import type { JitaiLanguageClient } from './languageClient';
 import type { Payload } from './payload';

@@ -3,7 +3,7 @@
  * status, and the context keys the views depend on.
  */
 import * as vscode from 'vscode';
-import type { IndexStatus } from '../../server/src/protocol/index';
+import type { IndexStatus } from '../../shared/src/protocol/types';
 
 export class IndexStatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;

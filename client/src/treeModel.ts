@@ -5,7 +5,7 @@
  */
 import type {
   EventTreeResult, Location, SubscriberKind, TreeApp, TreeEvent, TreeGroup, TreePublisher, TreeService, TreeSubscriber,
-} from '../../server/src/protocol/index';
+} from '../../shared/src/protocol/types';
 import { formatMessage, type Localize } from './localize';
 
 export type TreeNodeKind =

@@ -12,7 +12,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type Diagnostic as LspDiagnostic, type ProtocolConnection, type ClientCapabilities, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
-import type { IndexStatus } from '../../server/src/protocol';
+import type { IndexStatus } from '../../shared/src/protocol/types';
 import { repoRoot } from './repo';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;

@@ -1,5 +1,5 @@
 /**
- * The custom requests and notifications of server/src/protocol: jitai/eventTree, jitai/handlerInfo,
+ * The custom requests and notifications of shared/src/protocol: jitai/eventTree, jitai/handlerInfo,
  * jitai/listHandlers, jitai/subscribersOf, jitai/reindex, jitai/indexStatus and jitai/indexChanged.
  */
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +10,7 @@ import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
 import { tempCopy } from '../helpers/repo';
 import type {
   EventTreeResult, HandlerInfoResult, IndexStatus, ListHandlersResult, SubscribersOfResult, TreeEvent,
-} from '../../server/src/protocol';
+} from '../../shared/src/protocol/types';
 
 /** A publish call with literal args/kwargs, added to the copy so handlerInfo has a payload to offer. */
 const LITERAL_PUBLISH = `

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
 import { tempCopy } from '../helpers/repo';
 import { SEVERITY, textInFileRange } from './lspTestUtil';
-import type { IndexStatus } from '../../server/src/protocol';
+import type { IndexStatus } from '../../shared/src/protocol/types';
 
 interface Expected { file: string; code: string; severity: string; line: number }
 

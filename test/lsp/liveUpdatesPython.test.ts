@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { EventTreeResult } from '../../server/src/protocol';
+import type { EventTreeResult } from '../../shared/src/protocol/types';
 import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
 import { tempCopy } from '../helpers/repo';
 import { SEVERITY, asLocations, codes, positionOf, textInFileRange, textInRange } from './lspTestUtil';

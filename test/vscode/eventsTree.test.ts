@@ -1,7 +1,7 @@
 // The events tree's data, read through the extension's API: services -> events -> publishers and
 // subscribers, grouped listeners, and the unresolved subscribers.
 import assert from 'node:assert/strict';
-import type { EventTreeResult, TreeApp, TreeEvent } from '../../server/src/protocol/index';
+import type { EventTreeResult, TreeApp, TreeEvent } from '../../shared/src/protocol/types';
 import { activateExtension, nodeKind, type JitaiEventsApi, type NodeOutline } from './helpers';
 
 function event(app: TreeApp, service: string, name: string): TreeEvent {

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceIndex, normalizePath } from '../engine';
 import { handlerInfo } from '../engine/features/handlerInfo';
-import { findPython, isPythonMissing, runHandler } from '../runner';
+import { findPython, isPythonMissing, runHandler } from '../../../shared/src/runner';
 import { formatRunResult, runResultToJson } from './runCommand';
-import { parsePayloadJson, type Payload } from '../runner/payloadJson';
+import { parsePayloadJson, type Payload } from '../../../shared/src/runner/payloadJson';
 import type { ParsedArgs } from './main';
 
 /** `jitai-events run <app folder> <fullName> [--payload JSON]`: resolves the handler with the engine, runs it. */

@@ -3,7 +3,7 @@
  * The CLI main resolves the handler, calls runHandler, then prints one of these.
  */
 import * as path from 'node:path';
-import type { RunResult } from '../runner';
+import type { RunResult } from '../../../shared/src/runner';
 
 export interface FormatRunOptions {
   color: boolean;

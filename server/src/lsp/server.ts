@@ -20,7 +20,7 @@ import {
   EventTreeRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest,
   ReindexRequest, SubscribersOfRequest,
   type EventTreeParams, type HandlerInfoParams, type IndexStatus, type SubscribersOfParams,
-} from '../protocol';
+} from '../../../shared/src/protocol/types';
 import { runSafe, runSafeNotification } from './runSafe';
 import { toCompletionList } from './completionList';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';

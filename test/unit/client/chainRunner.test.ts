@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunResult } from '../../../server/src/runner';
+import type { RunResult } from '../../../shared/src/runner';
 import { chainSteps, formatChain, runChain, type ChainTarget } from '../../../client/src/chainRunner';
 import type { Payload } from '../../../client/src/payload';
 

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunResult } from '../../../server/src/runner';
+import type { RunResult } from '../../../shared/src/runner';
 import { formatRunHeader, formatRunOutcome, formatRunReport, summarizeRun } from '../../../client/src/runReport';
 
 const base: RunResult = {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import type { EventTreeResult, Location, TreeSubscriber } from '../../../server/src/protocol/index';
+import type { EventTreeResult, Location, TreeSubscriber } from '../../../shared/src/protocol/types';
 import { buildEventTree, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/treeModel';
 
 const ROOT = 'file:///work/crm';

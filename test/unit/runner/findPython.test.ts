@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { findPython, isPythonMissing, isSupportedVersion } from '../../../server/src/runner';
+import { findPython, isPythonMissing, isSupportedVersion } from '../../../shared/src/runner';
 
 test('no setting, no extension: python3 from PATH, as an absolute path with its version', async () => {
   const found = await findPython({});

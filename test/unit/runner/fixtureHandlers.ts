@@ -1,8 +1,8 @@
 /** Shared helpers for the runner tests: the fixture app, HandlerInfo builders and the test Python. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { HandlerInfo } from '../../../server/src/protocol';
-import { findPython, isPythonMissing } from '../../../server/src/runner';
+import type { HandlerInfo } from '../../../shared/src/protocol/types';
+import { findPython, isPythonMissing } from '../../../shared/src/runner';
 
 function repoRoot(): string {
   let dir = __dirname;

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { probePython, runHandler } from '../../../server/src/runner';
+import { probePython, runHandler } from '../../../shared/src/runner';
 import { APP, globalHandler, innerHandler } from './fixtureHandlers';
 
 // The harness promises Python 3.8+: run it on 3.8 when this machine has one (pyenv or python3.8 on PATH).

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runHandler } from '../../../server/src/runner';
+import { runHandler } from '../../../shared/src/runner';
 import { APP, globalHandler, innerHandler, testPython } from './fixtureHandlers';
 
 const TIMEOUT = 30_000;

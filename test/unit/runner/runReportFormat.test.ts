@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRunResult, runExitCode, runResultToJson } from '../../../server/src/cli/runCommand';
-import { parseHarnessChannel, parseHarnessResult, type RunResult } from '../../../server/src/runner';
+import { parseHarnessChannel, parseHarnessResult, type RunResult } from '../../../shared/src/runner';
 
 const base: RunResult = {
   status: 'ok', stdout: 'hello\n', stderr: '', published: [], standIns: [], durationMs: 42,

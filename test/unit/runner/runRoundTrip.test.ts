@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { runHandler } from '../../../server/src/runner';
+import { runHandler } from '../../../shared/src/runner';
 import { innerHandler, testPython } from './fixtureHandlers';
 
 // Measures a full Run round trip (spawn python, harness, stand-ins, handler, result parsing).

@@ -1,4 +1,4 @@
-import type { Location } from '../../protocol';
+import type { Location } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ElementRecord } from '../model/records';
 import { scanPython } from '../python';

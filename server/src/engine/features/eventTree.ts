@@ -1,4 +1,4 @@
-import type { EventTreeResult, TreeApp, TreeGroup, TreePublisher, TreeService, TreeSubscriber } from '../../protocol';
+import type { EventTreeResult, TreeApp, TreeGroup, TreePublisher, TreeService, TreeSubscriber } from '../../../../shared/src/protocol/types';
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { stringProp } from '../elements/elementJson';

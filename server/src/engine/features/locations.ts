@@ -1,5 +1,5 @@
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import type { Location } from '../../protocol';
+import type { Location } from '../../../../shared/src/protocol/types';
 import type { LineIndex } from '../text/lineIndex';
 
 export function pathToUri(p: string): string { return pathToFileURL(p).href; }

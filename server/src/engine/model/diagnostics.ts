@@ -1,4 +1,4 @@
-import type { Range } from '../../protocol';
+import type { Range } from '../../../../shared/src/protocol/types';
 
 export const enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
 

@@ -1,4 +1,4 @@
-import type { Position, Range } from '../../protocol';
+import type { Position, Range } from '../../../../shared/src/protocol/types';
 
 /** Converts UTF-16 offsets of a text to zero-based line/character positions and back. */
 export class LineIndex {

@@ -1,4 +1,4 @@
-/** Where the Python harness is: next to the bundle (dist/python) or, in a checkout, server/python. */
+/** Where the Python harness is: next to the bundle (dist/python) or, in a checkout, shared/python. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -10,7 +10,7 @@ export function defaultHarnessPath(): string {
   // Tests and unbundled runs: walk up to the repository root and use the source copy.
   let dir = __dirname;
   for (let i = 0; i < 8; i++) {
-    for (const candidate of [join(dir, 'server', 'python', HARNESS), join(dir, 'dist', 'python', HARNESS)]) {
+    for (const candidate of [join(dir, 'shared', 'python', HARNESS), join(dir, 'dist', 'python', HARNESS)]) {
       if (existsSync(candidate)) return candidate;
     }
     const parent = dirname(dir);

@@ -1,9 +1,9 @@
 /**
  * Types of the Run-handler runner: what to run (RunRequest), what happened (RunResult), and which
  * Python to run it with (PythonFound / PythonMissing). Pure data; no vscode imports anywhere in
- * server/src/runner so the VS Code client and the CLI share the same runner.
+ * shared/src/runner so the VS Code client and the CLI share the same runner.
  */
-import type { HandlerInfo } from '../protocol';
+import type { HandlerInfo } from '../protocol/types';
 
 export interface RunRequest {
   handler: HandlerInfo;

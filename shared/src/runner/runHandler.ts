@@ -1,5 +1,5 @@
 /**
- * Runs one event handler in a Python child process through the harness (server/python/jitai_run.py)
+ * Runs one event handler in a Python child process through the harness (shared/python/jitai_run.py)
  * and turns what happened into a RunResult. Timeout and cancel kill the whole process group.
  *
  * Channels: the request goes in on stdin; the handler's stdout/stderr are fds 1/2, captured as is;
