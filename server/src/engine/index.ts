@@ -1,6 +1,8 @@
+/** The engine's public surface: the facade (createEngine) and the record/diagnostic types adapters convert. */
 export { WorkspaceIndex, type IndexOptions, type IndexProgress } from './workspace/workspaceIndex';
 export { nodeFileHost, type FileHost, type ReadResult, MAX_FILE_BYTES } from './files/fileHost';
 export { normalizePath, fileKind } from './files/paths';
 export { Severity, severityName, type EngineDiagnostic } from './model/diagnostics';
 export type { AppRecord, ElementRecord, PythonRecord, ElementKind } from './model/records';
 export { localeOf, msg, type Locale } from './i18n/messages';
+export { createEngine, Engine, type EngineOptions, type EngineStats, type HandlerRef, type RenameResult } from './engine';

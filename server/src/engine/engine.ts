@@ -1,0 +1,152 @@
+/**
+ * The engine facade: one object the language server, the CLI, the benchmark and the tests drive.
+ * Every method takes file-system paths and offsets (the LSP layer converts URIs and positions at
+ * its edge) and never throws on user input.
+ */
+import type {
+  EventTreeResult, HandlerInfo, ListHandlersResult, Location, Range,
+} from '../../../shared/src/protocol/types';
+import type { EngineDiagnostic } from './model/diagnostics';
+import type { AppRecord, ElementRecord } from './model/records';
+import type { OffsetRange } from './python/types';
+import type { FileHost, ReadResult } from './files/fileHost';
+import { normalizePath } from './files/paths';
+import { msg, type Locale } from './i18n/messages';
+import { WorkspaceIndex, type IndexProgress } from './workspace/workspaceIndex';
+import { completeAt, type CompletionOptions, type EngineCompletion } from './features/completion';
+import { definitionAt } from './features/definition';
+import { eventAt, eventReferences, renameEvent, type TextEditByFile } from './features/eventReferences';
+import { hoverAt } from './features/hover';
+import { codeLenses, listHandlers, type EngineLens } from './features/codeLenses';
+import { buildEventTree } from './features/eventTree';
+import { handlerInfo } from './features/handlerInfo';
+import { subscribersOf } from './features/eventGraph';
+
+export interface EngineOptions {
+  host?: FileHost;
+  locale?: string;
+  exclude?: readonly string[];
+}
+
+/** What the engine reports about the index as a whole (status item, CLI summary). */
+export interface EngineStats {
+  apps: number; elements: number; pythonFiles: number; events: number; subscribers: number; errors: number; warnings: number;
+}
+
+/** A handler is named by its app root (a path) and the event/task element's fullName. */
+export interface HandlerRef { appRoot: string; fullName: string }
+
+export type RenameResult = { edits: TextEditByFile[] } | { error: string };
+
+export function createEngine(opts: EngineOptions = {}): Engine {
+  return new Engine(opts);
+}
+
+export class Engine {
+  /** The index behind the facade. Features and tests inside the engine use it; adapters should not. */
+  readonly index: WorkspaceIndex;
+
+  constructor(opts: EngineOptions = {}) {
+    this.index = new WorkspaceIndex(opts);
+  }
+
+  // ---- configuration and indexing -------------------------------------------------------------
+
+  get locale(): Locale { return this.index.locale; }
+  get version(): number { return this.index.version; }
+  get lastIndexMs(): number { return this.index.lastIndexMs; }
+  get workspaceFolders(): readonly string[] { return this.index.workspaceFolders; }
+  setFolders(folders: string[]): void { this.index.setFolders(folders); }
+  setLocale(tag: string | undefined): boolean { return this.index.setLocale(tag); }
+  /**
+   * Exclusion globs, relative to a workspace folder. Without `folder` they apply to every folder that
+   * has no list of its own. (Per-folder lists: being implemented in the index; today one list for all.)
+   */
+  setExclude(globs: readonly string[], folder?: string): void { if (!folder) this.index.setExclude(globs); }
+
+  /** Reads every folder from scratch. A newer call makes an older one stop early (returns false). */
+  indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery?: number): Promise<boolean> {
+    return this.index.indexAll(onProgress, yieldEvery);
+  }
+  /** Files or folders changed on disk; returns the files whose diagnostics changed. */
+  applyChanges(paths: string[]): string[] { return this.index.applyChanges(paths); }
+  /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
+  setOverlay(path: string, text: string | undefined): string[] { return this.index.setOverlay(path, text); }
+
+  // ---- results --------------------------------------------------------------------------------
+
+  diagnosticsOf(path: string): EngineDiagnostic[] { return this.index.diagnosticsOf(path); }
+  allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.index.allDiagnostics(); }
+  stats(): EngineStats { return this.index.stats(); }
+  apps(): AppRecord[] { return this.index.allApps(); }
+  /** A file's text through the engine's file host (size and kind limits applied). */
+  read(path: string): ReadResult { return this.index.host.read(normalizePath(path)); }
+
+  // ---- language features (path, text, offset) -------------------------------------------------
+
+  complete(path: string, text: string, offset: number, opts?: CompletionOptions): EngineCompletion[] | null {
+    return completeAt(this.index, normalizePath(path), text, offset, opts);
+  }
+  definition(path: string, text: string, offset: number): Location[] {
+    return definitionAt(this.index, normalizePath(path), text, offset);
+  }
+  references(path: string, text: string, offset: number, includeDeclaration: boolean): Location[] {
+    return eventReferences(this.index, normalizePath(path), text, offset, includeDeclaration);
+  }
+  hover(path: string, text: string, offset: number): { markdown: string; range: OffsetRange } | undefined {
+    return hoverAt(this.index, normalizePath(path), text, offset);
+  }
+  /** The editable part of a rename at the cursor (the event name after the service), or undefined. */
+  prepareRename(path: string, text: string, offset: number): { range: OffsetRange; placeholder: string } | undefined {
+    const ev = eventAt(this.index, normalizePath(path), text, offset);
+    if (!ev) return undefined;
+    return { range: { start: ev.range.end - ev.event.length, end: ev.range.end }, placeholder: ev.event };
+  }
+  /** Edits per file, or a localized message saying why the rename cannot happen. */
+  rename(path: string, text: string, offset: number, newName: string): RenameResult {
+    const r = renameEvent(this.index, normalizePath(path), text, offset, newName);
+    if ('error' in r) {
+      const id = r.error === 'invalid' ? 'rename-invalid' : r.error === 'exists' ? 'rename-exists' : 'rename-not-here';
+      return { error: msg(this.locale, id, { name: newName }) };
+    }
+    return { edits: r };
+  }
+  codeLenses(path: string): EngineLens[] { return codeLenses(this.index, normalizePath(path)); }
+  /** Title of the quick fix that replaces a value with `newText`. */
+  quickFixTitle(newText: string): string { return msg(this.locale, 'fix-change-to', { value: newText }); }
+
+  // ---- events tree and Run handler ------------------------------------------------------------
+
+  eventTree(filter?: string): EventTreeResult { return buildEventTree(this.index, filter || undefined); }
+  listHandlers(): ListHandlersResult { return listHandlers(this.index); }
+  /** The event/task element a file belongs to (its e.json or any file in its folder). */
+  elementOwning(path: string): ElementRecord | undefined {
+    const p = normalizePath(path);
+    return this.index.elementAt(p) ?? this.index.elementOwning(p);
+  }
+  /** What Run handler executes for the element at/owning `path`, or for app root + fullName. */
+  handlerInfoAt(path: string): HandlerInfo | null {
+    const el = this.elementOwning(path);
+    return el ? handlerInfo(this.index, el) : null;
+  }
+  handlerInfo(ref: { appRoot?: string; fullName: string }): HandlerInfo | null {
+    const root = ref.appRoot ? normalizePath(ref.appRoot) : undefined;
+    for (const app of this.index.allApps()) {
+      if (root && app.root !== root) continue;
+      const el = this.index.element(app.root, ref.fullName);
+      if (el) return handlerInfo(this.index, el);
+    }
+    return null;
+  }
+  /** Event/task elements of the workspace (for "no such element" messages). */
+  handlerElements(appRoot?: string): ElementRecord[] {
+    const root = appRoot ? normalizePath(appRoot) : undefined;
+    return [...this.index.allElements()].filter((e) => (e.kind === 'event' || e.kind === 'task') && (!root || e.appRoot === root));
+  }
+  /** Custom-event subscribers of a sender (what Run chain dispatches a published event to). */
+  customSubscribers(appRoot: string, sender: string): string[] {
+    return subscribersOf(this.index, normalizePath(appRoot), sender).filter((e) => e.type === 'events.NormalType').map((e) => e.fullName);
+  }
+}
+
+export type { EngineCompletion, CompletionOptions, EngineLens, IndexProgress, Range };
