@@ -44,6 +44,9 @@ if (withTests) {
     for (const f of findTests(join(root, dir))) entries[relative(join(root, 'test'), f).replace(/\.ts$/, '')] = f;
   }
   builds.push({ ...common, entryPoints: entries, outdir: 'out/tests', external: ['vscode'] });
+  // The Neovim suite needs `nvim` and runs as its own stage of scripts/test.mjs.
+  const nv = findTests(join(root, 'test/neovim'));
+  if (nv.length) builds.push({ ...common, entryPoints: Object.fromEntries(nv.map((f) => [relative(join(root, 'test/neovim'), f).replace(/\.ts$/, ''), f])), outdir: 'out/neovim-tests' });
   // The extension-host suite (mocha, vscode API) is bundled separately for the real-editor runs.
   const vs = findTests(join(root, 'test/vscode'));
   if (vs.length) {

@@ -3,7 +3,8 @@
 //   2. unit + protocol + CLI tests with node's built-in runner
 //   3. the extension-host suite inside a real VS Code (code-server) — `npm run test:vscode`
 //   4. the UI walk-through in headless Chromium                       — `npm run test:e2e`
-// Set JITAI_SKIP_VSCODE=1 to run only 1–2 (e.g. on a machine without apt access).
+//   5. the Neovim suite (Neovim's own LSP client, Debian's neovim)         — `npm run test:neovim`
+// Set JITAI_SKIP_VSCODE=1 to skip 3–4 and JITAI_SKIP_NEOVIM=1 to skip 5 (e.g. on a machine without apt access).
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,18 +37,29 @@ if (build.code !== 0) {
   process.exit(1);
 }
 
-const tap = join(root, 'out', 'node-tests.tap');
-const unit = await run('unit, protocol and CLI tests', process.execPath, [
-  '--test', '--test-concurrency=2',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-  'out/tests/',
-]);
-{
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+/** Runs `node --test` on a folder of bundled tests and adds its TAP counts to the results. */
+async function nodeTests(suite, dir) {
+  const tapFile = join(root, 'out', `${suite.replace(/\W+/g, '-')}.tap`);
+  const r = await run(suite, process.execPath, [
+    '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    dir,
+  ]);
+  const text = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
-  results.push({ suite: 'unit/lsp/cli (node --test)', passed: pass, failed: fail || (unit.code !== 0 && pass === 0 ? 1 : fail), seconds: unit.seconds, code: unit.code });
+  results.push({ suite, passed: pass, failed: fail || (r.code !== 0 ? 1 : 0), seconds: r.seconds, code: r.code });
+}
+
+await nodeTests('unit/lsp/cli (node --test)', 'out/tests/');
+
+if (process.env.JITAI_SKIP_NEOVIM === '1') {
+  console.log('\nJITAI_SKIP_NEOVIM=1: Neovim suite skipped');
+} else {
+  const install = await run('install Neovim (Debian package)', 'npm', ['run', '--silent', 'neovim:install']);
+  if (install.code !== 0) results.push({ suite: 'neovim:install', passed: 0, failed: 1, seconds: install.seconds, code: install.code });
+  else await nodeTests('Neovim LSP client suite', 'out/neovim-tests/');
 }
 
 if (process.env.JITAI_SKIP_VSCODE === '1') {
