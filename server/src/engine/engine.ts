@@ -64,6 +64,9 @@ export class Engine {
    */
   setExclude(globs: readonly string[], folder?: string): void { if (!folder) this.index.setExclude(globs); }
 
+  /** True for a path outside every workspace folder or excluded by the settings (folders: pass `<dir>/x`). */
+  isExcluded(path: string): boolean { return this.index.isExcluded(normalizePath(path)); }
+
   /** Reads every folder from scratch. A newer call makes an older one stop early (returns false). */
   indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery?: number): Promise<boolean> {
     return this.index.indexAll(onProgress, yieldEvery);
