@@ -14,7 +14,7 @@ export interface CliHost {
 }
 
 /** Runs one command line; returns the exit code (2 on usage errors). */
-export async function runCli(argv: string[], host: CliHost): Promise<number> {
+export async function dispatch(argv: string[], host: CliHost): Promise<number> {
   const t = loadBundle(localeOf(argv));
   const io: CliIo = { out: host.out, err: host.err, t };
   const first = argv[0];

@@ -1,5 +1,5 @@
 /** Entry of the `jitai-events` command (bundled as dist/cli.js): the only CLI module that runs something when loaded. */
-import { runCli } from './dispatch';
+import { dispatch } from './dispatch';
 import { guardedWriter } from './output';
 
 const stdout = guardedWriter(process.stdout);
@@ -12,7 +12,7 @@ process.on('exit', () => {
   if (lost && lost.code !== 'EPIPE') stderr.write(`jitai-events: output not written (${lost.code ?? lost.message})\n`);
 });
 
-runCli(process.argv.slice(2), { out: stdout.write, err: stderr.write, stdoutIsTTY: !!process.stdout.isTTY, env: process.env }).then(
+dispatch(process.argv.slice(2), { out: stdout.write, err: stderr.write, stdoutIsTTY: !!process.stdout.isTTY, env: process.env }).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     // Never a stack trace: one line saying what failed.
