@@ -1,5 +1,5 @@
 /**
- * The message formatter the pure (vscode-free) client modules take as a parameter.
- * In the extension it is `vscode.l10n.t`; in unit tests it is `formatMessage` (English).
+ * The message formatter the pure (vscode-free) client modules take as a parameter: `vscode.l10n.t` in
+ * the extension, `formatMessage` (English) in unit tests. Defined in shared/src/l10n.ts.
  */
-export { formatMessage, type Localize } from '../../shared/src/runner/payloadJson';
+export { formatMessage, plural, type Localize } from '../../shared/src/l10n';

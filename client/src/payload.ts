@@ -3,9 +3,9 @@
  * per-handler history of payloads used before. Pure (no vscode import).
  */
 import { formatMessage, type Localize } from './localize';
-import { parsePayloadJson, type Payload, type PayloadParse } from '../../shared/src/runner/payloadJson';
+import { describePayload, parsePayloadJson, type Payload, type PayloadParse } from '../../shared/src/runner/payloadJson';
 
-export { parsePayloadJson };
+export { describePayload, parsePayloadJson };
 export type { Payload, PayloadParse };
 
 export const EMPTY_PAYLOAD: Payload = { args: [], kwargs: {} };
@@ -29,12 +29,6 @@ export function canonicalPayload(payload: Payload): string {
     return v;
   };
   return JSON.stringify({ args: sort(payload.args), kwargs: sort(payload.kwargs) });
-}
-
-/** One-line rendering for quick picks and the output, e.g. `args=[1, "a"] kwargs={"x": 2}`. */
-export function describePayload(payload: Payload, maxLength = 120): string {
-  const text = `args=${JSON.stringify(payload.args)} kwargs=${JSON.stringify(payload.kwargs)}`;
-  return text.length > maxLength ? text.slice(0, maxLength - 1) + '…' : text;
 }
 
 export function isEmptyPayload(payload: Payload): boolean {

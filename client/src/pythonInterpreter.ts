@@ -57,7 +57,7 @@ export async function resolveInterpreter(resource?: vscode.Uri): Promise<Interpr
     const lookup = await pending;
     if (lookup.ok && fs.existsSync(lookup.interpreter.path)) return lookup;
   }
-  const lookup = findPython(candidates).then((answer): InterpreterLookup => 'error' in answer
+  const lookup = findPython({ ...candidates, t: vscode.l10n.t }).then((answer): InterpreterLookup => 'error' in answer
     ? { ok: false, error: answer.error, fix: answer.fix }
     : { ok: true, interpreter: { path: answer.path, version: answer.version, source: answer.source } });
   found.set(key, lookup);

@@ -10,7 +10,7 @@ import type { JitaiLanguageClient } from './languageClient';
 import type { Payload } from './payload';
 import { PayloadEditors, PayloadHistoryStore, pickPayload } from './payloadPicker';
 import { reportMissingInterpreter, resolveInterpreter, type Interpreter } from './pythonInterpreter';
-import { formatRunHeader, formatRunOutcome, summarizeRun, type RunLabel } from './runReport';
+import { formatRunHeader, formatRunOutcome, runLabel, summarizeRun } from '../../shared/src/runReport';
 import { runHandler, type RunResult } from './runner';
 
 /** `{ appRoot, fullName }` as the CodeLens and the API pass it (appRoot: a path or a file uri). */
@@ -18,11 +18,6 @@ export interface HandlerTarget { appRoot: string; fullName: string }
 
 function toUriString(pathOrUri: string): string {
   return /^[a-z][\w+.-]+:\/\//i.test(pathOrUri) ? pathOrUri : vscode.Uri.file(pathOrUri).toString();
-}
-
-function handlerLabel(info: HandlerInfo): string {
-  const where = info.funcType === 'Inner' ? `inner.py ${info.functionName}` : `${info.serviceFullName ?? '?'}.${info.functionName}`;
-  return `${info.funcType} → ${where}`;
 }
 
 export class HandlerRunner implements vscode.Disposable {
@@ -124,12 +119,13 @@ export class HandlerRunner implements vscode.Disposable {
 
   /** Runs once (no UI besides the output channel): header, the handler's output live, then the outcome. */
   private async execute(info: HandlerInfo, payload: Payload, interpreter: Interpreter, signal?: AbortSignal): Promise<RunResult> {
-    const label = this.label(info);
+    const label = runLabel(info);
     this.write(formatRunHeader(label, payload, interpreter, vscode.l10n.t));
     let streamed = false;
     let endsWithNewline = true;
     const result = await runHandler({
       handler: info, args: payload.args, kwargs: payload.kwargs, pythonPath: interpreter.path, timeoutMs: this.timeoutMs(info), signal,
+      t: vscode.l10n.t,
       onOutput: (_stream, text) => {
         if (!text) return;
         if (!streamed) this.output.appendLine(`── ${vscode.l10n.t('output')} ──`);
@@ -139,14 +135,9 @@ export class HandlerRunner implements vscode.Disposable {
       },
     });
     if (!endsWithNewline) this.output.appendLine('');
-    // Output the runner did not stream (e.g. an older runner without onOutput) is written from the result.
-    const includeOutput = !streamed;
-    for (const line of formatRunOutcome(label, result, vscode.l10n.t, includeOutput)) this.output.appendLine(line);
+    // Output already shown live is not repeated; otherwise the outcome writes it from the result.
+    for (const line of formatRunOutcome(label, result, vscode.l10n.t, { includeOutput: !streamed })) this.output.appendLine(line);
     return result;
-  }
-
-  private label(info: HandlerInfo): RunLabel {
-    return { fullName: info.fullName, handler: handlerLabel(info), appRoot: info.appRoot };
   }
 
   private write(lines: string[]): void {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, tempCopy } from '../helpers/repo';
+import { repoRoot, tempCopy, tempWorkspace } from '../helpers/repo';
 import { runCli, show } from './cliUtil';
 
 interface Expected { file: string; code: string; severity: string; line: number }
@@ -27,7 +27,7 @@ describe('jitai-events check', () => {
     assert.equal(r.code, 1, show(r));
     const lines = r.stdout.trimEnd().split('\n');
     const summary = lines.pop();
-    assert.equal(summary, '4 error(s), 3 warning(s), 0 info');
+    assert.equal(summary, '4 errors, 3 warnings, 0 info');
     const parsed = lines.map((l) => {
       const m = TEXT_LINE.exec(l);
       assert.ok(m?.groups, `not a problem line: ${l}`);
@@ -38,7 +38,7 @@ describe('jitai-events check', () => {
     assert.equal(`${typo.line}:${typo.col}`, '4:44', 'the column of the misspelled event name');
     assert.match(typo.message, /Did you mean "dataProcessed"\?/);
     assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour with --no-color');
-    assert.match(r.stderr, /checked \d+ elements and \d+ Python files in 1 app\(s\) in \d+ ms/);
+    assert.match(r.stderr, /^checked \d+ elements and \d+ Python files in 1 app in \d+ ms\n$/);
   });
 
   it('text: paths are relative to the current folder when a folder is given', async () => {
@@ -56,7 +56,23 @@ describe('jitai-events check', () => {
   it('a valid app: exit 0 and no problems', async () => {
     const r = await runCli(['check', path.join(repoRoot(), 'test/fixtures/valid-app'), '--no-color']);
     assert.equal(r.code, 0, show(r));
-    assert.equal(r.stdout, '0 error(s), 0 warning(s), 0 info\n');
+    assert.equal(r.stdout, '0 errors, 0 warnings, 0 info\n');
+  });
+
+  it('English plural forms: one element, one Python file, one app, one error', async () => {
+    const ws = tempWorkspace({
+      'app.json': { appId: 'test.One', name: 'One' },
+      'events/Lonely/e.json': { type: 'events.NormalType', sender: 'services.Nope.happened', funcType: 'Inner' },
+      'events/Lonely/inner.py': 'def customFunc(*args, **kwargs):\n    return None\n',
+    });
+    try {
+      const r = await runCli(['check', ws.dir, '--no-color']);
+      assert.equal(r.code, 1, show(r));
+      assert.match(r.stdout, /\n1 error, 0 warnings, 0 info\n$/);
+      assert.match(r.stderr, /^checked 1 element and 1 Python file in 1 app in \d+ ms\n$/);
+    } finally {
+      ws.cleanup();
+    }
   });
 
   it('warnings only: exit 0', async () => {
@@ -123,7 +139,7 @@ describe('jitai-events check', () => {
     assert.equal(one.code, 1);
     const both = await runCli(['check', '--exclude', 'events/deliberateMistakes/**', '--exclude', 'services/MistakesDemoService/**', '--no-color'], { cwd: app.dir });
     assert.equal(both.code, 0, show(both));
-    assert.equal(both.stdout, '0 error(s), 0 warning(s), 0 info\n');
+    assert.equal(both.stdout, '0 errors, 0 warnings, 0 info\n');
   });
 
   it('several folders at once: every fixture app matches its expected.json', async () => {

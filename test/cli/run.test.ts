@@ -19,16 +19,17 @@ describe('jitai-events run on a copy of crm-demo', () => {
   it('an Inner handler prints its output and its return value; exit 0', async () => {
     const r = await run('events.ArchiveStatistics', '--payload', JSON.stringify({ args: [{ processedCount: 3, skipped: 1 }], kwargs: { batchSize: 4 } }));
     assert.equal(r.code, 0, show(r));
-    assert.match(r.stdout, /^ok: OK · \d+ ms · Python 3\.\d+/);
+    assert.match(r.stdout, /^▶ events\.ArchiveStatistics  \(Inner → inner\.py customFunc\)\n[^]*\n  Python: \S+ \(3\.\d+\.\d+\)\n/);
+    assert.match(r.stdout, /\n✔ events\.ArchiveStatistics finished in \d+ ms\n$/);
     assert.match(r.stdout, /archived statistics: processed=3 skipped=1 batchSize=4/, 'args[0] and kwargs reached customFunc');
-    assert.match(r.stdout, /Return value: \{"processed":3,"skipped":1\}/);
+    assert.match(r.stdout, /Return value: \{'processed': 3, 'skipped': 1\}/);
   });
 
   it('a Global handler runs the service method and lists the events it published', async () => {
     const r = await run('events.NotifySalesOnProcessed', '--payload', '{"args": [{"processedCount": 7}]}');
     assert.equal(r.code, 0, show(r));
     assert.match(r.stdout, /email to sales@acme\.example: Batch done: 7 customers/);
-    assert.match(r.stdout, /Return value: null/);
+    assert.match(r.stdout, /Return value: None/);
     assert.match(r.stdout, /Published events \(1\):\n\s+services\.NotifyService\.emailSent\s+args=\[\] kwargs=\{"to":"sales@acme\.example","subject":"Batch done: 7 customers"\}/);
     assert.match(r.stdout, /services\/NotifyService\/service\.py:27/);
   });
@@ -64,10 +65,10 @@ describe('jitai-events run on a copy of crm-demo', () => {
     // args[0] is an int, so payload.get(...) raises AttributeError inside customFunc.
     const r = await run('events.ArchiveStatistics', '--payload', '{"args": [5]}');
     assert.equal(r.code, 1, show(r));
-    assert.match(r.stdout, /error: handler raised an exception/);
+    assert.match(r.stdout, /\n✖ events\.ArchiveStatistics raised an exception in \d+ ms\n$/);
     assert.match(r.stdout, /AttributeError: 'int' object has no attribute 'get'/);
-    assert.match(r.stdout, /Python traceback:/);
-    assert.match(r.stdout, /events\/ArchiveStatistics\/inner\.py:4 \(customFunc\)/);
+    assert.match(r.stdout, /AttributeError: [^\n]*\n  at \S+/, 'the exception, then its frames');
+    assert.match(r.stdout, /at \S*events\/ArchiveStatistics\/inner\.py:4  customFunc/);
   });
 
   it('a Global handler whose method does not exist: exit 1 and says so', async () => {

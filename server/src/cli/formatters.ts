@@ -1,6 +1,9 @@
+/** Output of `jitai-events check`: problems as text lines, JSON or SARIF, and the stats line. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { severityName, type EngineDiagnostic } from '../engine';
+import { severityName, type EngineDiagnostic, type EngineStats } from '../engine';
+import { plural, type Localize } from '../../../shared/src/l10n';
+import { ansiPaint } from './output';
 
 export interface FileDiagnostics { path: string; diagnostics: EngineDiagnostic[] }
 
@@ -10,20 +13,27 @@ function rel(p: string, cwd: string): string {
 }
 
 /** `path:line:col severity code message`, one problem a line, then a summary line. */
-export function formatText(files: FileDiagnostics[], cwd: string, color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+export function formatText(files: FileDiagnostics[], cwd: string, color: boolean, t: Localize): string {
+  const paint = ansiPaint(color);
   const lines: string[] = [];
   let errors = 0, warnings = 0, infos = 0;
   for (const f of files) {
     for (const d of f.diagnostics) {
       const sev = severityName(d.severity);
       if (sev === 'error') errors++; else if (sev === 'warning') warnings++; else infos++;
-      const sevText = sev === 'error' ? paint('31', sev) : sev === 'warning' ? paint('33', sev) : paint('36', sev);
+      const sevText = paint(sev === 'error' || sev === 'warning' ? sev : 'info', sev);
       lines.push(`${rel(f.path, cwd)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sevText} ${d.code} ${d.message}`);
     }
   }
-  lines.push(`${errors} error(s), ${warnings} warning(s), ${infos} info`);
+  lines.push(t('{0}, {1}, {2}', plural(errors, '{0} error', '{0} errors', t), plural(warnings, '{0} warning', '{0} warnings', t),
+    t('{0} info', infos)));
   return lines.join('\n') + '\n';
+}
+
+/** The line written to stderr after a text check: what was read and how long it took. */
+export function formatCheckStats(stats: EngineStats & { ms: number }, t: Localize): string {
+  return t('checked {0} and {1} in {2} in {3} ms', plural(stats.elements, '{0} element', '{0} elements', t),
+    plural(stats.pythonFiles, '{0} Python file', '{0} Python files', t), plural(stats.apps, '{0} app', '{0} apps', t), stats.ms) + '\n';
 }
 
 export function formatJson(files: FileDiagnostics[], cwd: string, stats: object): string {

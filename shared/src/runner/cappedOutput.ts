@@ -1,5 +1,6 @@
 /** Collects a stream's bytes up to a limit and says how much was dropped. */
 import { StringDecoder } from 'node:string_decoder';
+import { formatMessage, type Localize } from '../l10n';
 
 export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 
@@ -29,12 +30,12 @@ export class CappedOutput {
 
   buffer(): Buffer { return Buffer.concat(this.chunks); }
 
-  /** UTF-8 text, with a one-line note (English / 中文) when output was cut. */
-  text(): string {
+  /** UTF-8 text, with a one-line note (localized by `t`) when output was cut. */
+  text(t: Localize = formatMessage): string {
     let text = this.buffer().toString('utf8');
     if (this.dropped > 0) {
       if (!text.endsWith('\n')) text += '\n';
-      text += `[jitai-events: output truncated, ${this.dropped} more bytes not shown / 输出过长，已省略 ${this.dropped} 字节]\n`;
+      text += t('[jitai-events: output truncated, {0} more bytes not shown]', this.dropped) + '\n';
     }
     return text;
   }

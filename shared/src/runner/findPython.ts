@@ -4,6 +4,7 @@
  * actually started and must report version 3.8 or newer.
  */
 import { execFile } from 'node:child_process';
+import { formatMessage, type Localize } from '../l10n';
 import type { FindPythonOptions, PythonFound, PythonMissing } from './types';
 
 export const MIN_PYTHON: readonly [number, number] = [3, 8];
@@ -13,20 +14,20 @@ const PROBE_SCRIPT = 'import sys; print("%d.%d.%d" % tuple(sys.version_info[:3])
 export type PythonProbe = { ok: true; version: string; executable: string } | { ok: false; reason: string };
 
 /** Starts `command -c …` and reads its version and sys.executable. */
-export function probePython(command: string, env: NodeJS.ProcessEnv = process.env): Promise<PythonProbe> {
+export function probePython(command: string, env: NodeJS.ProcessEnv = process.env, t: Localize = formatMessage): Promise<PythonProbe> {
   return new Promise((resolve) => {
     try {
       execFile(command, ['-c', PROBE_SCRIPT], { env, timeout: PROBE_TIMEOUT_MS, windowsHide: true, encoding: 'utf8' },
         (error, stdout, stderr) => {
           if (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            const reason = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable'
+            const reason = code === 'ENOENT' ? t('not found') : code === 'EACCES' ? t('not executable')
               : (String(stderr).trim().split('\n').pop() || error.message);
             resolve({ ok: false, reason });
             return;
           }
           const [version = '', executable = ''] = String(stdout).trim().split(/\r?\n/);
-          if (!/^\d+\.\d+\.\d+$/.test(version)) resolve({ ok: false, reason: `unexpected output: ${String(stdout).slice(0, 80)}` });
+          if (!/^\d+\.\d+\.\d+$/.test(version)) resolve({ ok: false, reason: t('unexpected output: {0}', String(stdout).slice(0, 80)) });
           else resolve({ ok: true, version, executable: executable.trim() });
         });
     } catch (e) {
@@ -40,55 +41,47 @@ export function isSupportedVersion(version: string): boolean {
   return major > MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor >= MIN_PYTHON[1]);
 }
 
-const FIX_INSTALL =
-  'Install Python 3.8 or newer (https://www.python.org/downloads/) so that `python3` is on PATH, or set ' +
-  '`jitaiEvents.pythonPath` to a Python 3.8+ executable. / 请安装 Python 3.8 或更高版本并确保 PATH 中有 `python3`，' +
-  '或在设置 `jitaiEvents.pythonPath` 中填写 Python 3.8+ 解释器的路径。';
-const FIX_SETTING =
-  'Set `jitaiEvents.pythonPath` to a working Python 3.8+ executable, or clear the setting to use the Python ' +
-  'extension\'s interpreter or `python3` on PATH. / 请把 `jitaiEvents.pythonPath` 改为可用的 Python 3.8+ 解释器，' +
-  '或清空该设置以使用 Python 扩展选择的解释器或 PATH 中的 `python3`。';
+function fixInstall(t: Localize): string {
+  return t('Install Python 3.8 or newer (https://www.python.org/downloads/) so that `python3` is on PATH, or set `jitaiEvents.pythonPath` to a Python 3.8+ executable.');
+}
 
-function tooOld(command: string, version: string): string {
-  return `Python ${version} (${command}) is too old: Run handler needs Python 3.8 or newer / ` +
-    `Python ${version}（${command}）版本过低，运行处理函数需要 Python 3.8 或更高版本`;
+function fixSetting(t: Localize): string {
+  return t('Set `jitaiEvents.pythonPath` to a working Python 3.8+ executable, or clear the setting to use the Python extension\'s interpreter or `python3` on PATH.');
+}
+
+function tooOld(command: string, version: string, t: Localize): string {
+  return t('Python {0} ({1}) is too old: Run handler needs Python 3.8 or newer', version, command);
 }
 
 export async function findPython(opts: FindPythonOptions): Promise<PythonFound | PythonMissing> {
   const env = opts.env ?? process.env;
+  const t = opts.t ?? formatMessage;
   const configured = opts.configured?.trim();
   if (configured) {
-    const probe = await probePython(configured, env);
+    const probe = await probePython(configured, env, t);
     if (!probe.ok) {
-      return {
-        error: `jitaiEvents.pythonPath "${configured}" cannot be run (${probe.reason}) / ` +
-          `无法运行 jitaiEvents.pythonPath 指定的 "${configured}"（${probe.reason}）`,
-        fix: FIX_SETTING,
-      };
+      return { error: t('jitaiEvents.pythonPath "{0}" cannot be run ({1})', configured, probe.reason), fix: fixSetting(t) };
     }
-    if (!isSupportedVersion(probe.version)) return { error: tooOld(configured, probe.version), fix: FIX_SETTING };
+    if (!isSupportedVersion(probe.version)) return { error: tooOld(configured, probe.version, t), fix: fixSetting(t) };
     return { path: configured, version: probe.version, source: 'setting' };
   }
 
   const tried: string[] = [];
   const extensionPath = opts.pythonExtensionPath?.trim();
   if (extensionPath) {
-    const probe = await probePython(extensionPath, env);
+    const probe = await probePython(extensionPath, env, t);
     if (probe.ok && isSupportedVersion(probe.version)) return { path: extensionPath, version: probe.version, source: 'python-extension' };
-    tried.push(`${extensionPath} (Python extension: ${probe.ok ? `version ${probe.version}` : probe.reason})`);
+    tried.push(t('{0} (Python extension: {1})', extensionPath, probe.ok ? t('version {0}', probe.version) : probe.reason));
   }
 
   const names = process.platform === 'win32' ? ['python', 'python3'] : ['python3', 'python'];
   for (const name of names) {
-    const probe = await probePython(name, env);
+    const probe = await probePython(name, env, t);
     if (probe.ok && isSupportedVersion(probe.version)) {
       // The absolute interpreter path (skips shims such as pyenv's on every run).
       return { path: probe.executable || name, version: probe.version, source: 'path' };
     }
-    tried.push(`${name} (${probe.ok ? `version ${probe.version}` : probe.reason})`);
+    tried.push(`${name} (${probe.ok ? t('version {0}', probe.version) : probe.reason})`);
   }
-  return {
-    error: `No Python 3.8+ found; tried ${tried.join(', ')} / 未找到 Python 3.8 或更高版本；已尝试 ${tried.join('，')}`,
-    fix: FIX_INSTALL,
-  };
+  return { error: t('No Python 3.8+ found; tried {0}', tried.join(', ')), fix: fixInstall(t) };
 }

@@ -2,6 +2,7 @@
  * The harness's result object (one JSON document on the result channel) and its validation into
  * the parts of a RunResult. Anything malformed is reported as a parse failure, never thrown.
  */
+import { formatMessage, type Localize } from '../l10n';
 import type { PublishedEvent, RunResult, TraceFrame } from './types';
 
 export type HarnessOutcome = Pick<RunResult, 'returnValue' | 'returnRepr' | 'published' | 'error' | 'standIns' | 'pythonVersion'> & {
@@ -35,19 +36,22 @@ function toEvent(value: unknown): PublishedEvent | undefined {
   return event;
 }
 
-/** `token`, when given, must equal the result's token (the one sent to the harness on stdin). */
-export function parseHarnessResult(text: string, token?: string): ParsedHarnessResult {
-  if (!text.trim()) return { ok: false, reason: 'the harness wrote no result' };
+/**
+ * `token`, when given, must equal the result's token (the one sent to the harness on stdin).
+ * `t` localizes the reasons (they end up in the HarnessCrashed message).
+ */
+export function parseHarnessResult(text: string, token?: string, t: Localize = formatMessage): ParsedHarnessResult {
+  if (!text.trim()) return { ok: false, reason: t('the harness wrote no result') };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: `the harness result is not JSON (${(e as Error).message})` };
+    return { ok: false, reason: t('the harness result is not JSON ({0})', (e as Error).message) };
   }
   if (!isRecord(data) || (data.status !== 'ok' && data.status !== 'error')) {
-    return { ok: false, reason: 'the harness result has no valid status' };
+    return { ok: false, reason: t('the harness result has no valid status') };
   }
-  if (token !== undefined && data.token !== token) return { ok: false, reason: 'the result does not carry the run token' };
+  if (token !== undefined && data.token !== token) return { ok: false, reason: t('the result does not carry the run token') };
   const outcome: HarnessOutcome = {
     status: data.status,
     published: Array.isArray(data.published) ? data.published.map(toEvent).filter((e): e is PublishedEvent => !!e) : [],
@@ -76,7 +80,7 @@ export interface HarnessChannel {
 }
 
 /** Reads the result channel: JSON lines of `{token, published}` events, then one `{token, status…}` result. */
-export function parseHarnessChannel(text: string, token?: string): HarnessChannel {
+export function parseHarnessChannel(text: string, token?: string, t: Localize = formatMessage): HarnessChannel {
   const streamed: PublishedEvent[] = [];
   let last = '';
   for (const line of text.split('\n')) {
@@ -92,5 +96,5 @@ export function parseHarnessChannel(text: string, token?: string): HarnessChanne
     }
     last = line;
   }
-  return { result: parseHarnessResult(last, token), streamed };
+  return { result: parseHarnessResult(last, token, t), streamed };
 }

@@ -1,23 +1,42 @@
 /**
  * The Run-handler payload JSON (`{ "args": [...], "kwargs": {...} }`) and its validation, shared by
  * the VS Code client ("Edit as JSON…") and `jitai-events run --payload`. Messages say what is
- * wrong and what would be right; `t` localizes them (vscode.l10n.t in the client).
+ * wrong and what would be right; `t` localizes them (vscode.l10n.t in the client, loadBundle in the CLI).
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { formatMessage, type Localize } from '../l10n';
 
 export interface Payload { args: unknown[]; kwargs: Record<string, unknown> }
 
 export type PayloadParse = { ok: true; payload: Payload } | { ok: false; error: string };
 
-/** A message formatter: `vscode.l10n.t` in the extension, `formatMessage` (English) elsewhere. */
-export type Localize = (message: string, ...args: Array<string | number | boolean>) => string;
+/**
+ * How deeply arrays and objects may nest. Deeper payloads are refused before parsing: serializing them
+ * again (JSON.stringify for the harness, describePayload) would overflow the stack, and the harness's
+ * Python json module stops near its recursion limit of 1000 anyway.
+ */
+export const MAX_PAYLOAD_DEPTH = 200;
 
-/** Substitutes `{0}`, `{1}`… like `vscode.l10n.t` does for the default (English) bundle. */
-export const formatMessage: Localize = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
-  });
+/** The deepest nesting of `[`/`{` in JSON text (brackets inside strings do not count). */
+export function jsonNestingDepth(text: string): number {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) { if (++depth > max) max = depth; }
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/** One-line rendering for quick picks and the output, e.g. `args=[1, "a"] kwargs={"x": 2}`. */
+export function describePayload(payload: Payload, maxLength = 120): string {
+  const text = `args=${JSON.stringify(payload.args)} kwargs=${JSON.stringify(payload.kwargs)}`;
+  return text.length > maxLength ? text.slice(0, maxLength - 1) + '…' : text;
+}
 
 /** Line and column (1-based) of a character offset. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -63,6 +82,9 @@ function typeName(value: unknown): string {
  */
 export function parsePayloadJson(text: string, t: Localize = formatMessage): PayloadParse {
   if (text.trim() === '') return { ok: false, error: t('The payload is empty. Write an object such as {0}.', '{ "args": [], "kwargs": {} }') };
+  if (jsonNestingDepth(text) > MAX_PAYLOAD_DEPTH) {
+    return { ok: false, error: t('The payload is nested too deeply: at most {0} levels of arrays and objects are allowed.', MAX_PAYLOAD_DEPTH) };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

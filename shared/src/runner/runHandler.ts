@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { formatMessage, type Localize } from '../l10n';
 import { CappedOutput, OUTPUT_LIMIT_BYTES } from './cappedOutput';
 import { defaultHarnessPath } from './harnessPath';
 import { parseHarnessChannel } from './harnessResult';
@@ -49,18 +50,12 @@ export function harnessRequest(req: RunRequest, token?: string): Record<string, 
 }
 
 /** Problems that would otherwise surface as a misleading spawn error (a missing cwd reads as ENOENT). */
-function checkSetup(appRoot: string, harness: string): RunResult['error'] | undefined {
+function checkSetup(appRoot: string, harness: string, t: Localize): RunResult['error'] | undefined {
   let isDir = false;
   try { isDir = statSync(appRoot).isDirectory(); } catch { isDir = false; }
-  if (!isDir) {
-    return { type: 'AppRootNotFound', message: `App folder not found: ${appRoot} / 找不到应用目录：${appRoot}`, traceback: '', frames: [] };
-  }
+  if (!isDir) return { type: 'AppRootNotFound', message: t('App folder not found: {0}', appRoot), traceback: '', frames: [] };
   if (!existsSync(harness)) {
-    return {
-      type: 'HarnessNotFound',
-      message: `The Python harness is missing: ${harness} (reinstall the extension) / 缺少 Python 运行脚本：${harness}（请重新安装扩展）`,
-      traceback: '', frames: [],
-    };
+    return { type: 'HarnessNotFound', message: t('The Python harness is missing: {0} (reinstall the extension)', harness), traceback: '', frames: [] };
   }
   return undefined;
 }
@@ -77,7 +72,7 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
   if (req.signal?.aborted) return Promise.resolve(baseResult(req, 'cancelled', started));
 
   const harness = req.harnessPath ?? defaultHarnessPath();
-  const setupProblem = checkSetup(req.handler.appRoot, harness);
+  const setupProblem = checkSetup(req.handler.appRoot, harness, req.t ?? formatMessage);
   if (setupProblem) return Promise.resolve({ ...baseResult(req, 'crashed', started), error: setupProblem });
 
   const channel: ResultChannel = internals.resultChannel ?? (process.platform === 'win32' ? 'file' : 'fd');
@@ -140,7 +135,7 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
       }
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
       resolve(buildResult(req, started, {
-        stdout: stdout.text(), stderr: stderr.text(), resultText, token, stopReason, spawnError, exit,
+        stdout: stdout.text(req.t), stderr: stderr.text(req.t), resultText, token, stopReason, spawnError, exit,
         resultTruncated: resultBytes.truncatedBytes > 0,
       }));
     }
@@ -176,10 +171,11 @@ interface Collected {
 }
 
 function buildResult(req: RunRequest, started: number, c: Collected): RunResult {
+  const t = req.t ?? formatMessage;
   const result = baseResult(req, 'crashed', started);
   result.stdout = c.stdout;
   result.stderr = c.stderr;
-  const channel = parseHarnessChannel(c.resultText, c.token);
+  const channel = parseHarnessChannel(c.resultText, c.token, t);
   if (c.stopReason) {
     result.status = c.stopReason;
     result.published = channel.streamed;
@@ -188,18 +184,18 @@ function buildResult(req: RunRequest, started: number, c: Collected): RunResult 
   if (c.spawnError) {
     result.error = {
       type: 'PythonNotStarted',
-      message: `Could not start ${req.pythonPath}: ${c.spawnError.message} / 无法启动 Python：${c.spawnError.message}`,
+      message: t('Could not start {0}: {1}', req.pythonPath, c.spawnError.message),
       traceback: '', frames: [],
     };
     return result;
   }
-  const parsed = c.resultTruncated ? { ok: false as const, reason: 'the harness result is too large' } : channel.result;
+  const parsed = c.resultTruncated ? { ok: false as const, reason: t('the harness result is too large') } : channel.result;
   if (!parsed.ok) {
-    const how = c.exit?.signal ? `was killed by ${c.exit.signal}` : `exited with code ${c.exit?.code ?? '?'}`;
+    const how = c.exit?.signal ? t('was killed by {0}', c.exit.signal) : t('exited with code {0}', c.exit?.code ?? '?');
     result.published = channel.streamed;
     result.error = {
       type: 'HarnessCrashed',
-      message: `Python ${how} before reporting a result (${parsed.reason}) / Python 进程在报告结果前退出`,
+      message: t('Python {0} before reporting a result ({1})', how, parsed.reason),
       traceback: c.stderr, frames: [],
     };
     return result;

@@ -4,6 +4,7 @@
  * shared/src/runner so the VS Code client and the CLI share the same runner.
  */
 import type { HandlerInfo } from '../protocol/types';
+import type { Localize } from '../l10n';
 
 export interface RunRequest {
   handler: HandlerInfo;
@@ -19,6 +20,8 @@ export interface RunRequest {
   env?: NodeJS.ProcessEnv;
   /** Optional: called with each chunk of the handler's output as it arrives (live Output channel). */
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Localizes the runner's own messages (vscode.l10n.t, or loadBundle in the CLI); English by default. */
+  t?: Localize;
 }
 
 export interface PublishedEvent {
@@ -61,4 +64,6 @@ export interface FindPythonOptions {
   /** The Python extension's active interpreter, when that extension is installed. */
   pythonExtensionPath?: string;
   env?: NodeJS.ProcessEnv;
+  /** Localizes the error and fix messages; English by default. */
+  t?: Localize;
 }

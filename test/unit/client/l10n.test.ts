@@ -1,7 +1,9 @@
+/** The l10n bundle against the code: every runtime string translated, no orphaned translation, manifest strings and commands. */
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { formatMessage, loadBundle, plural } from '../../../shared/src/l10n';
 
 /** The repository root (this file runs from out/tests/unit/client/ after bundling). */
 function repoRoot(): string {
@@ -17,26 +19,64 @@ const root = repoRoot();
 const readJson = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, rel), 'utf8'));
 const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
 
-/** Runtime strings: literal first arguments of t(...) / vscode.l10n.t(...) and the two forms of plural(...). */
-function runtimeStrings(): string[] {
-  const dir = join(root, 'client/src');
-  const literal = String.raw`'((?:[^'\\]|\\.)*)'`;
-  const res = [new RegExp(String.raw`\bt\(\s*` + literal, 'g'), new RegExp(String.raw`\bplural\([^,]+,\s*` + literal + String.raw`\s*,\s*` + literal, 'g')];
-  const found = new Set<string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-    const text = readFileSync(join(dir, name), 'utf8');
-    for (const re of res) for (const m of text.matchAll(re)) for (const s of m.slice(1)) if (s !== undefined) found.add(s.replace(/\\'/g, "'"));
-  }
-  return [...found];
+/** Folders whose runtime strings go through l10n/bundle.l10n.*.json (the engine's diagnostics have their own table). */
+const LOCALIZED_SOURCES = ['client/src', 'shared/src', 'server/src/cli'];
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
+  });
 }
 
-test('every runtime string of the client has a Simplified Chinese translation with the same placeholders', () => {
+/**
+ * Runtime strings: literal first arguments of t(...) / vscode.l10n.t(...) / io.t(...) and the two forms
+ * of plural(...), with the file each was found in.
+ */
+function runtimeStrings(): Map<string, string> {
+  const literal = String.raw`'((?:[^'\\]|\\.)*)'`;
+  const res = [new RegExp(String.raw`\bt\(\s*` + literal, 'g'), new RegExp(String.raw`\bplural\([^,]+,\s*` + literal + String.raw`\s*,\s*` + literal, 'g')];
+  const found = new Map<string, string>();
+  for (const file of LOCALIZED_SOURCES.flatMap((d) => tsFiles(join(root, d)))) {
+    const text = readFileSync(file, 'utf8');
+    for (const re of res) {
+      for (const m of text.matchAll(re)) {
+        for (const s of m.slice(1)) if (s !== undefined) found.set(s.replace(/\\'/g, "'"), relative(root, file));
+      }
+    }
+  }
+  return found;
+}
+
+test('every runtime string of the client, the shared code and the CLI has a Simplified Chinese translation with the same placeholders', () => {
   const bundle = readJson('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
-  const strings = runtimeStrings();
-  assert.ok(strings.length > 80, `found only ${strings.length} strings: the extraction is broken`);
-  assert.deepEqual(strings.filter((s) => !(s in bundle)), [], 'missing in l10n/bundle.l10n.zh-cn.json');
+  const found = runtimeStrings();
+  const strings = [...found.keys()];
+  assert.ok(strings.length > 150, `found only ${strings.length} strings: the extraction is broken`);
+  for (const dir of LOCALIZED_SOURCES) assert.ok([...found.values()].some((f) => f.startsWith(dir)), `no string found in ${dir}`);
+  assert.deepEqual(strings.filter((s) => !(s in bundle)).map((s) => `${found.get(s)}: ${s}`), [], 'missing in l10n/bundle.l10n.zh-cn.json');
   for (const s of strings) assert.deepEqual(placeholders(bundle[s]), placeholders(s), `placeholders of "${s}"`);
-  for (const s of strings) assert.match(bundle[s], /[\u4e00-\u9fff]|^[\w .{}()]+$/, `"${s}" → "${bundle[s]}" is not translated`);
+  for (const s of strings) assert.match(bundle[s], /[\u4e00-\u9fff]|^[\w .{}()，]+$/, `"${s}" → "${bundle[s]}" is not translated`);
+});
+
+test('no translation is orphaned: every key of the zh-cn bundle is used by the code', () => {
+  const bundle = readJson('l10n/bundle.l10n.zh-cn.json');
+  const used = runtimeStrings();
+  assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'keys of l10n/bundle.l10n.zh-cn.json no code uses');
+});
+
+test('loadBundle finds the l10n folder and translates; English and unknown locales keep the English text', () => {
+  const zh = loadBundle('zh-cn');
+  assert.equal(zh('Return value'), '返回值');
+  assert.equal(zh('Published events ({0}):', 3), '发布的事件（3 个）：');
+  assert.equal(loadBundle('zh-CN')('Return value'), '返回值', 'tags are case-insensitive');
+  assert.equal(loadBundle('zh')('Return value'), '返回值', 'a language finds its regional bundle');
+  for (const t of [loadBundle('en'), loadBundle(undefined), loadBundle('fr')]) {
+    assert.equal(t('Published events ({0}):', 3), 'Published events (3):');
+    assert.equal(t('not a key {0} {1}', 'a'), 'not a key a {1}');
+  }
+  assert.equal(plural(1, '{0} app', '{0} apps', zh), '1 个应用');
+  assert.equal(plural(2, '{0} app', '{0} apps', formatMessage), '2 apps');
 });
 
 test('every %key% of package.json exists in package.nls.json and package.nls.zh-cn.json (and no stale keys)', () => {

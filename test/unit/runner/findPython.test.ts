@@ -1,7 +1,9 @@
+/** findPython: which interpreter Run handler uses, and what it says (localized) when none works. */
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { findPython, isPythonMissing, isSupportedVersion } from '../../../shared/src/runner';
+import { loadBundle } from '../../../shared/src/l10n';
 
 test('no setting, no extension: python3 from PATH, as an absolute path with its version', async () => {
   const found = await findPython({});
@@ -16,7 +18,11 @@ test('a configured pythonPath that does not run: PythonMissing naming the settin
   assert.ok(isPythonMissing(found));
   assert.match(found.error, /jitaiEvents\.pythonPath "\/no\/such\/python3" cannot be run \(not found\)/);
   assert.match(found.fix, /jitaiEvents\.pythonPath/);
-  assert.match(found.fix, /请/);
+  assert.doesNotMatch(found.error + found.fix, /[\u4e00-\u9fff]/, 'one language a message, English by default');
+  const zh = await findPython({ configured: '/no/such/python3', t: loadBundle('zh-cn') });
+  assert.ok(isPythonMissing(zh));
+  assert.equal(zh.error, '无法运行 jitaiEvents.pythonPath 指定的 "/no/such/python3"（找不到）');
+  assert.match(zh.fix, /请/);
 });
 
 test('a working configured pythonPath wins over the extension and PATH', async () => {

@@ -1,0 +1,103 @@
+/** Command-line parsing for `jitai-events`: the raw parse, the usage text, and validated options per command. */
+import { parsePayloadJson, type Payload } from '../../../shared/src/runner/payloadJson';
+import type { Localize } from '../../../shared/src/l10n';
+
+declare const __VERSION__: string | undefined;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** Seconds a `run` may take unless --timeout says otherwise (the extension's runHandler.timeoutSeconds default). */
+const DEFAULT_TIMEOUT_S = 30;
+
+export interface ParsedArgs { command: string; positional: string[]; options: Map<string, string[]>; flags: Set<string> }
+
+export type CheckFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckOptions { folders: string[]; format: CheckFormat; locale?: string; exclude: string[]; color: boolean; version: string }
+
+export interface RunOptions {
+  folder: string; fullName: string; payload: Payload; timeoutS: number; python?: string;
+  format: 'text' | 'json'; locale?: string; color: boolean;
+}
+
+const WITH_VALUE = new Set(['--format', '--locale', '--exclude', '--payload', '--timeout', '--python']);
+
+/** The usage text; the syntax lines stay as typed, the explanations are localized. */
+export function usage(t: Localize): string {
+  return [
+    `jitai-events ${VERSION} — ${t('checks JitAi apps\' event wiring')}`,
+    '',
+    t('Usage:'),
+    '  jitai-events check [folder ...] [--format text|json|sarif] [--locale en|zh-cn] [--exclude GLOB]... [--no-color]',
+    `      ${t('Validates every e.json and Python publish call below the folders (default: the current folder).')}`,
+    `      ${t('Exit code: 1 when errors exist, 0 otherwise, 2 on usage errors.')}`,
+    '  jitai-events run <app folder> <event element fullName> [--payload JSON] [--timeout SECONDS] [--python PATH] [--format text|json] [--locale en|zh-cn]',
+    `      ${t('Runs the event\'s handler locally (Inner customFunc or Global service function) with a payload')}`,
+    `      ${t('{"args": [...], "kwargs": {...}} and prints its output, return value and published events.')}`,
+    `      ${t('Exit code: 1 when the handler raised, timed out or could not run.')}`,
+    '  jitai-events --version | --help',
+    '',
+  ].join('\n');
+}
+
+/** The last `--locale` value, found before parsing so that even parse errors are localized. */
+export function localeOf(argv: string[]): string | undefined {
+  let locale: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--locale' && i + 1 < argv.length) locale = argv[i + 1];
+    else if (a.startsWith('--locale=')) locale = a.slice('--locale='.length);
+  });
+  return locale;
+}
+
+/** Splits argv into the command, positional arguments, options with values and flags; a string is a usage error. */
+export function parseArgs(argv: string[], t: Localize): ParsedArgs | string {
+  const [command = '', ...rest] = argv;
+  const positional: string[] = [];
+  const options = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (WITH_VALUE.has(name)) {
+        const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
+        if (value === undefined) return t('option {0} needs a value', name);
+        options.set(name, [...(options.get(name) ?? []), value]);
+      } else if (name === '--no-color' || name === '--color') flags.add(name);
+      else return t('unknown option {0}', a);
+    } else positional.push(a);
+  }
+  return { command, positional, options, flags };
+}
+
+const last = (a: ParsedArgs, name: string) => a.options.get(name)?.at(-1);
+
+/** Colour: --color forces it, --no-color or NO_COLOR turn it off, otherwise only on a terminal. */
+export function wantsColor(a: ParsedArgs, stdoutIsTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  return a.flags.has('--color') || (!a.flags.has('--no-color') && stdoutIsTTY && !env.NO_COLOR);
+}
+
+export function checkOptions(a: ParsedArgs, color: boolean, t: Localize): CheckOptions | string {
+  const format = last(a, '--format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return t('--format must be text, json or sarif');
+  return { folders: a.positional, format, locale: last(a, '--locale'), exclude: a.options.get('--exclude') ?? [], color, version: VERSION };
+}
+
+export function runOptions(a: ParsedArgs, color: boolean, t: Localize): RunOptions | string {
+  const format = last(a, '--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') return t('--format must be text or json');
+  const [folder, fullName] = a.positional;
+  if (!folder || !fullName || a.positional.length > 2) return t('expected <app folder> <event element fullName>');
+  let payload: Payload = { args: [], kwargs: {} };
+  const raw = last(a, '--payload');
+  if (raw !== undefined) {
+    const parsed = parsePayloadJson(raw, t);
+    if (!parsed.ok) return t('--payload is not valid: {0}', parsed.error);
+    payload = parsed.payload;
+  }
+  const timeoutRaw = last(a, '--timeout');
+  const timeoutS = timeoutRaw === undefined ? DEFAULT_TIMEOUT_S : Number(timeoutRaw);
+  if (!Number.isFinite(timeoutS) || timeoutS <= 0) return t('--timeout must be a positive number of seconds');
+  return { folder, fullName, payload, timeoutS, python: last(a, '--python'), format, locale: last(a, '--locale'), color };
+}
