@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and (with --tests) the test files.
 // Type checking is `tsc -b`'s job; esbuild only bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync, cpSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, cpSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,6 +19,8 @@ const common = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   absWorkingDir: root,
+  // The CLI's --version and the SARIF tool version.
+  define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 };
 
 const builds = [
