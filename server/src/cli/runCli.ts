@@ -5,6 +5,7 @@ import { handlerInfo } from '../engine/features/handlerInfo';
 import { findPython, isPythonMissing, runHandler } from '../../../shared/src/runner';
 import { formatRunResult, runResultToJson } from './runCommand';
 import { parsePayloadJson, type Payload } from '../../../shared/src/runner/payloadJson';
+import { handlerInfoToWire } from '../../../shared/src/protocol/uris';
 import type { ParsedArgs } from './main';
 
 /** `jitai-events run <app folder> <fullName> [--payload JSON]`: resolves the handler with the engine, runs it. */
@@ -45,7 +46,7 @@ export async function runCliCommand(a: ParsedArgs, o: { format: 'text' | 'json';
   const onSig = () => ac.abort();
   process.once('SIGINT', onSig);
   try {
-    const result = await runHandler({ handler: info, args: payload.args, kwargs: payload.kwargs, pythonPath: py.path, timeoutMs: timeoutS * 1000, signal: ac.signal });
+    const result = await runHandler({ handler: handlerInfoToWire(info), args: payload.args, kwargs: payload.kwargs, pythonPath: py.path, timeoutMs: timeoutS * 1000, signal: ac.signal });
     out(o.format === 'json' ? JSON.stringify(runResultToJson(result), null, 2) + '\n' : formatRunResult(result, { color: o.color, locale }));
     return result.status === 'ok' ? 0 : 1;
   } finally {

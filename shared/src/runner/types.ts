@@ -6,6 +6,7 @@
 import type { HandlerInfo } from '../protocol/types';
 
 export interface RunRequest {
+  /** As the server sends it (URIs); the runner turns it into a HarnessRequest (paths). */
   handler: HandlerInfo;
   args: unknown[];
   kwargs: Record<string, unknown>;
@@ -19,6 +20,22 @@ export interface RunRequest {
   env?: NodeJS.ProcessEnv;
   /** Optional: called with each chunk of the handler's output as it arrives (live Output channel). */
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+}
+
+/** The JSON the harness reads on stdin, as shared/python/jitai_run.py's docstring describes it. Paths, not URIs. */
+export interface HarnessRequest {
+  /** Proves a result line comes from the harness (see runHandler.ts). */
+  token?: string;
+  appRoot: string;
+  fullName: string;
+  funcType: 'Inner' | 'Global';
+  modulePath?: string;
+  functionName: string;
+  className?: string;
+  serviceFullName?: string;
+  kind: HandlerInfo['kind'];
+  args: unknown[];
+  kwargs: Record<string, unknown>;
 }
 
 export interface PublishedEvent {

@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { runHandler } from '../../../shared/src/runner';
+import { pathToUri } from '../../../shared/src/protocol/uris';
 import { APP, globalHandler, innerHandler, testPython } from './fixtureHandlers';
 
 const TIMEOUT = 30_000;
@@ -168,7 +169,7 @@ test('a python path that does not exist ends as crashed with a clear message', a
 });
 
 test('an app folder that does not exist is reported as such (not as a missing Python)', async () => {
-  const handler = { ...innerHandler('ArchiveStatistics'), appRoot: join(APP, 'no-such-app') };
+  const handler = { ...innerHandler('ArchiveStatistics'), appRootUri: pathToUri(join(APP, 'no-such-app')) };
   const r = await runHandler({ handler, args: [], kwargs: {}, pythonPath: await testPython(), timeoutMs: TIMEOUT });
   assert.equal(r.status, 'crashed');
   assert.equal(r.error?.type, 'AppRootNotFound');

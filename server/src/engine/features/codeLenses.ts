@@ -1,4 +1,4 @@
-import type { ListHandlersResult, Range } from '../../../../shared/src/protocol/types';
+import type { ListHandlersOnDisk as ListHandlersResult, Range } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
 import { stringProp } from '../elements/elementJson';

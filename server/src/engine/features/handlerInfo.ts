@@ -1,4 +1,4 @@
-import type { HandlerInfo, PayloadCandidate, SubscriberKind } from '../../../../shared/src/protocol/types';
+import type { HandlerInfoOnDisk as HandlerInfo, PayloadCandidate, SubscriberKind } from '../../../../shared/src/protocol/types';
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
