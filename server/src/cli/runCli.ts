@@ -1,3 +1,4 @@
+/** The `jitai-events run` command: resolve a handler with the engine, run it with the shared runner. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceIndex, normalizePath } from '../engine';

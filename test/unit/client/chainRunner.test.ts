@@ -1,3 +1,4 @@
+// Run chain orchestration (client/src/chainRunner.ts) with injected runs and subscriber lookups.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../shared/src/runner';

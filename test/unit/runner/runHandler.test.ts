@@ -1,7 +1,8 @@
+// The runner end to end with the test Python (statuses, output, published events, errors, crashes) and its harness request.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runHandler } from '../../../shared/src/runner';
+import { harnessRequest, runHandler } from '../../../shared/src/runner';
 import { pathToUri } from '../../../shared/src/protocol/uris';
 import { APP, globalHandler, innerHandler, testPython } from './fixtureHandlers';
 
@@ -190,4 +191,12 @@ test('an empty python path is a clear "not started" result, not an exception', a
   const r = await runHandler({ handler: innerHandler('ArchiveStatistics'), args: [], kwargs: {}, pythonPath: '', timeoutMs: TIMEOUT });
   assert.equal(r.status, 'crashed');
   assert.equal(r.error?.type, 'PythonNotStarted');
+});
+
+test('the harness request carries paths: the wire HandlerInfo\'s URIs are converted at the runner\'s edge', () => {
+  const req = harnessRequest({ handler: innerHandler('ArchiveStatistics'), args: [1], kwargs: { k: 'v' }, pythonPath: 'python3', timeoutMs: 0 }, 'tok');
+  assert.equal(req.appRoot, APP);
+  assert.equal(req.modulePath, join(APP, 'events', 'ArchiveStatistics', 'inner.py'));
+  assert.deepEqual({ token: req.token, fullName: req.fullName, funcType: req.funcType, args: req.args, kwargs: req.kwargs },
+    { token: 'tok', fullName: 'events.ArchiveStatistics', funcType: 'Inner', args: [1], kwargs: { k: 'v' } });
 });
