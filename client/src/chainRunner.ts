@@ -5,13 +5,12 @@
  */
 import { formatMessage, type Localize } from './localize';
 import type { Payload } from './payload';
+import type { HandlerTarget } from '../../shared/src/protocol/types';
 import type { RunResult } from './runner';
-
-export interface ChainTarget { appRoot: string; fullName: string }
 
 export interface ChainStep {
   depth: number;
-  target: ChainTarget;
+  target: HandlerTarget;
   payload: Payload;
   /** The published event that triggered this step (absent for the first handler). */
   trigger?: { sender: string; from: string };
@@ -26,8 +25,8 @@ export interface ChainStep {
 }
 
 export interface ChainDeps {
-  run(target: ChainTarget, payload: Payload): Promise<RunResult>;
-  subscribersOf(appRoot: string, sender: string): Promise<string[]>;
+  run(target: HandlerTarget, payload: Payload): Promise<RunResult>;
+  subscribersOf(appRootUri: string, sender: string): Promise<string[]>;
   /** Levels of dispatch after the first handler (1 = only its direct subscribers). */
   maxDepth: number;
   /** Safety net against fan-out; default 50 handler runs. */
@@ -37,7 +36,7 @@ export interface ChainDeps {
 }
 
 /** Runs the chain breadth-first. Pass `firstResult` to start from a run that already happened. */
-export async function runChain(target: ChainTarget, payload: Payload, deps: ChainDeps, firstResult?: RunResult): Promise<ChainStep> {
+export async function runChain(target: HandlerTarget, payload: Payload, deps: ChainDeps, firstResult?: RunResult): Promise<ChainStep> {
   const maxRuns = deps.maxRuns ?? 50;
   let runs = 0;
   const root: ChainStep = { depth: 0, target, payload, children: [], unhandled: [], truncated: false };
@@ -58,12 +57,12 @@ export async function runChain(target: ChainTarget, payload: Payload, deps: Chai
       if (!published.length) continue;
       if (step.depth >= deps.maxDepth || deps.isCancelled?.()) { step.truncated = true; continue; }
       for (const event of published) {
-        const subscribers = await deps.subscribersOf(step.target.appRoot, event.sender);
+        const subscribers = await deps.subscribersOf(step.target.appRootUri, event.sender);
         if (!subscribers.length) { step.unhandled.push(event.sender); continue; }
         for (const fullName of subscribers) {
           if (runs >= maxRuns || deps.isCancelled?.()) { step.truncated = true; break; }
           const child: ChainStep = {
-            depth: step.depth + 1, target: { appRoot: step.target.appRoot, fullName },
+            depth: step.depth + 1, target: { appRootUri: step.target.appRootUri, fullName },
             payload: { args: event.args ?? [], kwargs: event.kwargs ?? {} },
             trigger: { sender: event.sender, from: step.target.fullName }, children: [], unhandled: [], truncated: false,
           };

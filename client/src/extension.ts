@@ -2,11 +2,11 @@
  * Extension entry point: wiring only. Every fact shown comes from the language server.
  */
 import * as vscode from 'vscode';
-import type { EventTreeResult, IndexStatus } from '../../shared/src/protocol/types';
+import type { EventTreeResult, HandlerTarget, IndexStatus } from '../../shared/src/protocol/types';
 import { EventsTreeProvider } from './eventsTree';
 import { JitaiLanguageClient } from './languageClient';
 import type { Payload } from './payload';
-import { HandlerRunner, type HandlerTarget } from './runHandler';
+import { HandlerRunner } from './runHandler';
 import type { RunResult } from './runner';
 import { IndexStatusItem } from './statusItem';
 import { registerTreeCommands } from './treeCommands';

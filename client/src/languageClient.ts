@@ -7,8 +7,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import {
   EventTreeRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
   SubscribersOfRequest,
-  type EventTreeParams, type EventTreeResult, type HandlerInfoParams, type HandlerInfoResult, type IndexChangedParams,
-  type IndexStatus, type ListHandlersResult, type ReindexResult, type SubscribersOfParams, type SubscribersOfResult,
+} from '../../shared/src/protocol/messages';
+import type {
+  EventTreeParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
 } from '../../shared/src/protocol/types';
 
 export const CLIENT_ID = 'jitaiEvents';
@@ -53,8 +54,8 @@ export class JitaiLanguageClient implements vscode.Disposable {
       traceOutputChannel: this.output,
     };
     const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('JitAi Events Language Server'), serverOptions, clientOptions);
-    client.onNotification(IndexStatusNotification, (status: IndexStatus) => this.statusEmitter.fire(status));
-    client.onNotification(IndexChangedNotification, (params: IndexChangedParams) => this.changedEmitter.fire(params));
+    client.onNotification(IndexStatusNotification, (status) => this.statusEmitter.fire(status));
+    client.onNotification(IndexChangedNotification, (params) => this.changedEmitter.fire(params));
     return client;
   }
 
@@ -82,25 +83,26 @@ export class JitaiLanguageClient implements vscode.Disposable {
     return this.client?.isRunning() ?? false;
   }
 
-  private async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+  /** The running client, for a request; throws a readable error while the server is down. */
+  private get running(): LanguageClient {
     if (!this.client) throw new Error(vscode.l10n.t('The JitAi Events language server is not running.'));
-    return this.client.sendRequest<R>(method, params, token);
+    return this.client;
   }
 
-  eventTree(params: EventTreeParams, token?: vscode.CancellationToken): Promise<EventTreeResult> {
-    return this.request<EventTreeResult>(EventTreeRequest, params, token);
+  async eventTree(params: EventTreeParams, token?: vscode.CancellationToken) {
+    return this.running.sendRequest(EventTreeRequest, params, token);
   }
-  reindex(): Promise<ReindexResult> {
-    return this.request<ReindexResult>(ReindexRequest, {});
+  async reindex() {
+    return this.running.sendRequest(ReindexRequest);
   }
-  handlerInfo(params: HandlerInfoParams): Promise<HandlerInfoResult> {
-    return this.request<HandlerInfoResult>(HandlerInfoRequest, params);
+  async handlerInfo(params: HandlerInfoParams) {
+    return this.running.sendRequest(HandlerInfoRequest, params);
   }
-  listHandlers(): Promise<ListHandlersResult> {
-    return this.request<ListHandlersResult>(ListHandlersRequest, {});
+  async listHandlers() {
+    return this.running.sendRequest(ListHandlersRequest);
   }
   async subscribersOf(params: SubscribersOfParams): Promise<string[]> {
-    return (await this.request<SubscribersOfResult>(SubscribersOfRequest, params)).fullNames;
+    return (await this.running.sendRequest(SubscribersOfRequest, params)).fullNames;
   }
 
   dispose(): void {

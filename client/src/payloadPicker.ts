@@ -4,7 +4,7 @@
  * payload editor (an untitled JSON document run by "JitAi: Run handler with this payload").
  */
 import * as vscode from 'vscode';
-import type { HandlerInfo } from '../../shared/src/protocol/types';
+import type { HandlerInfo, HandlerTarget } from '../../shared/src/protocol/types';
 import {
   historyKey, parsePayloadJson, payloadChoices, payloadToJson, recentPayloads, rememberPayload,
   type Payload, type PayloadHistory,
@@ -12,16 +12,20 @@ import {
 
 const HISTORY_STATE_KEY = 'jitaiEvents.payloadHistory';
 
-/** Payloads used before, per handler, in workspaceState. */
+/** Payloads used before, per handler, in workspaceState (keyed by the app folder's path, as they always were). */
 export class PayloadHistoryStore {
   constructor(private readonly state: vscode.Memento) {}
-  recent(appRoot: string, fullName: string): Payload[] {
-    return recentPayloads(this.state.get<PayloadHistory>(HISTORY_STATE_KEY), historyKey(appRoot, fullName));
+  recent(target: HandlerTarget): Payload[] {
+    return recentPayloads(this.state.get<PayloadHistory>(HISTORY_STATE_KEY), keyOf(target));
   }
-  async remember(appRoot: string, fullName: string, payload: Payload): Promise<void> {
+  async remember(target: HandlerTarget, payload: Payload): Promise<void> {
     const history = this.state.get<PayloadHistory>(HISTORY_STATE_KEY) ?? {};
-    await this.state.update(HISTORY_STATE_KEY, rememberPayload(history, historyKey(appRoot, fullName), payload));
+    await this.state.update(HISTORY_STATE_KEY, rememberPayload(history, keyOf(target), payload));
   }
+}
+
+function keyOf(t: HandlerTarget): string {
+  return historyKey(vscode.Uri.parse(t.appRootUri).fsPath, t.fullName);
 }
 
 export type PayloadPick = { kind: 'run'; payload: Payload } | { kind: 'edit'; payload: Payload };
@@ -30,7 +34,7 @@ interface PayloadItem extends vscode.QuickPickItem { pick?: PayloadPick }
 
 /** Asks which payload to run the handler with; undefined when the user dismissed the pick. */
 export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStore): Promise<PayloadPick | undefined> {
-  const recent = history.recent(info.appRoot, info.fullName);
+  const recent = history.recent(info);
   const choices = payloadChoices(info.payloads.map((p) => ({ label: p.label, args: p.args, kwargs: p.kwargs })), recent, vscode.l10n.t);
   // Publish calls that pass variables give payloads with nulls in their places: edit those first.
   const partial = new Set(info.payloads.filter((p) => p.partial).map((p) => JSON.stringify({ args: p.args, kwargs: p.kwargs })));
@@ -68,7 +72,7 @@ export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStor
 
 /** Untitled JSON documents opened by "Edit as JSON…", each bound to the handler it runs. */
 export class PayloadEditors implements vscode.Disposable {
-  private readonly targets = new Map<string, { appRootUri: string; fullName: string }>();
+  private readonly targets = new Map<string, HandlerTarget>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
@@ -85,12 +89,12 @@ export class PayloadEditors implements vscode.Disposable {
   }
 
   /** The handler a payload document runs, if it is one of ours. */
-  targetOf(uri: vscode.Uri): { appRootUri: string; fullName: string } | undefined {
+  targetOf(uri: vscode.Uri): HandlerTarget | undefined {
     return this.targets.get(uri.toString());
   }
 
   /** Opens the editor and offers a Run button; resolves to the document. */
-  async open(target: { appRootUri: string; fullName: string }, payload: Payload): Promise<vscode.TextDocument> {
+  async open(target: HandlerTarget, payload: Payload): Promise<vscode.TextDocument> {
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: payloadToJson(payload) });
     this.targets.set(doc.uri.toString(), target);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });

@@ -4,8 +4,8 @@
  * the "JitAi Events: Run" output channel plus a summary notification.
  */
 import * as vscode from 'vscode';
-import type { HandlerInfo } from '../../shared/src/protocol/types';
-import { chainSteps, formatChain, runChain, type ChainTarget } from './chainRunner';
+import type { HandlerInfo, HandlerInfoParams, HandlerTarget } from '../../shared/src/protocol/types';
+import { chainSteps, formatChain, runChain } from './chainRunner';
 import type { JitaiLanguageClient } from './languageClient';
 import type { Payload } from './payload';
 import { PayloadEditors, PayloadHistoryStore, pickPayload } from './payloadPicker';
@@ -13,12 +13,25 @@ import { reportMissingInterpreter, resolveInterpreter, type Interpreter } from '
 import { formatRunHeader, formatRunOutcome, runLabel, summarizeRun } from '../../shared/src/runReport';
 import { runHandler, type RunResult } from './runner';
 
-/** `{ appRoot, fullName }` as the CodeLens and the API pass it (appRoot: a path or a file uri). */
-export interface HandlerTarget { appRoot: string; fullName: string }
-
-function toUriString(pathOrUri: string): string {
-  return /^[a-z][\w+.-]+:\/\//i.test(pathOrUri) ? pathOrUri : vscode.Uri.file(pathOrUri).toString();
+function isHandlerTarget(x: unknown): x is HandlerTarget {
+  const t = x as Partial<HandlerTarget> | null | undefined;
+  return !!t && typeof t === 'object' && typeof t.appRootUri === 'string' && typeof t.fullName === 'string';
 }
+
+/**
+ * What a command argument names: a file (explorer, editor title), an events-tree node (its `run`),
+ * or a HandlerTarget (the server's CodeLens, the extension API). Undefined: ask with a quick pick.
+ */
+export function handlerParamsOf(arg: unknown): HandlerInfoParams | undefined {
+  if (arg instanceof vscode.Uri) return { uri: arg.toString() };
+  const run = (arg as { run?: unknown } | null | undefined)?.run;
+  if (isHandlerTarget(run)) return { appRootUri: run.appRootUri, fullName: run.fullName };
+  if (isHandlerTarget(arg)) return { appRootUri: arg.appRootUri, fullName: arg.fullName };
+  return undefined;
+}
+
+const targetOf = (info: HandlerInfo): HandlerTarget => ({ appRootUri: info.appRootUri, fullName: info.fullName });
+const appRootOf = (info: HandlerInfo): vscode.Uri => vscode.Uri.parse(info.appRootUri);
 
 export class HandlerRunner implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('JitAi Events: Run');
@@ -55,20 +68,9 @@ export class HandlerRunner implements vscode.Disposable {
 
   /** Finds what to run from a command argument, or asks with a quick pick. */
   private async resolveHandler(arg: unknown): Promise<HandlerInfo | undefined> {
-    let info: HandlerInfo | null | undefined;
-    const a = arg as Record<string, unknown> | undefined;
-    if (arg instanceof vscode.Uri) {
-      info = await this.lsp.handlerInfo({ uri: arg.toString() });
-    } else if (a && typeof a === 'object' && a.run && typeof a.run === 'object') {
-      const run = a.run as { appRootUri: string; fullName: string };
-      info = await this.lsp.handlerInfo({ appRootUri: run.appRootUri, fullName: run.fullName });
-    } else if (a && typeof a.appRoot === 'string' && typeof a.fullName === 'string') {
-      info = await this.lsp.handlerInfo({ appRootUri: toUriString(a.appRoot), fullName: a.fullName });
-    } else if (a && typeof a.appRootUri === 'string' && typeof a.fullName === 'string') {
-      info = await this.lsp.handlerInfo({ appRootUri: a.appRootUri, fullName: a.fullName });
-    } else {
-      return this.pickHandler();
-    }
+    const params = handlerParamsOf(arg);
+    if (!params) return this.pickHandler();
+    const info = await this.lsp.handlerInfo(params);
     if (!info) {
       void vscode.window.showErrorMessage(vscode.l10n.t('No runnable event or task element found there.'));
       return undefined;
@@ -82,18 +84,18 @@ export class HandlerRunner implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('No event or task handlers found in this workspace.'));
       return undefined;
     }
-    const apps = new Set(handlers.map((h) => h.appRoot));
+    const apps = new Set(handlers.map((h) => h.appRootUri));
     const picked = await vscode.window.showQuickPick(
       handlers.map((h) => ({
         label: `$(zap) ${h.title ?? h.fullName}`,
-        description: apps.size > 1 ? `${h.fullName} · ${h.appRoot.split(/[\\/]/).pop()}` : h.fullName,
+        description: apps.size > 1 ? `${h.fullName} · ${vscode.Uri.parse(h.appRootUri).path.split('/').pop()}` : h.fullName,
         detail: `${h.funcType} → ${h.label}`,
         handler: h,
       })),
       { title: vscode.l10n.t('Run handler'), placeHolder: vscode.l10n.t('Choose the event or task handler to run'), matchOnDescription: true, matchOnDetail: true },
     );
     if (!picked) return undefined;
-    return (await this.lsp.handlerInfo({ appRootUri: toUriString(picked.handler.appRoot), fullName: picked.handler.fullName })) ?? undefined;
+    return (await this.lsp.handlerInfo({ appRootUri: picked.handler.appRootUri, fullName: picked.handler.fullName })) ?? undefined;
   }
 
   /** Checks the handler can run and finds the interpreter, reporting why not. */
@@ -103,7 +105,7 @@ export class HandlerRunner implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot run: {1}', info.fullName, info.problem));
       return undefined;
     }
-    const lookup = await resolveInterpreter(vscode.Uri.file(info.appRoot));
+    const lookup = await resolveInterpreter(appRootOf(info));
     if (!lookup.ok) {
       if (quiet) throw new Error(`${lookup.error} ${lookup.fix}`);
       await reportMissingInterpreter(lookup);
@@ -113,7 +115,7 @@ export class HandlerRunner implements vscode.Disposable {
   }
 
   private timeoutMs(info: HandlerInfo): number {
-    const seconds = vscode.workspace.getConfiguration('jitaiEvents', vscode.Uri.file(info.appRoot)).get<number>('runHandler.timeoutSeconds', 30);
+    const seconds = vscode.workspace.getConfiguration('jitaiEvents', appRootOf(info)).get<number>('runHandler.timeoutSeconds', 30);
     return Math.max(1, seconds) * 1000;
   }
 
@@ -155,7 +157,7 @@ export class HandlerRunner implements vscode.Disposable {
 
   /** Starts looking for the interpreter while the user picks a payload (probing Python can take a second). */
   private warmInterpreter(info: HandlerInfo): void {
-    void resolveInterpreter(vscode.Uri.file(info.appRoot)).catch(() => undefined);
+    void resolveInterpreter(appRootOf(info)).catch(() => undefined);
   }
 
   /** Resolves the handler, asks for a payload, then runs (or opens the payload editor). */
@@ -178,7 +180,7 @@ export class HandlerRunner implements vscode.Disposable {
   private async runWithUi(info: HandlerInfo, payload: Payload): Promise<void> {
     const interpreter = await this.prepare(info);
     if (!interpreter) return;
-    await this.history.remember(info.appRoot, info.fullName, payload);
+    await this.history.remember(info, payload);
     this.output.show(true);
     const result = await this.withProgress(vscode.l10n.t('Running {0}…', info.fullName), (signal) => this.execute(info, payload, interpreter, signal));
     await this.notify(info, payload, result);
@@ -199,8 +201,7 @@ export class HandlerRunner implements vscode.Disposable {
   }
 
   private async openEditor(info: HandlerInfo, payload: Payload): Promise<void> {
-    const target = { appRootUri: toUriString(info.appRoot), fullName: info.fullName };
-    const doc = await this.editors.open(target, payload);
+    const doc = await this.editors.open(targetOf(info), payload);
     const run = vscode.l10n.t('Run');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Edit the payload of {0}, then run it (or use "JitAi: Run handler with this payload" in the editor title).', info.fullName), run);
@@ -214,7 +215,7 @@ export class HandlerRunner implements vscode.Disposable {
     if (doc) { await this.runDocument(doc); return; }
     const info = await this.resolveHandler(arg instanceof vscode.Uri ? undefined : arg);
     if (!info) return;
-    const recent = this.history.recent(info.appRoot, info.fullName)[0];
+    const recent = this.history.recent(info)[0];
     const published = info.payloads[0];
     await this.openEditor(info, recent ?? (published ? { args: published.args, kwargs: published.kwargs } : { args: [], kwargs: {} }));
   }
@@ -233,7 +234,7 @@ export class HandlerRunner implements vscode.Disposable {
   }
 
   private chainDepth(info: HandlerInfo): number {
-    return Math.max(1, vscode.workspace.getConfiguration('jitaiEvents', vscode.Uri.file(info.appRoot)).get<number>('runHandler.chainDepth', 3));
+    return Math.max(1, vscode.workspace.getConfiguration('jitaiEvents', appRootOf(info)).get<number>('runHandler.chainDepth', 3));
   }
 
   private chainInteractive(arg: unknown): Promise<void> {
@@ -244,18 +245,18 @@ export class HandlerRunner implements vscode.Disposable {
   private async chainWithUi(info: HandlerInfo, payload: Payload, first?: RunResult): Promise<void> {
     const interpreter = await this.prepare(info);
     if (!interpreter) return;
-    if (!first) await this.history.remember(info.appRoot, info.fullName, payload);
+    if (!first) await this.history.remember(info, payload);
     const maxDepth = this.chainDepth(info);
     this.output.show(true);
     this.write([vscode.l10n.t('Run chain from {0}', info.fullName)]);
     const root = await this.withProgress(vscode.l10n.t('Running the chain from {0}…', info.fullName), (signal, progress) =>
-      runChain({ appRoot: info.appRoot, fullName: info.fullName }, payload, {
+      runChain(targetOf(info), payload, {
         maxDepth,
         isCancelled: () => signal.aborted,
         onStep: (step) => progress.report({ message: step.target.fullName }),
-        subscribersOf: (appRoot, sender) => this.lsp.subscribersOf({ appRoot, sender }),
-        run: async (target: ChainTarget, p: Payload) => {
-          const stepInfo = target.fullName === info.fullName ? info : await this.lsp.handlerInfo({ appRootUri: toUriString(target.appRoot), fullName: target.fullName });
+        subscribersOf: (appRootUri, sender) => this.lsp.subscribersOf({ appRootUri, sender }),
+        run: async (target: HandlerTarget, p: Payload) => {
+          const stepInfo = target.fullName === info.fullName ? info : await this.lsp.handlerInfo(target);
           if (!stepInfo) throw new Error(vscode.l10n.t('{0} no longer exists.', target.fullName));
           if (stepInfo.problem) throw new Error(stepInfo.problem);
           return this.execute(stepInfo, p, interpreter, signal);
@@ -273,8 +274,8 @@ export class HandlerRunner implements vscode.Disposable {
   /** For the extension API / tests: run without prompts; throws when the handler cannot run. */
   async runForApi(target: HandlerTarget, payload: Payload): Promise<RunResult> {
     if (!vscode.workspace.isTrusted) throw new Error('Running handlers is disabled in untrusted workspaces.');
-    const info = await this.lsp.handlerInfo({ appRootUri: toUriString(target.appRoot), fullName: target.fullName });
-    if (!info) throw new Error(`No runnable element ${target.fullName} in ${target.appRoot}`);
+    const info = await this.lsp.handlerInfo({ appRootUri: target.appRootUri, fullName: target.fullName });
+    if (!info) throw new Error(`No runnable element ${target.fullName} in ${target.appRootUri}`);
     const interpreter = await this.prepare(info, true);
     return this.execute(info, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }, interpreter!);
   }

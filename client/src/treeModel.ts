@@ -4,7 +4,7 @@
  * the shape users see is unit-tested; eventsTree.ts only maps these to vscode.TreeItems.
  */
 import type {
-  EventTreeResult, Location, SubscriberKind, TreeApp, TreeEvent, TreeGroup, TreePublisher, TreeService, TreeSubscriber,
+  EventTreeResult, HandlerTarget, Location, SubscriberKind, TreeApp, TreeEvent, TreeGroup, TreePublisher, TreeService, TreeSubscriber,
 } from '../../shared/src/protocol/types';
 import { formatMessage, type Localize } from './localize';
 
@@ -13,7 +13,6 @@ export type TreeNodeKind =
   | 'category' | 'target' | 'unresolved' | 'message';
 
 /** What "Run handler" needs to identify an event/task element. */
-export interface RunTarget { appRootUri: string; fullName: string }
 
 export interface TreeNode {
   /** Stable across refreshes (keeps expansion state). */
@@ -37,7 +36,7 @@ export interface TreeNode {
   resourceUri?: string;
   /** Text "Copy sender" copies. */
   sender?: string;
-  run?: RunTarget;
+  run?: HandlerTarget;
   expanded: boolean;
   children: TreeNode[];
 }

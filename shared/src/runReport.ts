@@ -5,6 +5,7 @@
  * locations are written as `absolute/path:line` so the output channel and terminals make them clickable.
  */
 import type { HandlerInfo } from './protocol/types';
+import { uriToPath } from './protocol/uris';
 import { formatMessage, type Localize } from './l10n';
 import { describePayload, type Payload } from './runner/payloadJson';
 import type { RunResult } from './runner/types';
@@ -32,7 +33,7 @@ const plain: Paint = (_style, text) => text;
 /** The label of a handler: its fullName, what runs (`Inner → inner.py customFunc`) and its app. */
 export function runLabel(info: HandlerInfo): RunLabel {
   const where = info.funcType === 'Inner' ? `inner.py ${info.functionName}` : `${info.serviceFullName ?? '?'}.${info.functionName}`;
-  return { fullName: info.fullName, handler: `${info.funcType} → ${where}`, appRoot: info.appRoot };
+  return { fullName: info.fullName, handler: `${info.funcType} → ${where}`, appRoot: uriToPath(info.appRootUri) ?? info.appRootUri };
 }
 
 function section(title: string, body: string, paint: Paint): string[] {

@@ -4,16 +4,19 @@
  * (diagnostics per uri, index status, index-changed, log messages) so tests can wait on them.
  * No fixed sleeps: every wait resolves on a message and rejects on timeout with the last state.
  */
+import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  type Diagnostic as LspDiagnostic, type ProtocolConnection, type ClientCapabilities, type InitializeResult,
+  type ConfigurationItem, type Diagnostic as LspDiagnostic, type ProtocolConnection, type ClientCapabilities, type InitializeResult,
+  type RequestType, type RequestType0,
 } from 'vscode-languageserver-protocol/node';
+import { IndexChangedNotification, IndexStatusNotification } from '../../shared/src/protocol/messages';
 import type { IndexStatus } from '../../shared/src/protocol/types';
-import { repoRoot } from './repo';
+import { repoRoot, tempCopy } from './repo';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -23,6 +26,8 @@ export interface InitializeOptions {
   capabilities?: ClientCapabilities;
   /** Extra initializationOptions merged over `{ locale, settings }`. */
   initializationOptions?: Record<string, unknown>;
+  /** Answers workspace/configuration items (default: null for each); set `capabilities.workspace.configuration` too. */
+  configuration?: (item: ConfigurationItem) => unknown;
 }
 
 /** A published diagnostic; this server always sends plain-text messages. */
@@ -57,6 +62,8 @@ export class LspClient {
   private exitCode: number | null | undefined;
   private readonly waiters = new Set<Waiter>();
   private readonly docVersions = new Map<string, number>();
+  /** How workspace/configuration is answered (see InitializeOptions.configuration). */
+  configuration: (item: ConfigurationItem) => unknown = () => null;
 
   /** `args`: the server's command-line arguments (default `--stdio`). */
   constructor(o: { args?: string[] } = {}) {
@@ -77,7 +84,7 @@ export class LspClient {
     });
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.connection.onRequest('workspace/configuration', (p: { items: ConfigurationItem[] }) => p.items.map((i) => this.configuration(i)));
     this.connection.onNotification('$/progress', (p: unknown) => { this.progress.push(p); });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
@@ -86,8 +93,8 @@ export class LspClient {
       this.publishLog.push({ uri: p.uri, seq: this.seq, diagnostics: p.diagnostics });
       this.wake();
     });
-    this.connection.onNotification('jitai/indexStatus', (p: IndexStatus) => { this.statuses.push(p); this.statusSeq.push(++this.seq); this.wake(); });
-    this.connection.onNotification('jitai/indexChanged', (p: { version: number }) => { this.indexChanged.push(p.version); this.indexChangedSeq.push(++this.seq); this.wake(); });
+    this.connection.onNotification(IndexStatusNotification, (p) => { this.statuses.push(p); this.statusSeq.push(++this.seq); this.wake(); });
+    this.connection.onNotification(IndexChangedNotification, (p) => { this.indexChanged.push(p.version); this.indexChangedSeq.push(++this.seq); this.wake(); });
     this.connection.onError(([e]) => { this.logs.push(`connection error: ${e?.message}`); });
     this.connection.listen();
   }
@@ -112,6 +119,7 @@ export class LspClient {
         rename: { prepareSupport: true },
       },
     };
+    if (o.configuration) this.configuration = o.configuration;
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? uriOf(folders[0]) : null,
@@ -131,7 +139,7 @@ export class LspClient {
 
   /** Resolves on the first `jitai/indexStatus` after the mark `since` that satisfies `predicate`. */
   waitForStatus(predicate: (s: IndexStatus) => boolean, since = -1, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<IndexStatus> {
-    return this.waitFor('jitai/indexStatus', timeoutMs,
+    return this.waitFor(IndexStatusNotification.method, timeoutMs,
       () => this.statuses.find((x, i) => this.statusSeq[i] > since && predicate(x)),
       () => `statuses: ${JSON.stringify(this.statuses.slice(-3))}`);
   }
@@ -157,7 +165,7 @@ export class LspClient {
 
   /** Resolves with the version of a `jitai/indexChanged` that arrived after the mark. */
   waitForIndexChanged(since: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
-    return this.waitFor('jitai/indexChanged', timeoutMs,
+    return this.waitFor(IndexChangedNotification.method, timeoutMs,
       () => this.indexChanged.find((_, i) => this.indexChangedSeq[i] > since));
   }
 
@@ -192,13 +200,20 @@ export class LspClient {
     }
   }
 
-  async request<R = unknown>(method: string, params?: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+  /** A typed message of shared/src/protocol/messages.ts, or any method by name (standard LSP, deliberately wrong params). */
+  request<P, R>(type: RequestType<P, R, void>, params: P, timeoutMs?: number): Promise<R>;
+  request<R>(type: RequestType0<R, void>): Promise<R>;
+  request<R = unknown>(method: string, params?: unknown, timeoutMs?: number): Promise<R>;
+  async request(type: string | RequestType<unknown, unknown, void> | RequestType0<unknown, void>, params?: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<unknown> {
+    const method = typeof type === 'string' ? type : type.method;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`request ${method} timed out after ${timeoutMs} ms\n${this.serverOutput}`)), timeoutMs);
     });
+    const sent = typeof type !== 'string' && type.numberOfParams === 0 ? this.connection.sendRequest(method)
+      : this.connection.sendRequest(method, params);
     try {
-      return await Promise.race([this.connection.sendRequest(method, params) as Promise<R>, timeout]);
+      return await Promise.race([sent, timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -276,4 +291,56 @@ export async function startServer(folders: string[], o: InitializeOptions = {}):
     await client.dispose();
     throw e;
   }
+}
+
+/** What useServerOn gives a describe block: read its fields inside hooks and tests (they are set by `before`). */
+export interface ServerOnFixture {
+  readonly client: LspClient;
+  /** The temp copy of the first fixture (each fixture's copy: `dirs`). */
+  readonly dir: string;
+  readonly dirs: string[];
+  readonly init: InitializeResult;
+  /** The first `ready` index status. */
+  readonly status: IndexStatus;
+  /** A path inside the first copy. */
+  p(rel: string): string;
+}
+
+export interface UseServerOptions extends InitializeOptions {
+  /** Runs on the fresh copies before the server starts (add or change files). */
+  prepare?: (dirs: string[]) => void;
+  /** The workspace folders to open (default: each copy). */
+  folders?: (dirs: string[]) => string[];
+}
+
+/**
+ * For a describe block: copies the fixture(s) (paths relative to the repository) to temp folders,
+ * starts a server on them and waits for its first index (before), then stops it and removes the
+ * copies (after).
+ */
+export function useServerOn(fixtures: string | string[], o: UseServerOptions = {}): ServerOnFixture {
+  const copies: { dir: string; cleanup: () => void }[] = [];
+  let started: Awaited<ReturnType<typeof startServer>> | undefined;
+  const need = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('useServerOn: read its fields inside hooks and tests (the server starts in before)');
+    return v;
+  };
+  before(async () => {
+    for (const f of Array.isArray(fixtures) ? fixtures : [fixtures]) copies.push(tempCopy(f));
+    const dirs = copies.map((c) => c.dir);
+    o.prepare?.(dirs);
+    started = await startServer(o.folders?.(dirs) ?? dirs, o);
+  });
+  after(async () => {
+    await started?.client.dispose();
+    for (const c of copies) c.cleanup();
+  });
+  return {
+    get client() { return need(started).client; },
+    get dir() { return need(copies[0]).dir; },
+    get dirs() { return copies.map((c) => c.dir); },
+    get init() { return need(started).init; },
+    get status() { return need(started).status; },
+    p: (rel) => path.join(need(copies[0]).dir, rel),
+  };
 }

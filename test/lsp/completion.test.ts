@@ -2,13 +2,13 @@
  * Completion over the protocol: sender strings in e.json (with/without a typed prefix, in an
  * unterminated string), func values, and the sender of `app.event.publish(` in Python.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
-import { cursor, tempCopy } from '../helpers/repo';
+import { uriOf, useServerOn } from '../helpers/lspClient';
+import { cursor } from '../helpers/repo';
 import { applyEdits, positionAt, positionOf, textInRange } from './lspTestUtil';
 
 const ALL_EVENTS = [
@@ -22,26 +22,16 @@ const ALL_EVENTS = [
 ];
 
 describe('completion on a copy of crm-demo', () => {
-  let client: LspClient;
-  let app: { dir: string; cleanup: () => void };
-  const p = (rel: string) => path.join(app.dir, rel);
-
-  before(async () => {
-    app = tempCopy('examples/crm-demo');
-    ({ client } = await startServer([app.dir]));
-  });
-  after(async () => {
-    await client?.dispose();
-    app?.cleanup();
-  });
+  const server = useServerOn('examples/crm-demo');
+  const { p } = server;
 
   /** Opens (or re-sets) `file` with the text around `|` and asks for completion at the bar. */
   async function completeIn(file: string, textWithBar: string): Promise<{ items: CompletionItem[]; text: string }> {
     const { text, offset } = cursor(textWithBar);
     const uri = uriOf(file);
-    if (!opened.has(uri)) { await client.open(file, text); opened.add(uri); } else await client.change(file, text);
+    if (!opened.has(uri)) { await server.client.open(file, text); opened.add(uri); } else await server.client.change(file, text);
     const position = positionAt(text, offset);
-    const r = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
+    const r = await server.client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
     const items = r == null ? [] : Array.isArray(r) ? r : r.items;
     return { items, text };
   }
@@ -78,7 +68,7 @@ describe('completion on a copy of crm-demo', () => {
     assert.deepEqual(edit.range.start, positionOf(text, '""', 1));
   });
 
-  it('with a typed prefix: the range covers the prefix, so the client can filter on it', async () => {
+  it('with a typed prefix: the range covers the prefix, so the server.client can filter on it', async () => {
     const file = p('events/NotifySalesOnProcessed/e.json');
     const { items, text } = await completeIn(file, eventJson('"services.Ord|"'));
     assert.ok(items.length >= 3);
@@ -166,30 +156,20 @@ describe('completion on a copy of crm-demo', () => {
 });
 
 describe('completion when the editor completes enums from the JSON schema (schemaEnums, as the VS Code client sets it)', () => {
-  let client: LspClient;
-  let app: { dir: string; cleanup: () => void };
-
-  before(async () => {
-    app = tempCopy('test/fixtures/valid-app');
-    ({ client } = await startServer([app.dir], { initializationOptions: { schemaEnums: true } }));
-  });
-  after(async () => {
-    await client?.dispose();
-    app?.cleanup();
-  });
+  const server = useServerOn('test/fixtures/valid-app', { initializationOptions: { schemaEnums: true } });
 
   it('funcType values are left to the schema; senders are still offered', async () => {
-    const file = path.join(app.dir, 'events/NotifyOnProcessed/e.json');
+    const file = path.join(server.dir, 'events/NotifyOnProcessed/e.json');
     const withBar = (bar: string) => cursor(`{\n  "type": "events.NormalType",\n  "sender": "${bar === 'sender' ? '|' : ''}",\n  "funcType": "${bar === 'funcType' ? '|' : ''}"\n}\n`);
     const ask = async (c: { text: string; offset: number }) => {
-      const r = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: positionAt(c.text, c.offset) });
+      const r = await server.client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: positionAt(c.text, c.offset) });
       return (r?.items ?? []).map((i) => i.label);
     };
     const f = withBar('funcType');
-    await client.open(file, f.text);
+    await server.client.open(file, f.text);
     assert.deepEqual(await ask(f), []);
     const s = withBar('sender');
-    await client.change(file, s.text);
+    await server.client.change(file, s.text);
     assert.ok((await ask(s)).includes('services.CustomerBatchService.dataProcessed'));
   });
 });

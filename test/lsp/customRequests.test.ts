@@ -2,14 +2,14 @@
  * The custom requests and notifications of shared/src/protocol: jitai/eventTree, jitai/handlerInfo,
  * jitai/listHandlers, jitai/subscribersOf, jitai/reindex, jitai/indexStatus and jitai/indexChanged.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
-import { tempCopy } from '../helpers/repo';
+import { uriOf, useServerOn } from '../helpers/lspClient';
+import { EventTreeRequest, HandlerInfoRequest, ListHandlersRequest, ReindexRequest, SubscribersOfRequest } from '../../shared/src/protocol/messages';
 import type {
-  EventTreeResult, HandlerInfoResult, IndexStatus, ListHandlersResult, SubscribersOfResult, TreeEvent,
+  EventTreeResult, TreeEvent,
 } from '../../shared/src/protocol/types';
 
 /** A publish call with literal args/kwargs, added to the copy so handlerInfo has a payload to offer. */
@@ -20,41 +20,33 @@ const LITERAL_PUBLISH = `
 `;
 
 describe('custom requests on a copy of crm-demo', () => {
-  let client: LspClient;
-  let firstStatus: IndexStatus;
-  let app: { dir: string; cleanup: () => void };
-  const p = (rel: string) => path.join(app.dir, rel);
-
-  before(async () => {
-    app = tempCopy('examples/crm-demo');
-    fs.appendFileSync(p('services/CustomerBatchService/service.py'), LITERAL_PUBLISH);
-    ({ client, status: firstStatus } = await startServer([app.dir]));
+  const server = useServerOn('examples/crm-demo', {
+    prepare: () => {
+      fs.appendFileSync(p('services/CustomerBatchService/service.py'), LITERAL_PUBLISH);
+    },
   });
-  after(async () => {
-    await client?.dispose();
-    app?.cleanup();
-  });
+  const { p } = server;
 
   const findEvent = (tree: EventTreeResult, sender: string): TreeEvent | undefined =>
     tree.apps.flatMap((a) => a.services).flatMap((s) => s.events).find((e) => e.sender === sender);
 
   it('jitai/indexStatus: indexing first, then ready with the counts', async () => {
-    assert.equal(client.statuses[0]?.state, 'indexing', JSON.stringify(client.statuses.map((s) => s.state)));
-    assert.equal(firstStatus.state, 'ready');
-    assert.equal(firstStatus.apps, 1);
-    assert.equal(firstStatus.events, 7);
-    assert.equal(firstStatus.errors, 4);
-    assert.equal(firstStatus.warnings, 3);
+    assert.equal(server.client.statuses[0]?.state, 'indexing', JSON.stringify(server.client.statuses.map((s) => s.state)));
+    assert.equal(server.status.state, 'ready');
+    assert.equal(server.status.apps, 1);
+    assert.equal(server.status.events, 7);
+    assert.equal(server.status.errors, 4);
+    assert.equal(server.status.warnings, 3);
     // jitai/indexChanged follows the first index.
-    await client.waitForIndexChanged(-1);
+    await server.client.waitForIndexChanged(-1);
   });
 
   it('jitai/eventTree: services -> events -> publishers and subscribers', async () => {
-    const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
+    const tree = await server.client.request(EventTreeRequest, {});
     assert.equal(tree.apps.length, 1);
     const [crm] = tree.apps;
     assert.equal(crm.name, 'acme.CrmDemo');
-    assert.equal(crm.rootUri, uriOf(app.dir));
+    assert.equal(crm.rootUri, uriOf(server.dir));
     assert.deepEqual(crm.services.map((s) => s.fullName).sort(), [
       'services.CustomerBatchService', 'services.MistakesDemoService', 'services.NotifyService', 'services.OrderService',
     ]);
@@ -88,19 +80,19 @@ describe('custom requests on a copy of crm-demo', () => {
   });
 
   it('jitai/eventTree with a filter keeps the matching events', async () => {
-    const tree = await client.request<EventTreeResult>('jitai/eventTree', { filter: 'emailsent' });
+    const tree = await server.client.request(EventTreeRequest, { filter: 'emailsent' });
     const events = tree.apps.flatMap((a) => a.services).flatMap((s) => s.events).map((e) => e.sender);
     assert.deepEqual(events, ['services.NotifyService.emailSent']);
   });
 
   it('jitai/handlerInfo by uri (Inner) offers the literal publish payloads', async () => {
-    const info = await client.request<HandlerInfoResult>('jitai/handlerInfo', { uri: uriOf(p('events/ArchiveStatistics/inner.py')) });
+    const info = await server.client.request(HandlerInfoRequest, { uri: uriOf(p('events/ArchiveStatistics/inner.py')) });
     assert.ok(info);
     assert.equal(info.fullName, 'events.ArchiveStatistics');
     assert.equal(info.funcType, 'Inner');
     assert.equal(info.functionName, 'customFunc');
-    assert.equal(info.modulePath, p('events/ArchiveStatistics/inner.py'));
-    assert.equal(info.appRoot, app.dir);
+    assert.equal(info.moduleUri, uriOf(p('events/ArchiveStatistics/inner.py')));
+    assert.equal(info.appRootUri, uriOf(server.dir));
     assert.equal(info.problem, undefined);
     assert.ok(info.payloads.length >= 1, JSON.stringify(info.payloads));
     const literal = info.payloads.find((x) => !x.partial);
@@ -116,7 +108,7 @@ describe('custom requests on a copy of crm-demo', () => {
   });
 
   it('jitai/handlerInfo offers a partly literal publish (variables as null) as a partial payload', async () => {
-      const info = await client.request<HandlerInfoResult>('jitai/handlerInfo', { uri: uriOf(p('events/ArchiveStatistics/inner.py')) });
+      const info = await server.client.request(HandlerInfoRequest, { uri: uriOf(p('events/ArchiveStatistics/inner.py')) });
       const partial = info?.payloads.find((x) => x.partial);
       assert.ok(partial, JSON.stringify(info?.payloads));
       assert.deepEqual(partial.args, [{ processedCount: null, skipped: null }]);
@@ -124,25 +116,25 @@ describe('custom requests on a copy of crm-demo', () => {
     });
 
   it('jitai/handlerInfo by app root and fullName (Global)', async () => {
-    const info = await client.request<HandlerInfoResult>('jitai/handlerInfo', { appRootUri: uriOf(app.dir), fullName: 'events.NotifySalesOnProcessed' });
+    const info = await server.client.request(HandlerInfoRequest, { appRootUri: uriOf(server.dir), fullName: 'events.NotifySalesOnProcessed' });
     assert.ok(info);
     assert.equal(info.funcType, 'Global');
     assert.equal(info.functionName, 'notifySales');
     assert.equal(info.serviceFullName, 'services.NotifyService');
     assert.equal(info.className, 'NotifyService');
-    assert.equal(info.modulePath, p('services/NotifyService/service.py'));
+    assert.equal(info.moduleUri, uriOf(p('services/NotifyService/service.py')));
   });
 
   it('jitai/handlerInfo explains why a handler cannot run, and is null for unknown elements', async () => {
-    const broken = await client.request<HandlerInfoResult>('jitai/handlerInfo', { appRootUri: uriOf(app.dir), fullName: 'events.deliberateMistakes.InnerWithoutFile' });
+    const broken = await server.client.request(HandlerInfoRequest, { appRootUri: uriOf(server.dir), fullName: 'events.deliberateMistakes.InnerWithoutFile' });
     assert.ok(broken?.problem, JSON.stringify(broken));
     assert.match(broken.problem, /inner\.py/);
-    assert.equal(await client.request('jitai/handlerInfo', { appRootUri: uriOf(app.dir), fullName: 'events.DoesNotExist' }), null);
-    assert.equal(await client.request('jitai/handlerInfo', { uri: uriOf(p('models/OrderModel/e.json')) }), null);
+    assert.equal(await server.client.request(HandlerInfoRequest, { appRootUri: uriOf(server.dir), fullName: 'events.DoesNotExist' }), null);
+    assert.equal(await server.client.request(HandlerInfoRequest, { uri: uriOf(p('models/OrderModel/e.json')) }), null);
   });
 
   it('jitai/listHandlers lists runnable handlers only', async () => {
-    const { handlers } = await client.request<ListHandlersResult>('jitai/listHandlers', {});
+    const { handlers } = await server.client.request(ListHandlersRequest);
     const names = handlers.map((h) => h.fullName);
     for (const n of ['events.ArchiveStatistics', 'events.NotifySalesOnProcessed', 'events.WelcomeOnOrderCreated', 'tasks.DailyDigest']) {
       assert.ok(names.includes(n), `${n} missing from ${names}`);
@@ -154,7 +146,7 @@ describe('custom requests on a copy of crm-demo', () => {
   });
 
   it('jitai/subscribersOf lists the custom events listening to a sender', async () => {
-    const r = await client.request<SubscribersOfResult>('jitai/subscribersOf', { appRoot: app.dir, sender: 'services.CustomerBatchService.dataProcessed' });
+    const r = await server.client.request(SubscribersOfRequest, { appRootUri: uriOf(server.dir), sender: 'services.CustomerBatchService.dataProcessed' });
     assert.deepEqual([...r.fullNames].sort(), ['events.ArchiveStatistics', 'events.NotifySalesOnProcessed']);
   });
 
@@ -164,24 +156,24 @@ describe('custom requests on a copy of crm-demo', () => {
     fs.writeFileSync(p('events/LateSubscriber/e.json'), JSON.stringify({
       type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Global', func: 'services.NotifyService.alertOps',
     }));
-    const mark = client.mark();
-    const status = await client.request<IndexStatus>('jitai/reindex', {});
+    const mark = server.client.mark();
+    const status = await server.client.request(ReindexRequest);
     assert.equal(status.state, 'ready');
-    assert.equal(status.subscribers, firstStatus.subscribers + 1);
-    await client.waitForStatus((x) => x.state === 'ready' && x.subscribers === status.subscribers, mark);
-    await client.waitForIndexChanged(mark);
-    const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
+    assert.equal(status.subscribers, server.status.subscribers + 1);
+    await server.client.waitForStatus((x) => x.state === 'ready' && x.subscribers === status.subscribers, mark);
+    await server.client.waitForIndexChanged(mark);
+    const tree = await server.client.request(EventTreeRequest, {});
     assert.deepEqual(findEvent(tree, 'services.OrderService.orderCancelled')?.subscribers.map((s) => s.fullName), ['events.LateSubscriber']);
   });
 
   it('an edit pushes jitai/indexChanged and an updated jitai/indexStatus', async () => {
     const file = p('events/deliberateMistakes/TypoSender/e.json');
-    const mark = client.mark();
-    await client.open(file);
-    await client.change(file, fs.readFileSync(file, 'utf8').replace('dataProcesed', 'dataProcessed'));
-    await client.waitForDiagnostics(uriOf(file), (d) => d.length === 0, { since: mark });
-    await client.waitForIndexChanged(mark);
-    const fixed = await client.waitForStatus((x) => x.state === 'ready' && x.errors === 3, mark);
+    const mark = server.client.mark();
+    await server.client.open(file);
+    await server.client.change(file, fs.readFileSync(file, 'utf8').replace('dataProcesed', 'dataProcessed'));
+    await server.client.waitForDiagnostics(uriOf(file), (d) => d.length === 0, { since: mark });
+    await server.client.waitForIndexChanged(mark);
+    const fixed = await server.client.waitForStatus((x) => x.state === 'ready' && x.errors === 3, mark);
     assert.equal(fixed.errors, 3);
   });
 });

@@ -2,30 +2,20 @@
  * Live updates that cross file kinds: Python publish calls typed in an open service.py, service
  * methods removed on disk, and app.json's `extends` changing the severity of missing services.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventTreeResult } from '../../shared/src/protocol/types';
-import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
-import { tempCopy } from '../helpers/repo';
+import { uriOf, useServerOn } from '../helpers/lspClient';
+import { EventTreeRequest } from '../../shared/src/protocol/messages';
 import { SEVERITY, asLocations, codes, positionOf, textInFileRange, textInRange } from './lspTestUtil';
 
 const CHANGED = 2;
 
 describe('Python and app.json live updates on a copy of crm-demo', () => {
-  let client: LspClient;
-  let app: { dir: string; cleanup: () => void };
-  const p = (rel: string) => path.join(app.dir, rel);
-
-  before(async () => {
-    app = tempCopy('examples/crm-demo');
-    ({ client } = await startServer([app.dir]));
-  });
-  after(async () => {
-    await client?.dispose();
-    app?.cleanup();
-  });
+  const server = useServerOn('examples/crm-demo');
+  const { p } = server;
 
   it('a publish typed in an open service.py is validated at its sender literal, and navigates from the unsaved text', async () => {
     const file = p('services/OrderService/service.py');
@@ -33,33 +23,33 @@ describe('Python and app.json live updates on a copy of crm-demo', () => {
     const good = fs.readFileSync(file, 'utf8');
     const call = '        app.event.publish(sender="services.OrderService.orderPayed", kwargs={"orderNo": orderNo})\n';
     const withTypo = good.replace('    def auditOrderChange', `${call}\n    def auditOrderChange`);
-    await client.open(file);
-    let mark = client.mark();
-    await client.change(file, withTypo);
-    const [d] = await client.waitForDiagnostics(uri, (x) => x.length > 0, { since: mark });
+    await server.client.open(file);
+    let mark = server.client.mark();
+    await server.client.change(file, withTypo);
+    const [d] = await server.client.waitForDiagnostics(uri, (x) => x.length > 0, { since: mark });
     assert.equal(d.code, 'unknown-event');
     assert.equal(textInRange(withTypo, d.range), 'orderPayed');
     assert.match(d.message, /Did you mean "orderPaid"/);
 
     // Fixed in the editor (still unsaved): the diagnostic goes and definition works on the new line.
     const fixed = withTypo.replace('orderPayed', 'orderPaid');
-    mark = client.mark();
-    await client.change(file, fixed);
-    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
+    mark = server.client.mark();
+    await server.client.change(file, fixed);
+    await server.client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
     const at = positionOf(fixed, 'orderPaid", kwargs={"orderNo": orderNo})', 2);
-    const [loc] = asLocations(await client.request('textDocument/definition', { textDocument: { uri }, position: at }));
+    const [loc] = asLocations(await server.client.request('textDocument/definition', { textDocument: { uri }, position: at }));
     assert.equal(loc?.uri, uriOf(p('services/OrderService/e.json')));
     assert.match(textInFileRange(p('services/OrderService/e.json'), loc.range), /orderPaid/);
 
     // The events tree counts the unsaved publish site.
-    const tree = await client.request<EventTreeResult>('jitai/eventTree', { filter: 'orderPaid' });
+    const tree = await server.client.request(EventTreeRequest, { filter: 'orderPaid' });
     const ev = tree.apps[0].services.flatMap((s) => s.events).find((e) => e.name === 'orderPaid');
     assert.equal(ev?.publishers.length, 2, JSON.stringify(ev?.publishers));
 
-    mark = client.mark();
-    await client.close(file);
-    await client.waitForIndexChanged(mark);
-    const after = await client.request<EventTreeResult>('jitai/eventTree', { filter: 'orderPaid' });
+    mark = server.client.mark();
+    await server.client.close(file);
+    await server.client.waitForIndexChanged(mark);
+    const after = await server.client.request(EventTreeRequest, { filter: 'orderPaid' });
     assert.equal(after.apps[0].services.flatMap((s) => s.events).find((e) => e.name === 'orderPaid')?.publishers.length, 1);
   });
 
@@ -69,16 +59,16 @@ describe('Python and app.json live updates on a copy of crm-demo', () => {
     const good = fs.readFileSync(py, 'utf8');
     const without = good.replace(/    def alertOps\(self, \*args, \*\*kwargs\):\n.*\n\n/, '');
     assert.notEqual(without, good);
-    let mark = client.mark();
+    let mark = server.client.mark();
     fs.writeFileSync(py, without);
-    await client.filesChanged([{ path: py, type: CHANGED }]);
-    const d = await client.waitForDiagnostics(uriOf(ejson), (x) => x.length > 0, { since: mark });
+    await server.client.filesChanged([{ path: py, type: CHANGED }]);
+    const d = await server.client.waitForDiagnostics(uriOf(ejson), (x) => x.length > 0, { since: mark });
     assert.deepEqual(codes(d), ['function-not-implemented']);
     assert.equal(textInFileRange(ejson, d[0].range), 'alertOps');
-    mark = client.mark();
+    mark = server.client.mark();
     fs.writeFileSync(py, good);
-    await client.filesChanged([{ path: py, type: CHANGED }]);
-    await client.waitForDiagnostics(uriOf(ejson), (x) => x.length === 0, { since: mark });
+    await server.client.filesChanged([{ path: py, type: CHANGED }]);
+    await server.client.waitForDiagnostics(uriOf(ejson), (x) => x.length === 0, { since: mark });
   });
 
   it('an open e.json whose folder is deleted on disk: its diagnostics are cleared once the editor closes it', async () => {
@@ -86,16 +76,16 @@ describe('Python and app.json live updates on a copy of crm-demo', () => {
     const uri = uriOf(file);
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, JSON.stringify({ type: 'events.NormalType', sender: 'services.OrderService.orderPayed', funcType: 'Global', func: 'services.NotifyService.alertOps' }, null, 2));
-    let mark = client.mark();
-    await client.filesChanged([{ path: path.dirname(file), type: 1 }]);
-    await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'unknown-event'), { since: mark });
-    await client.open(file);
+    let mark = server.client.mark();
+    await server.client.filesChanged([{ path: path.dirname(file), type: 1 }]);
+    await server.client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'unknown-event'), { since: mark });
+    await server.client.open(file);
     fs.rmSync(path.dirname(file), { recursive: true });
-    await client.filesChanged([{ path: path.dirname(file), type: 3 }]);
-    mark = client.mark();
-    await client.close(file);
-    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
-    const tree = await client.request<EventTreeResult>('jitai/eventTree', {});
+    await server.client.filesChanged([{ path: path.dirname(file), type: 3 }]);
+    mark = server.client.mark();
+    await server.client.close(file);
+    await server.client.waitForDiagnostics(uri, (x) => x.length === 0, { since: mark });
+    const tree = await server.client.request(EventTreeRequest, {});
     assert.ok(!JSON.stringify(tree).includes('events.Doomed'), 'the element left the index');
   });
 
@@ -103,30 +93,30 @@ describe('Python and app.json live updates on a copy of crm-demo', () => {
     const file = p('events/NotSavedYet/e.json');
     const uri = uriOf(file);
     assert.equal(fs.existsSync(file), false);
-    const mark = client.mark();
-    await client.open(file, JSON.stringify({ type: 'events.NormalType', sender: 'services.NotifyService.emailSend', funcType: 'Inner' }, null, 2));
-    const d = await client.waitForDiagnostics(uri, (x) => x.length > 0, { since: mark });
+    const mark = server.client.mark();
+    await server.client.open(file, JSON.stringify({ type: 'events.NormalType', sender: 'services.NotifyService.emailSend', funcType: 'Inner' }, null, 2));
+    const d = await server.client.waitForDiagnostics(uri, (x) => x.length > 0, { since: mark });
     assert.ok(d.some((x) => x.code === 'unknown-event' && /emailSent/.test(x.message)), JSON.stringify(d));
-    const m2 = client.mark();
-    await client.close(file);
-    await client.waitForDiagnostics(uri, (x) => x.length === 0, { since: m2 });
+    const m2 = server.client.mark();
+    await server.client.close(file);
+    await server.client.waitForDiagnostics(uri, (x) => x.length === 0, { since: m2 });
   });
 
   it('dropping "extends" from app.json turns a missing service from a warning into an error', async () => {
     const appJson = p('app.json');
     const missing = uriOf(p('events/deliberateMistakes/MissingService/e.json'));
-    assert.equal(client.diagnostics.get(missing)?.[0]?.severity, SEVERITY.warning);
+    assert.equal(server.client.diagnostics.get(missing)?.[0]?.severity, SEVERITY.warning);
     const good = fs.readFileSync(appJson, 'utf8');
     const parsed = JSON.parse(good);
     delete parsed.extends;
-    let mark = client.mark();
+    let mark = server.client.mark();
     fs.writeFileSync(appJson, JSON.stringify(parsed, null, 2));
-    await client.filesChanged([{ path: appJson, type: CHANGED }]);
-    const [d] = await client.waitForDiagnostics(missing, (x) => x[0]?.severity === SEVERITY.error, { since: mark });
+    await server.client.filesChanged([{ path: appJson, type: CHANGED }]);
+    const [d] = await server.client.waitForDiagnostics(missing, (x) => x[0]?.severity === SEVERITY.error, { since: mark });
     assert.equal(d.code, 'sender-service-not-found');
-    mark = client.mark();
+    mark = server.client.mark();
     fs.writeFileSync(appJson, good);
-    await client.filesChanged([{ path: appJson, type: CHANGED }]);
-    await client.waitForDiagnostics(missing, (x) => x[0]?.severity === SEVERITY.warning, { since: mark });
+    await server.client.filesChanged([{ path: appJson, type: CHANGED }]);
+    await server.client.waitForDiagnostics(missing, (x) => x[0]?.severity === SEVERITY.warning, { since: mark });
   });
 });

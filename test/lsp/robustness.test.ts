@@ -2,81 +2,72 @@
  * Bad input never takes the server down: malformed, binary and huge e.json files get a clear
  * diagnostic, unknown requests and bad params are answered, and shutdown exits cleanly.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionList } from 'vscode-languageserver-protocol';
-import { LspClient, startServer, uriOf } from '../helpers/lspClient';
+import { ErrorCodes, type CompletionList } from 'vscode-languageserver-protocol';
+import { LspClient, startServer, uriOf, useServerOn } from '../helpers/lspClient';
+import { EventTreeRequest, HandlerInfoRequest, SubscribersOfRequest } from '../../shared/src/protocol/messages';
 import { tempCopy } from '../helpers/repo';
 import { positionOf } from './lspTestUtil';
 
 const CREATED = 1;
 
 describe('robustness on a copy of crm-demo', () => {
-  let client: LspClient;
-  let app: { dir: string; cleanup: () => void };
-  const p = (rel: string) => path.join(app.dir, rel);
-
-  before(async () => {
-    app = tempCopy('examples/crm-demo');
-    ({ client } = await startServer([app.dir]));
-  });
-  after(async () => {
-    await client?.dispose();
-    app?.cleanup();
-  });
+  const server = useServerOn('examples/crm-demo');
+  const { p } = server;
 
   /** The server still answers a real request correctly. */
   async function assertAlive(): Promise<void> {
     const file = p('events/OpsAlertOnBatchFailed/e.json');
     const text = fs.readFileSync(file, 'utf8');
-    const r = await client.request<CompletionList | null>('textDocument/completion', {
+    const r = await server.client.request<CompletionList | null>('textDocument/completion', {
       textDocument: { uri: uriOf(file) }, position: positionOf(text, 'batchFailed'),
     });
     assert.ok(r && r.items.some((i) => i.label === 'services.CustomerBatchService.dataProcessed'), 'completion after the bad input');
-    assert.ok(client.isRunning, client.serverOutput);
+    assert.ok(server.client.isRunning, server.client.serverOutput);
   }
 
   it('malformed JSON in an open e.json gives json-syntax at the error, and completion keeps working', async () => {
     const file = p('events/EmailSentCounter/e.json');
     const good = fs.readFileSync(file, 'utf8');
-    await client.open(file);
+    await server.client.open(file);
     const broken = good.replace('"funcType": "Inner",', '"funcType": "Inner" "oops": ,');
     assert.notEqual(broken, good);
-    const mark = client.mark();
-    await client.change(file, broken);
-    const d = await client.waitForDiagnostics(uriOf(file), (x) => x.some((y) => y.code === 'json-syntax'), { since: mark });
+    const mark = server.client.mark();
+    await server.client.change(file, broken);
+    const d = await server.client.waitForDiagnostics(uriOf(file), (x) => x.some((y) => y.code === 'json-syntax'), { since: mark });
     const syntax = d.filter((x) => x.code === 'json-syntax');
     assert.ok(syntax.length >= 1 && syntax.length <= 10);
     assert.equal(syntax[0].range.start.line, positionOf(broken, '"oops"').line, 'on the line of the error');
     assert.match(syntax[0].message, /not valid JSON/);
     // Completion in the broken document itself still answers.
-    const r = await client.request<CompletionList | null>('textDocument/completion', {
+    const r = await server.client.request<CompletionList | null>('textDocument/completion', {
       textDocument: { uri: uriOf(file) }, position: positionOf(broken, 'services.NotifyService.emailSent', 3),
     });
     assert.ok(r && r.items.length > 0, 'completion in the half-typed document');
     await assertAlive();
-    const m2 = client.mark();
-    await client.change(file, good);
-    await client.waitForDiagnostics(uriOf(file), (x) => x.length === 0, { since: m2 });
-    await client.close(file);
+    const m2 = server.client.mark();
+    await server.client.change(file, good);
+    await server.client.waitForDiagnostics(uriOf(file), (x) => x.length === 0, { since: m2 });
+    await server.client.close(file);
   });
 
   it('half-typed documents (empty, a lone brace, a root array) never crash the server', async () => {
     const file = p('events/OrderCreatedLog/e.json');
     const good = fs.readFileSync(file, 'utf8');
-    await client.open(file);
+    await server.client.open(file);
     for (const [text, code] of [['', 'root-not-object'], ['{', 'json-syntax'], ['[1, 2]', 'root-not-object'], ['{"sender": 5}', 'missing-type']] as const) {
-      const mark = client.mark();
-      await client.change(file, text);
-      const d = await client.waitForDiagnostics(uriOf(file), (x) => x.some((y) => y.code === code), { since: mark });
+      const mark = server.client.mark();
+      await server.client.change(file, text);
+      const d = await server.client.waitForDiagnostics(uriOf(file), (x) => x.some((y) => y.code === code), { since: mark });
       assert.ok(d.length >= 1, `${JSON.stringify(text)} -> ${code}`);
     }
-    const mark = client.mark();
-    await client.change(file, good);
-    await client.waitForDiagnostics(uriOf(file), (x) => x.length === 0, { since: mark });
-    await client.close(file);
+    const mark = server.client.mark();
+    await server.client.change(file, good);
+    await server.client.waitForDiagnostics(uriOf(file), (x) => x.length === 0, { since: mark });
+    await server.client.close(file);
     await assertAlive();
   });
 
@@ -84,9 +75,9 @@ describe('robustness on a copy of crm-demo', () => {
     const file = p('events/BinaryJunk/e.json');
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, Buffer.from([0x7b, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x22, 0x7d]));
-    const mark = client.mark();
-    await client.filesChanged([{ path: file, type: CREATED }]);
-    const [d] = await client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark });
+    const mark = server.client.mark();
+    await server.client.filesChanged([{ path: file, type: CREATED }]);
+    const [d] = await server.client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark });
     assert.equal(d.code, 'json-syntax');
     assert.match(d.message, /binary/);
     await assertAlive();
@@ -97,9 +88,9 @@ describe('robustness on a copy of crm-demo', () => {
     fs.mkdirSync(path.dirname(file));
     const big = JSON.stringify({ type: 'events.NormalType', sender: 'services.OrderService.orderPaid', padding: 'x'.repeat(5 * 1024 * 1024) });
     fs.writeFileSync(file, big);
-    const mark = client.mark();
-    await client.filesChanged([{ path: file, type: CREATED }]);
-    const [d] = await client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark });
+    const mark = server.client.mark();
+    await server.client.filesChanged([{ path: file, type: CREATED }]);
+    const [d] = await server.client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark });
     assert.equal(d.code, 'json-syntax');
     assert.match(d.message, new RegExp(`${fs.statSync(file).size} bytes`));
     await assertAlive();
@@ -109,32 +100,34 @@ describe('robustness on a copy of crm-demo', () => {
     const file = p('events/HugeFile/e.json');
     const junk = '{"type": "events.NormalType", "title": "' + 'ab\\u0000 '.repeat(700_000) + '", oops }';
     assert.ok(junk.length > 5 * 1024 * 1024);
-    const mark = client.mark();
-    await client.open(file, junk);
-    const d = await client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark, timeoutMs: 60_000 });
+    const mark = server.client.mark();
+    await server.client.open(file, junk);
+    const d = await server.client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark, timeoutMs: 60_000 });
     assert.ok(d.length <= 20, `a bounded number of diagnostics, got ${d.length}`);
-    await client.close(file);
+    await server.client.close(file);
     await assertAlive();
   });
 
   it('an unknown request is answered with MethodNotFound and the server lives on', async () => {
-    await assert.rejects(client.request('jitai/noSuchRequest', {}), (e: Error & { code?: number }) => e.code === -32601);
-    await client.notify('jitai/noSuchNotification', { x: 1 });
+    await assert.rejects(server.client.request('jitai/noSuchRequest', {}), (e: Error & { code?: number }) => e.code === -32601);
+    await server.client.notify('jitai/noSuchNotification', { x: 1 });
     await assertAlive();
   });
 
   it('bad params are answered (null or empty), never fatal', async () => {
     const nowhere = uriOf(p('no/such/file/e.json'));
-    assert.equal(await client.request('textDocument/completion', { textDocument: { uri: nowhere }, position: { line: 0, character: 0 } }), null);
-    assert.deepEqual(await client.request('textDocument/definition', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: 0, character: 0 } }), []);
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uriOf(p('app.json')) }, position: { line: 999, character: 999 } }), null);
-    // Missing fields: the handlers fail inside and answer their fallback.
-    assert.equal(await client.request('jitai/handlerInfo', {}), null);
-    assert.deepEqual(await client.request('jitai/subscribersOf', {}), { fullNames: [] });
-    assert.deepEqual((await client.request<{ apps: unknown[] }>('jitai/eventTree', null)).apps.length, 1);
-    await client.request('textDocument/codeAction', { textDocument: { uri: nowhere }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
-    await client.filesChanged([{ path: p('not/a/watched/file.txt'), type: CREATED }]);
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 2 }] });
+    assert.equal(await server.client.request('textDocument/completion', { textDocument: { uri: nowhere }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await server.client.request('textDocument/definition', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: 0, character: 0 } }), []);
+    assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri: uriOf(p('app.json')) }, position: { line: 999, character: 999 } }), null);
+    // Missing or wrong fields of jitai/* requests: InvalidParams (every case: customRequestParams.test.ts).
+    const invalidParams = (e: Error & { code?: number }) => e.code === ErrorCodes.InvalidParams;
+    await assert.rejects(server.client.request(HandlerInfoRequest.method, {}), invalidParams);
+    await assert.rejects(server.client.request(SubscribersOfRequest.method, {}), invalidParams);
+    await assert.rejects(server.client.request(EventTreeRequest.method, null), invalidParams);
+    assert.equal((await server.client.request(EventTreeRequest, {})).apps.length, 1);
+    await server.client.request('textDocument/codeAction', { textDocument: { uri: nowhere }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+    await server.client.filesChanged([{ path: p('not/a/watched/file.txt'), type: CREATED }]);
+    await server.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 2 }] });
     await assertAlive();
   });
 });

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { startServer, uriOf, type LspClient } from '../helpers/lspClient';
+import { startServer, uriOf, useServerOn, type LspClient } from '../helpers/lspClient';
 import { repoRoot, tempCopy } from '../helpers/repo';
 import { SEVERITY, positionInFile } from './lspTestUtil';
 
@@ -110,39 +110,29 @@ describe('exclude setting and workspace-folder changes', () => {
 });
 
 describe('zh-cn locale', () => {
-  let client: LspClient;
-  let app: { dir: string; cleanup: () => void };
+  const server = useServerOn('examples/crm-demo', { locale: 'zh-cn' });
   const han = /[\u4e00-\u9fff]/;
 
-  before(async () => {
-    app = tempCopy('examples/crm-demo');
-    ({ client } = await startServer([app.dir], { locale: 'zh-cn' }));
-  });
-  after(async () => {
-    await client?.dispose();
-    app?.cleanup();
-  });
-
   it('diagnostics are in Simplified Chinese and keep the names', () => {
-    const file = path.join(app.dir, 'events/deliberateMistakes/TypoSender/e.json');
-    const [d] = client.diagnostics.get(uriOf(file)) ?? [];
+    const file = path.join(server.dir, 'events/deliberateMistakes/TypoSender/e.json');
+    const [d] = server.client.diagnostics.get(uriOf(file)) ?? [];
     assert.equal(d?.code, 'unknown-event');
     assert.match(d.message, han);
     assert.match(d.message, /dataProcessed/);
     assert.doesNotMatch(d.message, /Did you mean/);
-    for (const list of client.diagnostics.values()) for (const x of list) assert.match(x.message, han, x.message);
+    for (const list of server.client.diagnostics.values()) for (const x of list) assert.match(x.message, han, x.message);
   });
 
   it('the quick fix title is Chinese', async () => {
-    const file = path.join(app.dir, 'events/deliberateMistakes/TypoSender/e.json');
-    const [d] = client.diagnostics.get(uriOf(file)) ?? [];
-    const [a] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: d.range, context: { diagnostics: [d] } });
+    const file = path.join(server.dir, 'events/deliberateMistakes/TypoSender/e.json');
+    const [d] = server.client.diagnostics.get(uriOf(file)) ?? [];
+    const [a] = await server.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: d.range, context: { diagnostics: [d] } });
     assert.match(a.title, han);
   });
 
   it('a refused rename explains itself in Chinese', async () => {
-    const file = path.join(app.dir, 'events/NotifySalesOnProcessed/e.json');
-    await assert.rejects(client.request('textDocument/rename', {
+    const file = path.join(server.dir, 'events/NotifySalesOnProcessed/e.json');
+    await assert.rejects(server.client.request('textDocument/rename', {
       textDocument: { uri: uriOf(file) }, position: positionInFile(file, 'dataProcessed', 2), newName: '1bad',
     }), (e: Error) => han.test(e.message));
   });

@@ -4,7 +4,7 @@
  * its edge) and never throws on user input.
  */
 import type {
-  EventTreeResult, HandlerInfo, ListHandlersResult, Location, Range,
+  EventTreeResult, HandlerInfoOnDisk, ListHandlersOnDisk, Location, Range,
 } from '../../../shared/src/protocol/types';
 import type { EngineDiagnostic } from './model/diagnostics';
 import type { AppRecord, ElementRecord } from './model/records';
@@ -121,18 +121,18 @@ export class Engine {
   // ---- events tree and Run handler ------------------------------------------------------------
 
   eventTree(filter?: string): EventTreeResult { return buildEventTree(this.index, filter || undefined); }
-  listHandlers(): ListHandlersResult { return listHandlers(this.index); }
+  listHandlers(): ListHandlersOnDisk { return listHandlers(this.index); }
   /** The event/task element a file belongs to (its e.json or any file in its folder). */
   elementOwning(path: string): ElementRecord | undefined {
     const p = normalizePath(path);
     return this.index.elementAt(p) ?? this.index.elementOwning(p);
   }
   /** What Run handler executes for the element at/owning `path`, or for app root + fullName. */
-  handlerInfoAt(path: string): HandlerInfo | null {
+  handlerInfoAt(path: string): HandlerInfoOnDisk | null {
     const el = this.elementOwning(path);
     return el ? handlerInfo(this.index, el) : null;
   }
-  handlerInfo(ref: { appRoot?: string; fullName: string }): HandlerInfo | null {
+  handlerInfo(ref: { appRoot?: string; fullName: string }): HandlerInfoOnDisk | null {
     const root = ref.appRoot ? normalizePath(ref.appRoot) : undefined;
     for (const app of this.index.allApps()) {
       if (root && app.root !== root) continue;
@@ -152,4 +152,4 @@ export class Engine {
   }
 }
 
-export type { EngineCompletion, CompletionOptions, EngineLens, IndexProgress, Range };
+export type { EngineCompletion, CompletionOptions, EngineLens, IndexProgress, Range, TextEditByFile };

@@ -5,4 +5,7 @@ export { normalizePath, fileKind } from './files/paths';
 export { Severity, severityName, type EngineDiagnostic } from './model/diagnostics';
 export type { AppRecord, ElementRecord, PythonRecord, ElementKind } from './model/records';
 export { localeOf, msg, type Locale } from './i18n/messages';
-export { createEngine, Engine, type EngineOptions, type EngineStats, type HandlerRef, type RenameResult } from './engine';
+export {
+  createEngine, Engine, type EngineOptions, type EngineStats, type HandlerRef, type RenameResult,
+  type EngineCompletion, type CompletionOptions, type EngineLens, type TextEditByFile,
+} from './engine';

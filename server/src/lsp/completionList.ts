@@ -1,5 +1,6 @@
+/** The engine's completions as one LSP CompletionList: ranked by what is typed, capped, with shared item defaults when the client has them. */
 import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver/node';
-import type { EngineCompletion } from '../engine/features/completion';
+import type { EngineCompletion } from '../engine';
 import { toLspCompletion } from './convert';
 
 /** Most items sent at once; the client asks again as the user types (isIncomplete). */

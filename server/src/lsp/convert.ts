@@ -1,10 +1,12 @@
+/** Engine results (paths, offsets, engine records) to LSP and protocol values (URIs, positions). */
 import {
   CompletionItemKind, DiagnosticSeverity, DiagnosticTag, InsertTextFormat,
-  type CompletionItem, type Diagnostic, type Range,
+  type CodeLens, type CompletionItem, type Diagnostic, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { EngineDiagnostic } from '../engine';
-import type { EngineCompletion } from '../engine/features/completion';
-import { pathToUri } from '../engine/features/locations';
+import type { EngineCompletion, EngineDiagnostic, EngineLens, TextEditByFile } from '../engine';
+import type { HandlerTarget, ListHandlersOnDisk, ListHandlersResult, RunHandlerCommand } from '../../../shared/src/protocol/types';
+import { RUN_HANDLER_COMMAND } from '../../../shared/src/protocol/types';
+import { pathToUri } from '../../../shared/src/protocol/uris';
 
 export function toLspDiagnostic(d: EngineDiagnostic): Diagnostic {
   const out: Diagnostic = {
@@ -37,4 +39,25 @@ export function toLspCompletion(c: EngineCompletion, range: Range): CompletionIt
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
   if (c.sortText) item.sortText = c.sortText;
   return item;
+}
+
+export function toHandlerTarget(appRoot: string, fullName: string): HandlerTarget {
+  return { appRootUri: pathToUri(appRoot), fullName };
+}
+
+/** A lens with a Run target carries the client's Run-handler command; a count lens has no command id. */
+export function toLspCodeLens(l: EngineLens): CodeLens {
+  if (!l.run) return { range: l.range, command: { title: l.title, command: '' } };
+  const run: RunHandlerCommand = { command: RUN_HANDLER_COMMAND, arguments: [toHandlerTarget(l.run.appRoot, l.run.fullName)] };
+  return { range: l.range, command: { title: l.title, ...run } };
+}
+
+export function toListHandlersResult(r: ListHandlersOnDisk): ListHandlersResult {
+  return { handlers: r.handlers.map(({ appRoot, ...entry }) => ({ ...entry, appRootUri: pathToUri(appRoot) })) };
+}
+
+export function toWorkspaceEdit(edits: TextEditByFile[]): WorkspaceEdit {
+  const changes: WorkspaceEdit['changes'] = {};
+  for (const f of edits) changes[pathToUri(f.path)] = f.edits;
+  return { changes };
 }

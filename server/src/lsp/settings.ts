@@ -1,10 +1,20 @@
-/** The `jitaiEvents` settings the server reads (sent by the client as initializationOptions.settings and on change). */
+/**
+ * The `jitaiEvents` settings the server uses. initializationOptions.settings give the defaults;
+ * a client that answers workspace/configuration is asked again, globally and per workspace folder
+ * (`exclude` is resource-scoped), at start and on every didChangeConfiguration.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { normalizePath, type Engine } from '../engine';
+import { pathToUri } from '../../../shared/src/protocol/uris';
+
 export interface ServerSettings {
   exclude: string[];
   validation: { debounceMs: number };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { exclude: [], validation: { debounceMs: 200 } };
+
+const SECTION = 'jitaiEvents';
 
 /** Accepts whatever the client sent; wrong types fall back to defaults. */
 export function readSettings(raw: unknown): ServerSettings {
@@ -13,4 +23,62 @@ export function readSettings(raw: unknown): ServerSettings {
   const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : DEFAULT_SETTINGS.exclude;
   const debounce = typeof v.debounceMs === 'number' && v.debounceMs >= 0 ? v.debounceMs : DEFAULT_SETTINGS.validation.debounceMs;
   return { exclude, validation: { debounceMs: debounce } };
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The current settings, and the engine's exclude lists kept in step with them. */
+export class Settings {
+  current: ServerSettings = readSettings(undefined);
+  /** Set at initialize: the client answers workspace/configuration. */
+  canPull = false;
+  /** Exclude lists the client gave per workspace folder (normalised path -> globs). */
+  private readonly folderExclude = new Map<string, string[]>();
+
+  constructor(private readonly connection: Connection, private readonly engine: Engine) {}
+
+  /** initializationOptions.settings: the defaults, and all there is for a client that cannot be asked. */
+  initialize(raw: unknown): void {
+    this.current = readSettings(raw);
+    this.engine.setExclude(this.current.exclude);
+  }
+
+  /** didChangeConfiguration: asks again (or reads the pushed settings); true when an exclude list changed. */
+  async changed(pushed: unknown): Promise<boolean> {
+    if (this.canPull) return this.pull();
+    const raw = (pushed as Record<string, unknown> | undefined)?.[SECTION];
+    return raw ? this.setDefaults(raw) : false;
+  }
+
+  /** Asks the client for the settings globally and for each workspace folder; true when an exclude list changed. */
+  async pull(): Promise<boolean> {
+    if (!this.canPull) return false;
+    const folders = [...this.engine.workspaceFolders];
+    const values: unknown[] = await this.connection.workspace.getConfiguration([
+      { section: SECTION }, ...folders.map((f) => ({ scopeUri: pathToUri(f), section: SECTION })),
+    ]);
+    let changed = values[0] != null && this.setDefaults(values[0]);
+    folders.forEach((folder, i) => { if (this.setFolder(folder, values[i + 1])) changed = true; });
+    for (const gone of [...this.folderExclude.keys()].filter((f) => !folders.includes(f))) this.folderExclude.delete(gone);
+    return changed;
+  }
+
+  private setDefaults(raw: unknown): boolean {
+    const next = readSettings(raw);
+    const excludeChanged = !sameList(next.exclude, this.current.exclude);
+    this.current = next;
+    if (excludeChanged) this.engine.setExclude(next.exclude);
+    return excludeChanged;
+  }
+
+  /** A folder's own list; no answer for it means the folder follows the defaults. */
+  private setFolder(folder: string, raw: unknown): boolean {
+    const key = normalizePath(folder);
+    const before = this.folderExclude.get(key);
+    const globs = raw == null ? undefined : readSettings(raw).exclude;
+    if (sameList(before, globs)) return false;
+    if (globs) this.folderExclude.set(key, globs); else this.folderExclude.delete(key);
+    this.engine.setExclude(globs ?? this.current.exclude, key);
+    return true;
+  }
 }

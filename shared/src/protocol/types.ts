@@ -1,13 +1,17 @@
 /**
- * Every custom request and notification between the JitAi Events client and server, typed once
- * and imported by both sides. Standard LSP messages are not repeated here.
+ * The plain data types of the custom protocol between the JitAi Events client and server (the
+ * messages themselves are declared in ./messages.ts). No JSON-RPC import here, so the engine may
+ * import this file. Files travel as URIs (`DocumentUri`), never as file-system paths.
  *
  * Locations are plain `{ uri, range }` with zero-based line/character (UTF-16), exactly as LSP.
  */
 
+/** A `file:` URI as LSP sends it (`pathToUri` / `uriToPath` in ./uris.ts convert). */
+export type DocumentUri = string;
+
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
-export interface Location { uri: string; range: Range }
+export interface Location { uri: DocumentUri; range: Range }
 
 // ---------------------------------------------------------------------------------------------
 // Index status (server -> client notification), drives the language status item.
@@ -28,20 +32,13 @@ export interface IndexStatus {
   updatedAt: string;
   message?: string;
 }
-export const IndexStatusNotification = 'jitai/indexStatus';
 
 /** Sent (no params besides a counter) whenever the index changed in a way the tree may show. */
 export interface IndexChangedParams { version: number }
-export const IndexChangedNotification = 'jitai/indexChanged';
-
-/** Re-reads every file of every workspace folder. Resolves when the new index is complete. */
-export const ReindexRequest = 'jitai/reindex';
-export type ReindexResult = IndexStatus;
 
 // ---------------------------------------------------------------------------------------------
 // Events tree (client request -> server), the only source of the sidebar's data.
 
-export const EventTreeRequest = 'jitai/eventTree';
 export interface EventTreeParams { /** Optional case-insensitive text filter on names/titles/senders. */ filter?: string }
 
 export type SubscriberKind = 'custom' | 'model' | 'workflow' | 'assistant' | 'agent' | 'task' | 'other';
@@ -115,7 +112,7 @@ export interface TreeApp {
   /** appId from app.json when present, else the folder name. */
   name: string;
   title?: string;
-  rootUri: string;
+  rootUri: DocumentUri;
   services: TreeService[];
   groups: TreeGroup[];
   /** Subscribers whose sender resolves to nothing (typos, missing services or events). */
@@ -129,9 +126,11 @@ export interface EventTreeResult { apps: TreeApp[]; version: number }
 // ---------------------------------------------------------------------------------------------
 // Run handler: the server resolves what to run; the client (or CLI) runs it.
 
-export const HandlerInfoRequest = 'jitai/handlerInfo';
-/** Identify a handler by its event element: a uri inside the element folder, or app root + fullName. */
-export interface HandlerInfoParams { uri?: string; appRootUri?: string; fullName?: string }
+/** Names one event/task element: its app's root folder and its fullName. The only name for it on the wire. */
+export interface HandlerTarget { appRootUri: DocumentUri; fullName: string }
+
+/** Identify a handler by its event element: a uri inside the element folder, or a HandlerTarget. */
+export type HandlerInfoParams = { uri: DocumentUri } | HandlerTarget;
 
 export interface PayloadCandidate {
   /** `publish`: literal args/kwargs of an `app.event.publish` site. */
@@ -144,15 +143,13 @@ export interface PayloadCandidate {
   partial?: boolean;
 }
 
-export interface HandlerInfo {
-  appRoot: string;            // file system path
+/** What Run handler executes, apart from where its files are (HandlerInfo adds URIs, the engine paths). */
+export interface HandlerFacts {
   fullName: string;           // event/task element fullName
   title?: string;
   type: string;               // element type
   kind: SubscriberKind;
   funcType: 'Inner' | 'Global';
-  /** Inner: `<element dir>/inner.py`; Global: the service's service.py (or its folder). */
-  modulePath?: string;
   /** Inner: `customFunc`; Global: the method name. */
   functionName: string;
   /** Global: the service element fullName and its class name. */
@@ -164,12 +161,33 @@ export interface HandlerInfo {
   /** Set when the handler cannot run and why (missing inner.py, unresolved func…). */
   problem?: string;
 }
-export type HandlerInfoResult = HandlerInfo | null;
 
-export const ListHandlersRequest = 'jitai/listHandlers';
-export interface ListHandlersResult { handlers: { appRoot: string; fullName: string; title?: string; kind: SubscriberKind; funcType: 'Inner' | 'Global'; label: string; location: Location }[] }
+/** What Run handler executes, as it travels on the wire. */
+export interface HandlerInfo extends HandlerFacts {
+  appRootUri: DocumentUri;
+  /** Inner: `<element dir>/inner.py`; Global: the service's service.py (or its folder). */
+  moduleUri?: DocumentUri;
+}
 
-/** Which event elements listen to a sender (for "Run chain"). */
-export const SubscribersOfRequest = 'jitai/subscribersOf';
-export interface SubscribersOfParams { appRoot: string; sender: string }
+/** The engine's form of HandlerInfo: the same facts with file-system paths (the LSP converts). */
+export interface HandlerInfoOnDisk extends HandlerFacts {
+  appRoot: string;
+  modulePath?: string;
+}
+
+/** One runnable handler of the workspace, for the command palette's quick pick. */
+export interface HandlerEntryFacts {
+  fullName: string; title?: string; kind: SubscriberKind; funcType: 'Inner' | 'Global'; label: string; location: Location;
+}
+export interface HandlerEntry extends HandlerEntryFacts { appRootUri: DocumentUri }
+export interface ListHandlersResult { handlers: HandlerEntry[] }
+/** The engine's form of ListHandlersResult (app roots as paths). */
+export interface ListHandlersOnDisk { handlers: (HandlerEntryFacts & { appRoot: string })[] }
+
+/** Which custom-event elements of an app listen to a sender (for "Run chain"). */
+export interface SubscribersOfParams { appRootUri: DocumentUri; sender: string }
 export interface SubscribersOfResult { fullNames: string[] }
+
+/** The commands the server puts into CodeLenses, with their arguments (the client registers them). */
+export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
+export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }

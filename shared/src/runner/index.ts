@@ -3,7 +3,7 @@
  * Pure Node (no vscode imports): used by the VS Code client and by `jitai-events run`.
  */
 export type {
-  FindPythonOptions, PublishedEvent, PythonFound, PythonMissing, RunRequest, RunResult, RunStatus, TraceFrame,
+  FindPythonOptions, HarnessRequest, PublishedEvent, PythonFound, PythonMissing, RunRequest, RunResult, RunStatus, TraceFrame,
 } from './types';
 export { runHandler, harnessRequest } from './runHandler';
 export type { RunInternals, ResultChannel } from './runHandler';

@@ -18,7 +18,8 @@ import { CappedOutput, OUTPUT_LIMIT_BYTES } from './cappedOutput';
 import { defaultHarnessPath } from './harnessPath';
 import { parseHarnessChannel } from './harnessResult';
 import { killProcessTree, spawnInOwnGroup } from './processTree';
-import type { RunRequest, RunResult } from './types';
+import { uriToPath } from '../protocol/uris';
+import type { HarnessRequest, RunRequest, RunResult } from './types';
 
 const RESULT_LIMIT_BYTES = 64 * 1024 * 1024;
 /** After a kill, how long to wait for the pipes to close before giving up on them. */
@@ -31,15 +32,20 @@ export interface RunInternals {
   resultChannel?: ResultChannel;
 }
 
-/** The JSON request the harness reads on stdin. */
-export function harnessRequest(req: RunRequest, token?: string): Record<string, unknown> {
+/** The app folder of a request as a path (a non-`file:` URI is kept as is and fails checkSetup). */
+function appRootOf(req: RunRequest): string {
+  return uriToPath(req.handler.appRootUri) ?? req.handler.appRootUri;
+}
+
+/** The JSON request the harness reads on stdin: the wire HandlerInfo's URIs become paths here. */
+export function harnessRequest(req: RunRequest, token?: string): HarnessRequest {
   const h = req.handler;
   return {
     token,
-    appRoot: h.appRoot,
+    appRoot: appRootOf(req),
     fullName: h.fullName,
     funcType: h.funcType,
-    modulePath: h.modulePath,
+    modulePath: h.moduleUri === undefined ? undefined : uriToPath(h.moduleUri) ?? h.moduleUri,
     functionName: h.functionName,
     className: h.className,
     serviceFullName: h.serviceFullName,
@@ -72,7 +78,8 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
   if (req.signal?.aborted) return Promise.resolve(baseResult(req, 'cancelled', started));
 
   const harness = req.harnessPath ?? defaultHarnessPath();
-  const setupProblem = checkSetup(req.handler.appRoot, harness, req.t ?? formatMessage);
+  const appRoot = appRootOf(req);
+  const setupProblem = checkSetup(appRoot, harness, req.t ?? formatMessage);
   if (setupProblem) return Promise.resolve({ ...baseResult(req, 'crashed', started), error: setupProblem });
 
   const channel: ResultChannel = internals.resultChannel ?? (process.platform === 'win32' ? 'file' : 'fd');
@@ -96,7 +103,7 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
     let child: ChildProcess;
     try {
       child = spawnInOwnGroup(req.pythonPath, args, {
-        cwd: req.handler.appRoot,
+        cwd: appRoot,
         env: { ...(req.env ?? process.env), PYTHONIOENCODING: 'utf-8' },
         stdio: channel === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
       });

@@ -7,6 +7,7 @@ import type { HandlerInfo } from '../protocol/types';
 import type { Localize } from '../l10n';
 
 export interface RunRequest {
+  /** As the server sends it (URIs); the runner turns it into a HarnessRequest (paths). */
   handler: HandlerInfo;
   args: unknown[];
   kwargs: Record<string, unknown>;
@@ -22,6 +23,22 @@ export interface RunRequest {
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
   /** Localizes the runner's own messages (vscode.l10n.t, or loadBundle in the CLI); English by default. */
   t?: Localize;
+}
+
+/** The JSON the harness reads on stdin, as shared/python/jitai_run.py's docstring describes it. Paths, not URIs. */
+export interface HarnessRequest {
+  /** Proves a result line comes from the harness (see runHandler.ts). */
+  token?: string;
+  appRoot: string;
+  fullName: string;
+  funcType: 'Inner' | 'Global';
+  modulePath?: string;
+  functionName: string;
+  className?: string;
+  serviceFullName?: string;
+  kind: HandlerInfo['kind'];
+  args: unknown[];
+  kwargs: Record<string, unknown>;
 }
 
 export interface PublishedEvent {

@@ -1,10 +1,12 @@
+// Run chain orchestration (client/src/chainRunner.ts) with injected runs and subscriber lookups.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../shared/src/runner';
-import { chainSteps, formatChain, runChain, type ChainTarget } from '../../../client/src/chainRunner';
+import { chainSteps, formatChain, runChain } from '../../../client/src/chainRunner';
+import type { HandlerTarget } from '../../../shared/src/protocol/types';
 import type { Payload } from '../../../client/src/payload';
 
-const APP = '/work/crm';
+const APP = 'file:///work/crm';
 const ok = (published: Array<{ sender: string; args?: unknown[]; kwargs?: Record<string, unknown> }> = []): RunResult => ({
   status: 'ok', stdout: '', stderr: '', standIns: [], durationMs: 10, pythonPath: 'python3',
   published: published.map((p) => ({ sender: p.sender, args: p.args ?? [], kwargs: p.kwargs ?? {} })),
@@ -24,12 +26,12 @@ function app() {
     runs,
     deps: (maxDepth: number, extra: Partial<Parameters<typeof runChain>[2]> = {}) => ({
       maxDepth,
-      run: async (target: ChainTarget, payload: Payload) => {
+      run: async (target: HandlerTarget, payload: Payload) => {
         runs.push({ fullName: target.fullName, payload });
         if (target.fullName === 'events.Broken') throw new Error('inner.py is missing');
         return results[target.fullName] ?? ok();
       },
-      subscribersOf: async (appRoot: string, sender: string) => { assert.equal(appRoot, APP); return subscribers[sender] ?? []; },
+      subscribersOf: async (appRootUri: string, sender: string) => { assert.equal(appRootUri, APP); return subscribers[sender] ?? []; },
       ...extra,
     }),
   };
@@ -37,7 +39,7 @@ function app() {
 
 test('dispatches published events to local subscribers with the published args/kwargs, level by level', async () => {
   const a = app();
-  const root = await runChain({ appRoot: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(2));
+  const root = await runChain({ appRootUri: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(2));
   assert.deepEqual(a.runs.map((r) => r.fullName), ['events.A', 'events.B', 'events.C', 'events.D']);
   assert.deepEqual(a.runs[1].payload, { args: [1], kwargs: { k: 'v' } });
   assert.deepEqual(root.children.map((c) => [c.target.fullName, c.trigger?.sender, c.depth]), [['events.B', 's.x', 1], ['events.C', 's.x', 1]]);
@@ -49,7 +51,7 @@ test('dispatches published events to local subscribers with the published args/k
 
 test('depth 1 runs only the direct subscribers', async () => {
   const a = app();
-  const root = await runChain({ appRoot: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(1));
+  const root = await runChain({ appRootUri: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(1));
   assert.deepEqual(a.runs.map((r) => r.fullName), ['events.A', 'events.B', 'events.C']);
   assert.equal(root.children[0].truncated, true);
   assert.equal(chainSteps(root).length, 3);
@@ -57,7 +59,7 @@ test('depth 1 runs only the direct subscribers', async () => {
 
 test('starting from an earlier result does not run the first handler again', async () => {
   const a = app();
-  await runChain({ appRoot: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(1), ok([{ sender: 's.y' }]));
+  await runChain({ appRootUri: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(1), ok([{ sender: 's.y' }]));
   assert.deepEqual(a.runs.map((r) => r.fullName), ['events.D']);
 });
 
@@ -66,18 +68,18 @@ test('a subscriber that cannot run is recorded, the rest of the chain goes on; m
   const deps = a.deps(3, {
     subscribersOf: async (_: string, sender: string) => (sender === 's.x' ? ['events.Broken', 'events.B'] : []),
   });
-  const root = await runChain({ appRoot: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, deps);
+  const root = await runChain({ appRootUri: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, deps);
   assert.equal(root.children[0].error, 'inner.py is missing');
   assert.equal(root.children[1].result?.status, 'ok');
   const b = app();
-  const capped = await runChain({ appRoot: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, b.deps(5, { maxRuns: 2 }));
+  const capped = await runChain({ appRootUri: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, b.deps(5, { maxRuns: 2 }));
   assert.deepEqual(b.runs.map((r) => r.fullName), ['events.A', 'events.B'], 'maxRuns counts every handler run, the first included');
   assert.equal(capped.truncated, true);
 });
 
 test('formatChain shows the chain as an outline', async () => {
   const a = app();
-  const root = await runChain({ appRoot: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(2));
+  const root = await runChain({ appRootUri: APP, fullName: 'events.A' }, { args: [], kwargs: {} }, a.deps(2));
   assert.deepEqual(formatChain(root, 2), [
     'Chain from events.A (depth limit 2):',
     '  └ events.A  ok · 10 ms · published 1',

@@ -121,7 +121,7 @@ test('Chinese labels (the zh-cn bundle) and ANSI colour on request, as `jitai-ev
 });
 
 test('runLabel: what runs for Inner and Global handlers', () => {
-  const info: HandlerInfo = { appRoot: '/work/crm', fullName: 'events.A', type: 'events.NormalType', kind: 'custom', funcType: 'Inner', functionName: 'customFunc', payloads: [] };
+  const info: HandlerInfo = { appRootUri: 'file:///work/crm', fullName: 'events.A', type: 'events.NormalType', kind: 'custom', funcType: 'Inner', functionName: 'customFunc', payloads: [] };
   assert.deepEqual(runLabel(info), { fullName: 'events.A', handler: 'Inner → inner.py customFunc', appRoot: '/work/crm' });
   assert.equal(runLabel({ ...info, funcType: 'Global', serviceFullName: 'services.S', functionName: 'go' }).handler, 'Global → services.S.go');
 });

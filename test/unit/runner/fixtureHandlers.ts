@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HandlerInfo } from '../../../shared/src/protocol/types';
 import { findPython, isPythonMissing } from '../../../shared/src/runner';
+import { pathToUri } from '../../../shared/src/protocol/uris';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -19,12 +20,12 @@ export const APP = join(REPO, 'test', 'fixtures-run', 'crm-run');
 
 export function innerHandler(eventName: string, kind: HandlerInfo['kind'] = 'custom'): HandlerInfo {
   return {
-    appRoot: APP,
+    appRootUri: pathToUri(APP),
     fullName: `events.${eventName}`,
     type: kind === 'model' ? 'events.ModelType' : 'events.NormalType',
     kind,
     funcType: 'Inner',
-    modulePath: join(APP, 'events', eventName, 'inner.py'),
+    moduleUri: pathToUri(join(APP, 'events', eventName, 'inner.py')),
     functionName: 'customFunc',
     payloads: [],
   };
@@ -33,12 +34,12 @@ export function innerHandler(eventName: string, kind: HandlerInfo['kind'] = 'cus
 export function globalHandler(eventName: string, service: string, method: string): HandlerInfo {
   const short = service.split('.').pop()!;
   return {
-    appRoot: APP,
+    appRootUri: pathToUri(APP),
     fullName: `events.${eventName}`,
     type: 'events.NormalType',
     kind: 'custom',
     funcType: 'Global',
-    modulePath: join(APP, ...service.split('.'), 'service.py'),
+    moduleUri: pathToUri(join(APP, ...service.split('.'), 'service.py')),
     functionName: method,
     serviceFullName: service,
     className: short,

@@ -1,7 +1,9 @@
+// The runner end to end with the test Python (statuses, output, published events, errors, crashes) and its harness request.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runHandler } from '../../../shared/src/runner';
+import { harnessRequest, runHandler } from '../../../shared/src/runner';
+import { pathToUri } from '../../../shared/src/protocol/uris';
 import { APP, globalHandler, innerHandler, testPython } from './fixtureHandlers';
 
 const TIMEOUT = 30_000;
@@ -168,7 +170,7 @@ test('a python path that does not exist ends as crashed with a clear message', a
 });
 
 test('an app folder that does not exist is reported as such (not as a missing Python)', async () => {
-  const handler = { ...innerHandler('ArchiveStatistics'), appRoot: join(APP, 'no-such-app') };
+  const handler = { ...innerHandler('ArchiveStatistics'), appRootUri: pathToUri(join(APP, 'no-such-app')) };
   const r = await runHandler({ handler, args: [], kwargs: {}, pythonPath: await testPython(), timeoutMs: TIMEOUT });
   assert.equal(r.status, 'crashed');
   assert.equal(r.error?.type, 'AppRootNotFound');
@@ -189,4 +191,12 @@ test('an empty python path is a clear "not started" result, not an exception', a
   const r = await runHandler({ handler: innerHandler('ArchiveStatistics'), args: [], kwargs: {}, pythonPath: '', timeoutMs: TIMEOUT });
   assert.equal(r.status, 'crashed');
   assert.equal(r.error?.type, 'PythonNotStarted');
+});
+
+test('the harness request carries paths: the wire HandlerInfo\'s URIs are converted at the runner\'s edge', () => {
+  const req = harnessRequest({ handler: innerHandler('ArchiveStatistics'), args: [1], kwargs: { k: 'v' }, pythonPath: 'python3', timeoutMs: 0 }, 'tok');
+  assert.equal(req.appRoot, APP);
+  assert.equal(req.modulePath, join(APP, 'events', 'ArchiveStatistics', 'inner.py'));
+  assert.deepEqual({ token: req.token, fullName: req.fullName, funcType: req.funcType, args: req.args, kwargs: req.kwargs },
+    { token: 'tok', fullName: 'events.ArchiveStatistics', funcType: 'Inner', args: [1], kwargs: { k: 'v' } });
 });

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine, normalizePath, type Engine } from '../../engine';
+import { handlerInfoToWire } from '../../../../shared/src/protocol/uris';
 import { findPython, isPythonMissing, runHandler, type RunResult } from '../../../../shared/src/runner';
 import { formatRunReport, runLabel } from '../../../../shared/src/runReport';
 import type { RunOptions } from '../args';
@@ -37,8 +38,9 @@ export async function runCommand(o: RunOptions, io: CliIo): Promise<number> {
   const engine = createEngine({ locale: o.locale });
   engine.setFolders([root]);
   await engine.indexAll(undefined, Number.MAX_SAFE_INTEGER);
-  const info = engine.handlerInfo({ fullName: o.fullName });
-  if (!info) return fail(notRunnable(engine, o, io), 2);
+  const onDisk = engine.handlerInfo({ fullName: o.fullName });
+  if (!onDisk) return fail(notRunnable(engine, o, io), 2);
+  const info = handlerInfoToWire(onDisk);
   if (info.problem) return fail(io.t('cannot run "{0}": {1}', o.fullName, info.problem), 1);
 
   const py = await findPython({ configured: o.python, t: io.t });

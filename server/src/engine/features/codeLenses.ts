@@ -1,4 +1,5 @@
-import type { ListHandlersResult, Range } from '../../../../shared/src/protocol/types';
+/** CodeLenses (Run handler, subscriber and publisher counts) and the list of runnable handlers. */
+import type { ListHandlersOnDisk, Range } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
 import { stringProp } from '../elements/elementJson';
@@ -49,8 +50,8 @@ export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
 }
 
 /** Every runnable handler of the workspace, for the command palette's quick pick. */
-export function listHandlers(index: WorkspaceIndex): ListHandlersResult {
-  const handlers: ListHandlersResult['handlers'] = [];
+export function listHandlers(index: WorkspaceIndex): ListHandlersOnDisk {
+  const handlers: ListHandlersOnDisk['handlers'] = [];
   for (const el of index.allElements()) {
     const info = handlerInfo(index, el);
     if (!info || info.problem) continue;

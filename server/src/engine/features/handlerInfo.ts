@@ -1,4 +1,5 @@
-import type { HandlerInfo, PayloadCandidate, SubscriberKind } from '../../../../shared/src/protocol/types';
+/** What Run handler executes for an event or task element (its file-system paths; the LSP sends URIs). */
+import type { HandlerInfoOnDisk, PayloadCandidate, SubscriberKind } from '../../../../shared/src/protocol/types';
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
@@ -20,13 +21,13 @@ export function subscriberKind(el: ElementRecord): SubscriberKind {
 }
 
 /** What "Run handler" must execute for an event or task element. Null for non-subscribers. */
-export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerInfo | null {
+export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerInfoOnDisk | null {
   if (el.kind !== 'event' && el.kind !== 'task') return null;
   const L = index.locale;
   const ft = effectiveFuncType(el) ?? 'Global';
   const funcType = el.type === 'events.AIAssistantType' ? 'Global' : ft;
   const sender = stringProp(el.json, 'sender')?.value;
-  const base: HandlerInfo = {
+  const base: HandlerInfoOnDisk = {
     appRoot: el.appRoot, fullName: el.fullName, title: el.title, type: el.type ?? '', kind: subscriberKind(el),
     funcType, functionName: 'customFunc', sender, payloads: [],
   };

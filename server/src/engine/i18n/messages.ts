@@ -86,6 +86,9 @@ const MESSAGES = {
   'handler-no-func': { en: 'no "func" to call', zh: '没有可调用的 "func"' },
   'handler-func-unresolved': { en: '"{func}" does not resolve to a method of a local service', zh: '"{func}" 无法解析到本地服务的方法' },
   'rename-exists': { en: 'The service already declares an event "{name}".', zh: '该服务已声明事件 "{name}"。' },
+  // Language server progress (work-done progress of a full index)
+  'progress-indexing': { en: 'JitAi: indexing', zh: 'JitAi：正在建立索引' },
+  'progress-files': { en: '{done}/{total} files', zh: '{done}/{total} 个文件' },
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,0 +1,52 @@
+/**
+ * The jitai/* requests of shared/src/protocol/messages.ts: each checks its parameters (./params),
+ * converts URIs to paths, asks the engine and converts the answer back. No decisions of its own.
+ */
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import type { Engine } from '../engine';
+import {
+  EventTreeRequest, HandlerInfoRequest, ListHandlersRequest, ReindexRequest, SubscribersOfRequest,
+} from '../../../shared/src/protocol/messages';
+import type { IndexStatus } from '../../../shared/src/protocol/types';
+import { handlerInfoToWire } from '../../../shared/src/protocol/uris';
+import { toListHandlersResult } from './convert';
+import type { Indexing } from './indexing';
+import { eventTreeParams, handlerInfoParams, pathOfUri, subscribersOfParams } from './params';
+import { runSafe } from './runSafe';
+
+export function registerCustomRequests(c: Connection, engine: Engine, indexing: Indexing): void {
+  const reindex = ReindexRequest.method;
+  c.onRequest(ReindexRequest, (token) => runSafe<IndexStatus | ResponseError<void>>(c, reindex, failed(reindex), token, () => indexing.reindex()));
+
+  c.onRequest(EventTreeRequest, (p, token) => runSafe(c, EventTreeRequest.method, { apps: [], version: -1 }, token, async () => {
+    const { filter } = eventTreeParams(EventTreeRequest.method, p);
+    await indexing.firstIndex;
+    return engine.eventTree(filter);
+  }));
+
+  const info = HandlerInfoRequest.method;
+  c.onRequest(HandlerInfoRequest, (p, token) => runSafe(c, info, null, token, async () => {
+    const q = handlerInfoParams(info, p);
+    await indexing.firstIndex;
+    const found = 'uri' in q ? engine.handlerInfoAt(pathOfUri(info, 'uri', q.uri))
+      : engine.handlerInfo({ appRoot: pathOfUri(info, 'appRootUri', q.appRootUri), fullName: q.fullName });
+    return found && handlerInfoToWire(found);
+  }));
+
+  c.onRequest(ListHandlersRequest, (token) => runSafe(c, ListHandlersRequest.method, { handlers: [] }, token, async () => {
+    await indexing.firstIndex;
+    return toListHandlersResult(engine.listHandlers());
+  }));
+
+  const subs = SubscribersOfRequest.method;
+  c.onRequest(SubscribersOfRequest, (p, token) => runSafe(c, subs, { fullNames: [] }, token, async () => {
+    const q = subscribersOfParams(subs, p);
+    await indexing.firstIndex;
+    return { fullNames: engine.customSubscribers(pathOfUri(subs, 'appRootUri', q.appRootUri), q.sender) };
+  }));
+}
+
+/** The answer when a request without a sensible empty result fails (the error itself is logged). */
+function failed(method: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InternalError, `${method} failed; see the server log`);
+}

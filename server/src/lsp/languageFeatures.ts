@@ -1,0 +1,85 @@
+/**
+ * The standard LSP requests. Each reads the same way: runSafe -> resolve the document (./documents)
+ * -> one engine call with path, text and offset -> convert the answer (./convert).
+ */
+import {
+  CodeActionKind, ErrorCodes, ResponseError,
+  type CodeAction, type Connection, type Position, type Range,
+} from 'vscode-languageserver/node';
+import type { Engine } from '../engine';
+import { uriToPath } from '../../../shared/src/protocol/uris';
+import { toCompletionList } from './completionList';
+import { toLspCodeLens, toWorkspaceEdit } from './convert';
+import type { DocAt, OpenDocuments } from './documents';
+import type { Indexing } from './indexing';
+import { runSafe } from './runSafe';
+
+/** What the client told us at initialize that changes the shape of answers. */
+export interface ClientFlags {
+  /** The client completes enum values itself (VS Code, from schemas/e.schema.json). */
+  schemaEnums: boolean;
+  /** The client accepts CompletionList.itemDefaults.editRange. */
+  completionItemDefaults: boolean;
+}
+
+const offsetOf = (d: DocAt, pos: Position) => d.doc.offsetAt(pos);
+const rangeOf = (d: DocAt, r: { start: number; end: number }): Range => ({ start: d.doc.positionAt(r.start), end: d.doc.positionAt(r.end) });
+
+export function registerLanguageFeatures(c: Connection, engine: Engine, docs: OpenDocuments, indexing: Indexing, flags: ClientFlags): void {
+  c.onCompletion((p, token) => runSafe(c, 'completion', null, token, () => {
+    const d = docs.docAt(p.textDocument.uri);
+    if (!d) return null;
+    const offset = offsetOf(d, p.position);
+    const items = engine.complete(d.path, d.text, offset, { schemaEnums: flags.schemaEnums });
+    if (!items) return null;
+    if (!items.length) return { isIncomplete: false, items: [] };
+    // Every item of one request replaces the same range (the string content or the insertion point).
+    const r = items[0].replace;
+    const typed = d.text.slice(r.start, Math.max(r.start, offset)).replace(/^"/, '');
+    return toCompletionList(items, typed, rangeOf(d, r), flags.completionItemDefaults);
+  }));
+  c.onDefinition((p, token) => runSafe(c, 'definition', [], token, async () => {
+    await indexing.firstIndex;
+    const d = docs.docAt(p.textDocument.uri);
+    return d ? engine.definition(d.path, d.text, offsetOf(d, p.position)) : [];
+  }));
+  c.onReferences((p, token) => runSafe(c, 'references', [], token, async () => {
+    await indexing.firstIndex;
+    const d = docs.docAt(p.textDocument.uri);
+    return d ? engine.references(d.path, d.text, offsetOf(d, p.position), p.context.includeDeclaration) : [];
+  }));
+  c.onPrepareRename((p, token) => runSafe(c, 'prepareRename', null, token, () => {
+    const d = docs.docAt(p.textDocument.uri);
+    const r = d && engine.prepareRename(d.path, d.text, offsetOf(d, p.position));
+    return r && d ? { range: rangeOf(d, r.range), placeholder: r.placeholder } : null;
+  }));
+  c.onRenameRequest((p, token) => runSafe(c, 'rename', null, token, () => {
+    const d = docs.docAt(p.textDocument.uri);
+    if (!d) return null;
+    const r = engine.rename(d.path, d.text, offsetOf(d, p.position), p.newName);
+    if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, r.error);
+    return toWorkspaceEdit(r.edits);
+  }));
+  c.onHover((p, token) => runSafe(c, 'hover', null, token, () => {
+    const d = docs.docAt(p.textDocument.uri);
+    const h = d && engine.hover(d.path, d.text, offsetOf(d, p.position));
+    return h && d ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: rangeOf(d, h.range) } : null;
+  }));
+  c.onCodeLens((p, token) => runSafe(c, 'codeLens', [], token, async () => {
+    await indexing.firstIndex;
+    const path = uriToPath(p.textDocument.uri);
+    return path ? engine.codeLenses(path).map(toLspCodeLens) : [];
+  }));
+  c.onCodeAction((p, token) => runSafe<CodeAction[]>(c, 'codeAction', [], token, () => {
+    const out: CodeAction[] = [];
+    for (const diag of p.context.diagnostics) {
+      const fix = (diag.data as { fix?: { range: Range; newText: string } } | undefined)?.fix;
+      if (!fix || diag.source !== 'jitai') continue;
+      out.push({
+        title: engine.quickFixTitle(fix.newText), kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true,
+        edit: { changes: { [p.textDocument.uri]: [{ range: fix.range, newText: fix.newText }] } },
+      });
+    }
+    return out;
+  }));
+}

@@ -1,0 +1,47 @@
+/**
+ * Checks the parameters of the jitai/* requests before any handler runs: null, missing or wrongly
+ * typed fields are answered with ResponseError(InvalidParams, "<method>: …") naming what was expected.
+ */
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { EventTreeParams, HandlerInfoParams, SubscribersOfParams } from '../../../shared/src/protocol/types';
+import { uriToPath } from '../../../shared/src/protocol/uris';
+
+function invalid(method: string, expected: string, got: unknown): ResponseError<void> {
+  const json = JSON.stringify(got) ?? String(got);
+  const shown = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got === 'object' ? json : `${typeof got} ${json}`;
+  return new ResponseError(ErrorCodes.InvalidParams, `${method}: expected ${expected}, got ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`);
+}
+
+function asObject(method: string, expected: string, p: unknown): Record<string, unknown> {
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw invalid(method, expected, p);
+  return p as Record<string, unknown>;
+}
+
+/** A `file:` URI as a path, or an InvalidParams error naming the field. */
+export function pathOfUri(method: string, field: string, uri: string): string {
+  const path = uriToPath(uri);
+  if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${method}: ${field} must be a file: URI, got ${JSON.stringify(uri)}`);
+  return path;
+}
+
+const EVENT_TREE = '{ filter?: string }';
+export function eventTreeParams(method: string, p: unknown): EventTreeParams {
+  const o = asObject(method, EVENT_TREE, p);
+  if (o.filter !== undefined && o.filter !== null && typeof o.filter !== 'string') throw invalid(method, EVENT_TREE, p);
+  return typeof o.filter === 'string' ? { filter: o.filter } : {};
+}
+
+const HANDLER_INFO = '{ uri: string } or { appRootUri: string; fullName: string }';
+export function handlerInfoParams(method: string, p: unknown): HandlerInfoParams {
+  const o = asObject(method, HANDLER_INFO, p);
+  if (typeof o.uri === 'string') return { uri: o.uri };
+  if (typeof o.appRootUri === 'string' && typeof o.fullName === 'string') return { appRootUri: o.appRootUri, fullName: o.fullName };
+  throw invalid(method, HANDLER_INFO, p);
+}
+
+const SUBSCRIBERS_OF = '{ appRootUri: string; sender: string }';
+export function subscribersOfParams(method: string, p: unknown): SubscribersOfParams {
+  const o = asObject(method, SUBSCRIBERS_OF, p);
+  if (typeof o.appRootUri !== 'string' || typeof o.sender !== 'string') throw invalid(method, SUBSCRIBERS_OF, p);
+  return { appRootUri: o.appRootUri, sender: o.sender };
+}
