@@ -15,6 +15,7 @@ import { registerLanguageFeatures, type ClientFlags } from './languageFeatures';
 import { runSafeNotification } from './runSafe';
 import { Settings } from './settings';
 import { changedPaths, foldersAfter, registerWatchers } from './watching';
+import { OwnFileWatcher } from './fileWatcher';
 
 export class JitaiLanguageServer {
   private readonly engine = createEngine();
@@ -24,6 +25,8 @@ export class JitaiLanguageServer {
   private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false };
   private canRegisterWatchers = false;
   private hasWorkspaceFolders = false;
+  /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
+  private ownWatcher: OwnFileWatcher | undefined;
 
   constructor(private readonly connection: Connection) {
     const c = connection;
@@ -37,8 +40,9 @@ export class JitaiLanguageServer {
       if (paths.length) void this.indexing.update(() => this.engine.applyChanges(paths));
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
-      if (await this.settings.changed(p.settings)) void this.indexing.reindex();
+      if (await this.settings.changed(p.settings)) { await this.watchDisk(true); void this.indexing.reindex(); }
     }));
+    c.onShutdown(() => this.ownWatcher?.close());
     registerLanguageFeatures(c, this.engine, this.docs, this.indexing, this.flags);
     registerCustomRequests(c, this.engine, this.indexing);
     this.docs.documents.listen(c);
@@ -76,13 +80,28 @@ export class JitaiLanguageServer {
 
   private async initialized(): Promise<void> {
     if (this.canRegisterWatchers) await registerWatchers(this.connection);
+    else this.ownWatcher = new OwnFileWatcher({
+      isExcluded: (path) => this.engine.isExcluded(path),
+      onChanges: (paths) => void this.indexing.update(() => this.engine.applyChanges(paths)),
+      onError: (message) => this.connection.console.warn(message),
+    });
     // Only clients announcing workspace folders send their changes (the getter throws otherwise).
     if (this.hasWorkspaceFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => runSafeNotification(this.connection, 'workspaceFolders', async () => {
       this.engine.setFolders(foldersAfter(this.engine, e));
       await this.settings.pull();
+      await this.watchDisk();
       await this.indexing.reindex();
     }));
     await this.settings.pull();
+    // Watching starts before the first index, so nothing written meanwhile is missed.
+    await this.watchDisk();
     await this.indexing.reindex();
+  }
+
+  /** (Re)starts the server's own watcher on the current folders; `restart` after exclude changes. */
+  private async watchDisk(restart = false): Promise<void> {
+    if (!this.ownWatcher) return;
+    if (restart) await this.ownWatcher.close();
+    await this.ownWatcher.watchFolders(this.engine.workspaceFolders);
   }
 }
