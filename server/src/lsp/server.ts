@@ -14,7 +14,7 @@ import { hoverAt } from '../engine/features/hover';
 import { codeLenses, listHandlers } from '../engine/features/codeLenses';
 import { buildEventTree } from '../engine/features/eventTree';
 import { handlerInfo } from '../engine/features/handlerInfo';
-import { subscribersOf } from '../engine/features/eventGraph';
+import { customSubscribers } from '../engine/features/eventGraph';
 import { msg } from '../engine/i18n/messages';
 import {
   EventTreeRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest,
@@ -317,7 +317,7 @@ export class JitaiLanguageServer {
     onRequest(SubscribersOfRequest, (p: SubscribersOfParams, token) => runSafe(c, 'subscribersOf', { fullNames: [] }, token, async () => {
       await this.firstIndex;
       const root = normalizePath(p.appRoot.startsWith('file:') ? uriToPath(p.appRoot) ?? p.appRoot : p.appRoot);
-      return { fullNames: subscribersOf(this.index, root, p.sender).filter((e) => e.type === 'events.NormalType').map((e) => e.fullName) };
+      return { fullNames: customSubscribers(this.index, root, p.sender) };
     }));
   }
 }
