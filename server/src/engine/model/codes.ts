@@ -7,7 +7,10 @@ import { Severity } from './diagnostics';
 
 export interface CodeText { title: string; help: string }
 export interface CodeInfo {
-  /** Ids of the validation rules this code enforces (see docs: R-EL = element, R-EV = event, …). */
+  /**
+   * Ids of the validation rules this code enforces: R-EL element, R-SV service, R-EV event, R-NT custom,
+   * R-MT model, R-WF approval, R-AS assistant, R-AG agent events, R-TK tasks, R-PY Python code.
+   */
   rules: readonly string[];
   /** Severity when nothing lowers it (e.g. an unresolved name in an app that extends a parent app is a warning). */
   severity: Severity;
