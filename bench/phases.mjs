@@ -5,7 +5,7 @@
 //   node bench/phases.mjs [N=10000] [--rounds 3]
 // Prints, per phase, the median over rounds (each round runs every phase once, in this order):
 //   list (readdir walk), read (readFileSync utf8), JSON.parse, parseElementJson (jsonc-parser with ranges),
-//   scanPython (tokenizer + scanner), full WorkspaceIndex.indexAll (everything, incl. validation).
+//   scanPython (tokenizer + scanner), full CheckedIndex.indexAll (everything, incl. validation).
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ mkdirSync(outDir, { recursive: true });
 const entry = join(outDir, 'entry.ts');
 await esbuild.build({
   stdin: {
-    contents: `export { WorkspaceIndex, nodeFileHost } from '../../../server/src/engine';
+    contents: `export { CheckedIndex, nodeFileHost } from '../../../server/src/engine';
 export { ExcludeMatcher } from '../../../server/src/engine/files/globs';
 export { parseElementJson } from '../../../server/src/engine/elements/fastElementJson';
 export { scanPython } from '../../../server/src/engine/python/scanner';`,
@@ -69,11 +69,11 @@ for (let i = 0; i < rounds; i++) {
   add('parseElementJson every e.json (JSON.parse + lazy positions)', time(() => { for (const [p, t] of jsons) engine.parseElementJson(t, () => t); }));
   add('scanPython every .py', time(() => { for (const [, t] of pys) engine.scanPython(t); }));
   const c0 = process.cpuUsage(); const t0 = performance.now();
-  const index = new engine.WorkspaceIndex({});
+  const index = new engine.CheckedIndex({});
   index.setFolders([app.dir]);
   await index.indexAll(undefined, Number.MAX_SAFE_INTEGER);
   const c = process.cpuUsage(c0);
-  add('WorkspaceIndex.indexAll (all of the above + validation)', { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 });
+  add('CheckedIndex.indexAll (all of the above + validation)', { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 });
 }
 const floor = summary(['list: readdir walk', 'read: readFileSync utf8', 'JSON.parse every e.json']
   .map((k) => results[k]).reduce((acc, arr) => arr.map((t, i) => (acc[i] ?? 0) + t.ms), []));

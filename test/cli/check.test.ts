@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, tempCopy, tempWorkspace } from '../helpers/repo';
 import { runCli, show } from './cliUtil';
+import { ALL_DIAGNOSTIC_CODES } from '../../server/src/engine';
 
 interface Expected { file: string; code: string; severity: string; line: number }
 const key = (e: Expected) => `${e.file}:${e.line} ${e.severity} ${e.code}`;
@@ -106,9 +107,15 @@ describe('jitai-events check', () => {
     assert.equal(log.runs.length, 1);
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'jitai-events');
-    const rules = run.tool.driver.rules as { id: string; shortDescription: { text: string } }[];
-    assert.deepEqual(rules.map((x) => x.id).sort(), [...new Set(expected.map((e) => e.code))].sort());
-    for (const rule of rules) assert.ok(rule.shortDescription.text);
+    const rules = run.tool.driver.rules as { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[];
+    // Every registered code is a rule (not only the ones found), so every result's code is one.
+    assert.deepEqual(rules.map((x) => x.id).sort(), [...ALL_DIAGNOSTIC_CODES].sort());
+    for (const code of new Set(expected.map((e) => e.code))) assert.ok(rules.some((x) => x.id === code), code);
+    for (const rule of rules) {
+      assert.ok(rule.shortDescription.text);
+      assert.ok(rule.fullDescription.text && rule.help.text);
+      assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
+    }
     assert.equal(run.results.length, expected.length);
     const found: string[] = [];
     for (const res of run.results) {

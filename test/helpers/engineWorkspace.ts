@@ -1,4 +1,4 @@
-import { WorkspaceIndex } from '../../server/src/engine';
+import { createEngine, type CheckedIndex } from '../../server/src/engine';
 import { tempWorkspace } from './repo';
 
 /** A minimal valid app: one service with two events and functions, a model, two subscribers. */
@@ -36,14 +36,14 @@ export const BASE_APP: Record<string, string | object> = {
 
 export async function indexOf(files: Record<string, string | object>, opts: { locale?: string } = {}) {
   const ws = tempWorkspace(files);
-  const index = new WorkspaceIndex({ locale: opts.locale });
-  index.setFolders([ws.dir]);
-  await index.indexAll();
-  return { index, dir: ws.dir, cleanup: ws.cleanup };
+  const engine = createEngine({ locale: opts.locale });
+  engine.setFolders([ws.dir]);
+  await engine.indexAll();
+  return { engine, index: engine.index, dir: ws.dir, cleanup: ws.cleanup };
 }
 
 /** `[relative path, code, 1-based line]` of every diagnostic, sorted. */
-export function problems(index: WorkspaceIndex, dir: string): [string, string, number][] {
+export function problems(index: CheckedIndex, dir: string): [string, string, number][] {
   const out: [string, string, number][] = [];
   for (const [p, list] of index.allDiagnostics()) for (const d of list) out.push([p.slice(dir.length + 1), d.code, d.range.start.line + 1]);
   return out.sort((a, b) => (a.join() < b.join() ? -1 : 1));

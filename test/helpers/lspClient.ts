@@ -54,6 +54,8 @@ export class LspClient {
   private readonly indexChangedSeq: number[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly logs: string[] = [];
+  /** window/showMessage notifications (warnings and errors shown to the user). */
+  readonly shownMessages: { type: number; message: string }[] = [];
   readonly progress: unknown[] = [];
   /** Grows with every message the server pushes; capture it before an action to wait for later ones. */
   seq = 0;
@@ -87,6 +89,7 @@ export class LspClient {
     this.connection.onRequest('workspace/configuration', (p: { items: ConfigurationItem[] }) => p.items.map((i) => this.configuration(i)));
     this.connection.onNotification('$/progress', (p: unknown) => { this.progress.push(p); });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => { this.shownMessages.push(p); });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.publishSeq.set(p.uri, ++this.seq);

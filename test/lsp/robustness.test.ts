@@ -206,3 +206,15 @@ describe('shutdown', () => {
     }
   });
 });
+
+describe('an exclude glob that does not compile', () => {
+  const server = useServerOn('examples/crm-demo', { settings: { exclude: ['[z-a]', '**/deliberateMistakes/**'] } });
+  it('starts anyway, applies the valid globs and tells the user which glob is ignored', () => {
+    assert.equal(server.status.state, 'ready');
+    const uris = [...server.client.diagnostics.keys()];
+    assert.ok(!uris.some((u) => u.includes('deliberateMistakes')), 'the valid glob still excludes');
+    assert.ok(uris.some((u) => u.includes('MistakesDemoService')), 'other problems are reported');
+    assert.deepEqual(server.client.shownMessages.map((m) => m.message),
+      ['jitaiEvents.exclude: "[z-a]" is not a valid glob and is ignored.']);
+  });
+});

@@ -1,7 +1,7 @@
 /** Output of `jitai-events check`: problems as text lines, JSON or SARIF, and the stats line. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { severityName, type EngineDiagnostic, type EngineStats } from '../engine';
+import { ALL_DIAGNOSTIC_CODES, codeInfo, severityName, type EngineDiagnostic, type EngineStats, type Severity } from '../engine';
 import { plural, type Localize } from '../../../shared/src/l10n';
 import { ansiPaint } from './output';
 
@@ -49,24 +49,34 @@ export function formatJson(files: FileDiagnostics[], cwd: string, stats: object)
   }, null, 2) + '\n';
 }
 
-const RULE_HELP: Record<string, string> = {
-  'unknown-event': 'The sender names a service that declares no such event in eventDescs.',
-  'sender-service-not-found': 'The sender names a service that is not in the app.',
-  'sender-not-a-service': 'The sender names an element that declares no eventDescs.',
-  'sender-malformed': 'A sender must be "<service fullName>.<event name>".',
-};
+/** SARIF level of a severity. */
+function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
+  const n = severityName(s);
+  return n === 'error' ? 'error' : n === 'warning' ? 'warning' : 'note';
+}
 
-/** SARIF 2.1.0, for code-scanning uploads. */
+/** SARIF 2.1.0, for code-scanning uploads. Every registered diagnostic code is a rule, with its help text. */
 export function formatSarif(files: FileDiagnostics[], cwd: string, version: string): string {
-  const codes = [...new Set(files.flatMap((f) => f.diagnostics.map((d) => d.code)))].sort();
-  const level = (d: EngineDiagnostic) => { const s = severityName(d.severity); return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note'; };
+  const codes: string[] = ALL_DIAGNOSTIC_CODES;
+  const rules = ALL_DIAGNOSTIC_CODES.map((id) => {
+    const info = codeInfo(id);
+    return {
+      id, name: id,
+      shortDescription: { text: info.en.title },
+      fullDescription: { text: info.en.help },
+      help: { text: info.en.help },
+      defaultConfiguration: { level: sarifLevel(info.severity) },
+      properties: { tags: [...info.rules] },
+    };
+  });
+  const level = (d: EngineDiagnostic) => sarifLevel(d.severity);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: {
         name: 'jitai-events', version, informationUri: 'https://jit.pro/docs',
-        rules: codes.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] ?? id } })),
+        rules,
       } },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
       results: files.flatMap((f) => f.diagnostics.map((d) => ({

@@ -12,7 +12,8 @@ import type { OffsetRange } from './python/types';
 import type { FileHost, ReadResult } from './files/fileHost';
 import { normalizePath } from './files/paths';
 import { msg, type Locale } from './i18n/messages';
-import { WorkspaceIndex, type IndexProgress } from './workspace/workspaceIndex';
+import type { IndexProgress } from './workspace/workspaceIndex';
+import { CheckedIndex } from './checkedIndex';
 import { completeAt, type CompletionOptions, type EngineCompletion } from './features/completion';
 import { definitionAt } from './features/definition';
 import { eventAt, eventReferences, renameEvent, type TextEditByFile } from './features/eventReferences';
@@ -20,12 +21,17 @@ import { hoverAt } from './features/hover';
 import { codeLenses, listHandlers, type EngineLens } from './features/codeLenses';
 import { buildEventTree } from './features/eventTree';
 import { handlerInfo } from './features/handlerInfo';
-import { subscribersOf } from './features/eventGraph';
+import { customSubscribers, listenersOf } from './features/eventGraph';
+import { isListener } from './domain/elementTypes';
+import type { SubscriberKind } from '../../../shared/src/protocol/types';
 
 export interface EngineOptions {
   host?: FileHost;
   locale?: string;
+  /** Exclusion globs of every workspace folder without a list of its own (see setExclude). */
   exclude?: readonly string[];
+  /** Where the engine reports its own failures (a rule that threw); default: nowhere. */
+  log?: (message: string) => void;
 }
 
 /** What the engine reports about the index as a whole (status item, CLI summary). */
@@ -44,10 +50,10 @@ export function createEngine(opts: EngineOptions = {}): Engine {
 
 export class Engine {
   /** The index behind the facade. Features and tests inside the engine use it; adapters should not. */
-  readonly index: WorkspaceIndex;
+  readonly index: CheckedIndex;
 
   constructor(opts: EngineOptions = {}) {
-    this.index = new WorkspaceIndex(opts);
+    this.index = new CheckedIndex(opts);
   }
 
   // ---- configuration and indexing -------------------------------------------------------------
@@ -59,10 +65,12 @@ export class Engine {
   setFolders(folders: string[]): void { this.index.setFolders(folders); }
   setLocale(tag: string | undefined): boolean { return this.index.setLocale(tag); }
   /**
-   * Exclusion globs, relative to a workspace folder. Without `folder` they apply to every folder that
-   * has no list of its own. (Per-folder lists: being implemented in the index; today one list for all.)
+   * Exclusion globs, relative to a workspace folder. With `folder` they apply to that folder only;
+   * without, to every folder that has no list of its own. Takes effect on the next indexAll or change.
    */
-  setExclude(globs: readonly string[], folder?: string): void { if (!folder) this.index.setExclude(globs); }
+  setExclude(globs: readonly string[], folder?: string): void { this.index.setExclude(globs, folder); }
+  /** Exclusion globs that do not compile (e.g. `[z-a]`); they are ignored. Adapters should tell the user. */
+  invalidExcludes(): string[] { return this.index.invalidExcludes(); }
 
   /** True for a path outside every workspace folder or excluded by the settings (folders: pass `<dir>/x`). */
   isExcluded(path: string): boolean { return this.index.isExcluded(normalizePath(path)); }
@@ -144,11 +152,15 @@ export class Engine {
   /** Event/task elements of the workspace (for "no such element" messages). */
   handlerElements(appRoot?: string): ElementRecord[] {
     const root = appRoot ? normalizePath(appRoot) : undefined;
-    return [...this.index.allElements()].filter((e) => (e.kind === 'event' || e.kind === 'task') && (!root || e.appRoot === root));
+    return [...this.index.allElements()].filter((e) => isListener(e) && (!root || e.appRoot === root));
   }
   /** Custom-event subscribers of a sender (what Run chain dispatches a published event to). */
   customSubscribers(appRoot: string, sender: string): string[] {
-    return subscribersOf(this.index, normalizePath(appRoot), sender).filter((e) => e.type === 'events.NormalType').map((e) => e.fullName);
+    return customSubscribers(this.index, normalizePath(appRoot), sender);
+  }
+  /** Every listener of a sender: custom subscribers of a custom event, or the events/tasks referencing a model, assistant or agent. */
+  listeners(appRoot: string, sender: string): { fullName: string; kind: SubscriberKind }[] {
+    return listenersOf(this.index, normalizePath(appRoot), sender).map((l) => ({ fullName: l.el.fullName, kind: l.kind }));
   }
 }
 

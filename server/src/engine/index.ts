@@ -1,5 +1,7 @@
 /** The engine's public surface: the facade (createEngine) and the record/diagnostic types adapters convert. */
-export { WorkspaceIndex, type IndexOptions, type IndexProgress } from './workspace/workspaceIndex';
+export type { IndexOptions, IndexProgress } from './workspace/workspaceIndex';
+export { CheckedIndex } from './checkedIndex';
+export { DIAGNOSTIC_CODES, ALL_DIAGNOSTIC_CODES, codeInfo, type DiagnosticCode, type CodeInfo } from './model/codes';
 export { nodeFileHost, type FileHost, type ReadResult, MAX_FILE_BYTES } from './files/fileHost';
 export { normalizePath, fileKind } from './files/paths';
 export { Severity, severityName, type EngineDiagnostic } from './model/diagnostics';

@@ -6,7 +6,7 @@
 import {
   CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { createEngine, normalizePath } from '../engine';
+import { createEngine, normalizePath, type Engine } from '../engine';
 import { uriToPath } from '../../../shared/src/protocol/uris';
 import { registerCustomRequests } from './customRequests';
 import { OpenDocuments } from './documents';
@@ -18,7 +18,7 @@ import { changedPaths, foldersAfter, registerWatchers } from './watching';
 import { OwnFileWatcher } from './fileWatcher';
 
 export class JitaiLanguageServer {
-  private readonly engine = createEngine();
+  private readonly engine: Engine;
   private readonly indexing: Indexing;
   private readonly settings: Settings;
   private readonly docs: OpenDocuments;
@@ -30,6 +30,7 @@ export class JitaiLanguageServer {
 
   constructor(private readonly connection: Connection) {
     const c = connection;
+    this.engine = createEngine({ log: (message) => c.console.error(message) });
     this.indexing = new Indexing(c, this.engine);
     this.settings = new Settings(c, this.engine);
     this.docs = new OpenDocuments(this.engine, this.indexing, () => this.settings.current.validation.debounceMs);
@@ -40,7 +41,11 @@ export class JitaiLanguageServer {
       if (paths.length) void this.indexing.update(() => this.engine.applyChanges(paths));
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
-      if (await this.settings.changed(p.settings)) { await this.watchDisk(true); void this.indexing.reindex(); }
+      if (await this.settings.changed(p.settings)) {
+        this.settings.reportInvalidGlobs();
+        await this.watchDisk(true);
+        void this.indexing.reindex();
+      }
     }));
     c.onShutdown(() => this.ownWatcher?.close());
     registerLanguageFeatures(c, this.engine, this.docs, this.indexing, this.flags);
@@ -93,6 +98,7 @@ export class JitaiLanguageServer {
       await this.indexing.reindex();
     }));
     await this.settings.pull();
+    this.settings.reportInvalidGlobs();
     // Watching starts before the first index, so nothing written meanwhile is missed.
     await this.watchDisk();
     await this.indexing.reindex();

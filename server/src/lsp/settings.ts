@@ -3,8 +3,8 @@
  * a client that answers workspace/configuration is asked again, globally and per workspace folder
  * (`exclude` is resource-scoped), at start and on every didChangeConfiguration.
  */
-import type { Connection } from 'vscode-languageserver/node';
-import { normalizePath, type Engine } from '../engine';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { msg, normalizePath, type Engine } from '../engine';
 import { pathToUri } from '../../../shared/src/protocol/uris';
 
 export interface ServerSettings {
@@ -34,6 +34,8 @@ export class Settings {
   canPull = false;
   /** Exclude lists the client gave per workspace folder (normalised path -> globs). */
   private readonly folderExclude = new Map<string, string[]>();
+  /** Invalid globs already reported (each is shown once, not on every settings change). */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly connection: Connection, private readonly engine: Engine) {}
 
@@ -69,6 +71,16 @@ export class Settings {
     this.current = next;
     if (excludeChanged) this.engine.setExclude(next.exclude);
     return excludeChanged;
+  }
+
+  /** Tells the user once about each exclude glob that does not compile (it is ignored, never a failed start). */
+  reportInvalidGlobs(): void {
+    const fresh = this.engine.invalidExcludes().filter((g) => !this.reported.has(g));
+    if (!fresh.length) return;
+    for (const g of fresh) this.reported.add(g);
+    const text = msg(this.engine.locale, 'settings-invalid-glob', { globs: fresh.map((g) => JSON.stringify(g)).join(', ') });
+    this.connection.console.warn(text);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
   }
 
   /** A folder's own list; no answer for it means the folder follows the defaults. */

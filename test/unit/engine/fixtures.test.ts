@@ -2,13 +2,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceIndex, severityName } from '../../../server/src/engine';
+import { CheckedIndex, severityName } from '../../../server/src/engine';
 import { repoRoot } from '../../helpers/repo';
 
 interface Expected { file: string; code: string; severity: string; line: number }
 
 async function actual(dir: string): Promise<Expected[]> {
-  const index = new WorkspaceIndex();
+  const index = new CheckedIndex();
   index.setFolders([dir]);
   await index.indexAll();
   const out: Expected[] = [];

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BASE_APP, indexOf, problems } from '../../helpers/engineWorkspace';
-import type { WorkspaceIndex } from '../../../server/src/engine';
+import type { CheckedIndex } from '../../../server/src/engine';
 
 /** The status counts kept up to date incrementally equal a full recount. */
-function assertCountsMatch(index: WorkspaceIndex): void {
+function assertCountsMatch(index: CheckedIndex): void {
   let events = 0, subscribers = 0, errors = 0, warnings = 0;
   for (const el of index.allElements()) {
     events += el.json.eventDescs?.entries.length ?? 0;

@@ -1,3 +1,4 @@
+/** The parsed e.json model with ranges (jsonc-parser): values, string props, eventDescs/functionList entries. */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { OffsetRange } from '../python/types';
 

@@ -1,3 +1,4 @@
+/** Reads an e.json fast: native JSON.parse for values, positions computed only when asked for. */
 import type { OffsetRange } from '../python/types';
 import {
   StoredValue, parseElementJsonWithPositions,

@@ -1,10 +1,11 @@
-/** CodeLenses (Run handler, subscriber and publisher counts) and the list of runnable handlers. */
+/** Code lenses: "Run handler" on event/task elements and inner.py customFunc; listener/publisher counts above eventDescs. */
 import type { ListHandlersOnDisk, Range } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
 import { stringProp } from '../elements/elementJson';
 import { baseName, dirOf } from '../files/paths';
-import { eventGraph } from './eventGraph';
+import { isListener } from '../domain/elementTypes';
+import { listenersOf, publishSitesOf } from './eventGraph';
 import { handlerInfo } from './handlerInfo';
 import { toLocation } from './locations';
 
@@ -25,7 +26,7 @@ export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
   }
   const el = index.elementAt(path);
   if (!el) return out;
-  if (el.kind === 'event' || el.kind === 'task') {
+  if (isListener(el)) {
     const info = handlerInfo(index, el);
     const anchor = stringProp(el.json, 'sender') ?? stringProp(el.json, 'model') ?? el.json.props.get('type');
     if (info && !info.problem && anchor) {
@@ -34,13 +35,12 @@ export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
     }
   }
   if (el.json.eventDescs) {
-    const graph = eventGraph(index);
     for (const e of el.json.eventDescs.entries) {
       const name = e.name?.value;
       if (typeof name !== 'string') continue;
-      const key = `${el.appRoot}|${el.fullName}.${name}`;
-      const subs = (graph.subscribers.get(key) ?? []).filter((s) => s.type === 'events.NormalType').length;
-      const pubs = (graph.publishers.get(key) ?? []).length;
+      const sender = `${el.fullName}.${name}`;
+      const subs = listenersOf(index, el.appRoot, sender).length;
+      const pubs = publishSitesOf(index, el.appRoot, sender).length;
       const subText = subs === 1 ? msg(L, 'lens-subscriber-one') : msg(L, 'lens-subscribers', { count: subs });
       const pubText = pubs === 1 ? msg(L, 'lens-publisher-one') : msg(L, 'lens-publishers', { count: pubs });
       out.push({ range: el.lines.range(e.range.start, e.range.start), title: `${subText} · ${pubText}` });

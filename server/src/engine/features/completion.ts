@@ -1,10 +1,11 @@
+/** Completion in e.json values (senders, func, references, enum values, model fields) and publish sender literals. */
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { ElementKind } from '../model/records';
 import type { OffsetRange } from '../python/types';
 import { publishSenderContextAt } from '../python';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
-import { AGENT_STAGES, ASSISTANT_OPERATES, MODEL_OPERATES, WORKFLOW_OPERATES } from '../rules/listenerRules';
-import { modelFields } from '../rules/modelFields';
+import { TYPE_ENUMS } from '../domain/enums';
+import { modelFields } from '../domain/handlers';
+import { EVENT_TYPES, REFERENCE_KEYS } from '../domain/elementTypes';
 import { jsonCursorAt } from './jsonCursor';
 
 export interface EngineCompletion {
@@ -23,20 +24,6 @@ export interface CompletionOptions {
   schemaEnums?: boolean;
 }
 
-const REF_KIND: Record<string, Record<string, ElementKind>> = {
-  'events.ModelType': { sender: 'model' },
-  'events.WorkflowType': { model: 'model' },
-  'events.AIAssistantType': { sender: 'assistant' },
-  'events.AIAgentType': { sender: 'agent' },
-  'tasks.DateFieldType': { modelPath: 'model' },
-};
-
-const ENUMS: Record<string, Record<string, string[]>> = {
-  'events.ModelType': { operate: MODEL_OPERATES },
-  'events.WorkflowType': { operate: WORKFLOW_OPERATES },
-  'events.AIAssistantType': { operate: ASSISTANT_OPERATES },
-  'events.AIAgentType': { stage: AGENT_STAGES },
-};
 
 /** Per-app list of `<service>.<event>` items, rebuilt only when the index changes. */
 const senderCache = new WeakMap<WorkspaceIndex, { version: number; byApp: Map<string, Omit<EngineCompletion, 'replace' | 'insertText'>[]> }>();
@@ -92,13 +79,13 @@ export function completeAt(index: WorkspaceIndex, path: string, text: string, of
   const replace = cur.string?.contentRange ?? { start: cur.insertAt, end: cur.insertAt };
   const quote = !cur.string;
   if (cur.path.length === 1) {
-    const refKind = REF_KIND[type]?.[key];
-    if (refKind) {
-      return withRange(index.elementsOfKind(appRoot, refKind).map((m) => ({
+    const ref = REFERENCE_KEYS[type];
+    if (ref?.key === key) {
+      return withRange(index.elementsOfKind(appRoot, ref.kind).map((m) => ({
         label: m.fullName, kind: 'element' as const, detail: m.title, documentation: m.path.slice(appRoot.length + 1),
       })), replace, quote);
     }
-    if (key === 'sender' && (type === 'events.NormalType' || !type.startsWith('events.'))) return withRange(senderItems(index, appRoot), replace, quote);
+    if (key === 'sender' && (type === EVENT_TYPES.custom || !type.startsWith('events.'))) return withRange(senderItems(index, appRoot), replace, quote);
     if (key === 'func' || key === 'taskFunc') {
       const items: Omit<EngineCompletion, 'replace' | 'insertText'>[] = [];
       for (const svc of index.elementsOfKind(appRoot, 'service')) {
@@ -117,11 +104,11 @@ export function completeAt(index: WorkspaceIndex, path: string, text: string, of
         { label: 'Inner', kind: 'value', detail: 'call customFunc in inner.py' },
       ], replace, quote);
     }
-    const values = ENUMS[type]?.[key];
-    if (values) return withRange(values.map((v) => ({ label: v, kind: 'value' as const })), replace, quote);
+    const e = TYPE_ENUMS[type];
+    if (e?.key === key) return withRange(e.values.map((v) => ({ label: v, kind: 'value' as const })), replace, quote);
     return null;
   }
-  if (key === 'fields' && cur.path.length === 2 && type === 'events.ModelType') {
+  if (key === 'fields' && cur.path.length === 2 && type === EVENT_TYPES.model) {
     const sender = el ? stringProp(el.json, 'sender')?.value : undefined;
     const model = sender ? index.element(appRoot, sender) : undefined;
     const fields = model ? modelFields(index, model) : undefined;

@@ -1,18 +1,18 @@
+/** Go to definition: from senders to eventDescs, from func to the Python method, from references to elements and fields. */
 import type { Location } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ElementRecord } from '../model/records';
 import { scanPython } from '../python';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
-import { ValidationContext } from '../workspace/validationContext';
-import { resolveSender } from '../rules/resolveSender';
-import { splitFunc, effectiveFuncType } from '../rules/handlerRules';
-import { findMethod, implementationClass, innerHandler } from '../rules/pythonFacts';
+import { resolveSender } from '../domain/senders';
+import { effectiveFuncType, findMethod, implementationClass, innerHandler, splitFunc } from '../domain/handlers';
+import { EVENT_TYPES } from '../domain/elementTypes';
 import { jsonCursorAt } from './jsonCursor';
 import { toLocation } from './locations';
 
 /** The eventDescs `name` value of `<service>.<event>`, when it resolves. */
 export function eventDeclaration(index: WorkspaceIndex, appRoot: string, sender: string): Location | undefined {
-  const r = resolveSender(new ValidationContext(index, index.locale), appRoot, sender);
+  const r = resolveSender(index, appRoot, sender, index.locale);
   if (!r.ok) return undefined;
   const n = r.entry.name!;
   return toLocation(r.service.path, r.service.lines, n.contentRange.start, n.contentRange.end);
@@ -63,7 +63,7 @@ export function definitionAt(index: WorkspaceIndex, path: string, text: string, 
   const key = String(cur.path[0] ?? '');
   const value = cur.string?.value;
   if (cur.path.length === 1 && value !== undefined) {
-    if (key === 'sender' && type === 'events.NormalType') {
+    if (key === 'sender' && type === EVENT_TYPES.custom) {
       const loc = eventDeclaration(index, appRoot, value);
       return loc ? [loc] : [];
     }

@@ -1,11 +1,12 @@
+/** Custom events at the cursor, their occurrences (declaration, subscribers, publish sites), references and rename. */
 import type { Location } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ElementRecord } from '../model/records';
 import type { OffsetRange } from '../python/types';
-import { stringProp } from '../elements/elementJson';
-import { splitSender } from '../rules/resolveSender';
+import { splitSender } from '../domain/senders';
+import { EVENT_TYPES, listenTarget } from '../domain/elementTypes';
 import { jsonCursorAt } from './jsonCursor';
-import { eventGraph } from './eventGraph';
+import { listenersOf, publishSitesOf } from './eventGraph';
 import { toLocation } from './locations';
 
 /** A custom event identified at the cursor: which app, which service, which event name. */
@@ -27,7 +28,7 @@ export function eventAt(index: WorkspaceIndex, path: string, text: string, offse
   if (!el) return undefined;
   const cur = jsonCursorAt(text, offset);
   if (!cur.string) return undefined;
-  if (cur.path.length === 1 && cur.path[0] === 'sender' && el.type === 'events.NormalType') {
+  if (cur.path.length === 1 && cur.path[0] === 'sender' && el.type === EVENT_TYPES.custom) {
     const parts = splitSender(cur.string.value);
     return parts ? { appRoot: el.appRoot, ...parts, range: cur.string.contentRange } : undefined;
   }
@@ -54,13 +55,11 @@ export function eventOccurrences(index: WorkspaceIndex, ev: { appRoot: string; s
   for (const e of svc?.json.eventDescs?.entries ?? []) {
     if (e.name?.value === ev.event) out.push({ path: svc!.path, range: e.name.contentRange, kind: 'declaration', lines: svc!.lines });
   }
-  const graph = eventGraph(index);
-  for (const el of graph.subscribers.get(`${ev.appRoot}|${sender}`) ?? []) {
-    if (el.type !== 'events.NormalType') continue;
-    const s = stringProp(el.json, 'sender');
+  for (const { el } of listenersOf(index, ev.appRoot, sender)) {
+    const s = listenTarget(el);
     if (s) out.push({ path: el.path, range: s.contentRange, kind: 'subscriber', lines: el.lines });
   }
-  for (const site of graph.publishers.get(`${ev.appRoot}|${sender}`) ?? []) {
+  for (const site of publishSitesOf(index, ev.appRoot, sender)) {
     const s = site.call.sender!;
     out.push({ path: site.py.path, range: s.contentRange, kind: 'publish', lines: site.py.lines });
   }

@@ -1,11 +1,11 @@
+/** The sidebar events tree: app -> service -> event -> publishers / listeners, other listener groups, unresolved ones. */
 import type { EventTreeResult, TreeApp, TreeGroup, TreePublisher, TreeService, TreeSubscriber } from '../../../../shared/src/protocol/types';
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { stringProp } from '../elements/elementJson';
-import { effectiveFuncType, funcProp } from '../rules/handlerRules';
-import { innerHandler } from '../rules/pythonFacts';
-import { eventGraph, listenTarget, type PublishSite } from './eventGraph';
-import { subscriberKind } from './handlerInfo';
+import { funcProp, innerHandler, runFuncType } from '../domain/handlers';
+import { isCustomSubscriber, isListener, listenTarget, subscriberKind } from '../domain/elementTypes';
+import { listenersOf, publishSitesOf, publishedSenders, type PublishSite } from './eventGraph';
 import { pathToUri, toLocation } from './locations';
 import { funcLocation } from './definition';
 
@@ -14,7 +14,7 @@ export function treeSubscriber(index: WorkspaceIndex, el: ElementRecord): TreeSu
   const target = listenTarget(el);
   const timing = stringProp(el.json, 'operate')?.value ?? stringProp(el.json, 'stage')?.value;
   const enable = el.json.props.get('enable');
-  const ft = el.type === 'events.AIAssistantType' ? 'Global' : effectiveFuncType(el) ?? 'Global';
+  const ft = runFuncType(el);
   const sub: TreeSubscriber = {
     fullName: el.fullName, title: el.title, kind: subscriberKind(el), type: el.type ?? '',
     listensTo: target?.value, timing,
@@ -60,7 +60,6 @@ const GROUP_KINDS = new Set(['model', 'workflow', 'assistant', 'agent', 'task'])
 
 /** The sidebar tree: app -> service -> event -> publishers / subscribers, plus other listeners and unresolved ones. */
 export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTreeResult {
-  const graph = eventGraph(index);
   const apps: TreeApp[] = [];
   for (const app of index.allApps().sort((a, b) => (a.root < b.root ? -1 : 1))) {
     const services: TreeService[] = [];
@@ -77,12 +76,12 @@ export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTre
         resolvedSenders.add(sender);
         const title = typeof e.title?.value === 'string' ? e.title.value : undefined;
         const desc = typeof e.desc?.value === 'string' ? e.desc.value : undefined;
-        const subs = (graph.subscribers.get(`${app.root}|${sender}`) ?? []).filter((s) => s.type === 'events.NormalType' || s.kind === 'event');
+        const subs = listenersOf(index, app.root, sender).map((l) => l.el);
         if (!matches(filter, sender, title, desc, svc.title, ...subs.map((s) => s.fullName))) continue;
         events.push({
           name, title, desc, sender,
           location: toLocation(svc.path, svc.lines, e.name!.contentRange.start, e.name!.contentRange.end),
-          publishers: (graph.publishers.get(`${app.root}|${sender}`) ?? []).map(publisher),
+          publishers: publishSitesOf(index, app.root, sender).map(publisher),
           subscribers: subs.map((s) => treeSubscriber(index, s)).sort((a, b) => (a.fullName < b.fullName ? -1 : 1)),
         });
       }
@@ -91,10 +90,11 @@ export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTre
       }
     }
     for (const el of index.elementsOfApp(app.root)) {
-      if (el.kind !== 'event' && el.kind !== 'task') continue;
+      if (!isListener(el)) continue;
       const kind = subscriberKind(el);
       const target = listenTarget(el)?.value;
-      if (kind === 'custom' || (kind === 'other' && target !== undefined && el.type?.startsWith('events.'))) {
+      // Custom subscribers were listed under their service's event; here only those whose event is not declared.
+      if (isCustomSubscriber(el) && (kind === 'custom' || target !== undefined)) {
         if (target === undefined || !resolvedSenders.has(target)) {
           if (matches(filter, el.fullName, el.title, target)) unresolved.push(treeSubscriber(index, el));
         }
@@ -113,9 +113,7 @@ export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTre
       g.subscribers.push(treeSubscriber(index, el));
     }
     const unresolvedPublishers: (TreePublisher & { sender: string })[] = [];
-    for (const [key, sites] of graph.publishers) {
-      if (!key.startsWith(`${app.root}|`)) continue;
-      const sender = key.slice(app.root.length + 1);
+    for (const [sender, sites] of publishedSenders(index, app.root)) {
       if (resolvedSenders.has(sender) || !matches(filter, sender)) continue;
       for (const s of sites) unresolvedPublishers.push({ ...publisher(s), sender });
     }

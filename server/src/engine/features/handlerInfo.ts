@@ -1,37 +1,25 @@
-/** What Run handler executes for an event or task element (its file-system paths; the LSP sends URIs). */
-import type { HandlerInfoOnDisk, PayloadCandidate, SubscriberKind } from '../../../../shared/src/protocol/types';
+/** What "Run handler" executes for an event or task element, with payload candidates from publish calls. */
+import type { HandlerInfoOnDisk, PayloadCandidate } from '../../../../shared/src/protocol/types';
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
 import { stringProp } from '../elements/elementJson';
-import { effectiveFuncType, funcProp, splitFunc } from '../rules/handlerRules';
-import { findMethod, implementationClass, innerHandler } from '../rules/pythonFacts';
+import { findMethod, funcProp, implementationClass, innerHandler, runFuncType, splitFunc } from '../domain/handlers';
+import { EVENT_TYPES, isListener, subscriberKind } from '../domain/elementTypes';
 import { publishSitesOf } from './eventGraph';
 import { toLocation } from './locations';
 
-export function subscriberKind(el: ElementRecord): SubscriberKind {
-  switch (el.type) {
-    case 'events.NormalType': return 'custom';
-    case 'events.ModelType': return 'model';
-    case 'events.WorkflowType': return 'workflow';
-    case 'events.AIAssistantType': return 'assistant';
-    case 'events.AIAgentType': return 'agent';
-    default: return el.kind === 'task' ? 'task' : 'other';
-  }
-}
-
 /** What "Run handler" must execute for an event or task element. Null for non-subscribers. */
 export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerInfoOnDisk | null {
-  if (el.kind !== 'event' && el.kind !== 'task') return null;
+  if (!isListener(el)) return null;
   const L = index.locale;
-  const ft = effectiveFuncType(el) ?? 'Global';
-  const funcType = el.type === 'events.AIAssistantType' ? 'Global' : ft;
+  const funcType = runFuncType(el);
   const sender = stringProp(el.json, 'sender')?.value;
   const base: HandlerInfoOnDisk = {
     appRoot: el.appRoot, fullName: el.fullName, title: el.title, type: el.type ?? '', kind: subscriberKind(el),
     funcType, functionName: 'customFunc', sender, payloads: [],
   };
-  if (el.type === 'events.NormalType' && sender) base.payloads = payloadsFor(index, el.appRoot, sender);
+  if (el.type === EVENT_TYPES.custom && sender) base.payloads = payloadsFor(index, el.appRoot, sender);
   if (funcType === 'Inner') {
     const h = innerHandler(index, el);
     base.modulePath = `${el.dir}/inner.py`;

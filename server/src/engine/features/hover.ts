@@ -1,3 +1,4 @@
+/** Hover over a custom event: its title, description and publisher/listener counts. */
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
 import { eventAt, eventOccurrences } from './eventReferences';

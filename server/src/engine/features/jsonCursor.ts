@@ -1,3 +1,4 @@
+/** What the cursor is on in an e.json text: the property path and the string value under it. */
 import { getLocation, type JSONPath } from 'jsonc-parser';
 import type { OffsetRange } from '../python/types';
 

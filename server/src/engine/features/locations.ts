@@ -1,3 +1,4 @@
+/** Locations (URI + line/character range) from paths and offsets, and path <-> file URI. */
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Location } from '../../../../shared/src/protocol/types';
 import type { LineIndex } from '../text/lineIndex';

@@ -1,3 +1,4 @@
+/** How the engine reads and lists files (Node file system by default; tests and editors may substitute). */
 import * as fs from 'node:fs';
 import { ExcludeMatcher, ALWAYS_EXCLUDED_DIRS } from './globs';
 import { fileKind } from './paths';

@@ -1,5 +1,5 @@
 /**
- * Minimal glob matching for exclusion settings: `**` (any number of folders), `*` (within one
+ * Exclusion globs. Minimal glob matching for exclusion settings: `**` (any number of folders), `*` (within one
  * segment), `?`, `{a,b}` alternatives and `[...]` classes. Patterns without a slash match any
  * path segment (`node_modules` ≡ `**∕node_modules∕**`).
  */
@@ -39,10 +39,15 @@ function escapeRe(s: string): string {
 /** Folders never indexed, whatever the settings say. */
 export const ALWAYS_EXCLUDED_DIRS = new Set(['node_modules', '.git', 'dist', '__pycache__']);
 
+/** Compiled exclusion globs. A glob that does not compile (e.g. `[z-a]`) is skipped and listed in `invalid`. */
 export class ExcludeMatcher {
-  private readonly res: RegExp[];
+  private readonly res: RegExp[] = [];
+  readonly invalid: string[] = [];
   constructor(globs: readonly string[] = []) {
-    this.res = globs.filter((g) => typeof g === 'string' && g.trim()).map(globToRegExp);
+    for (const g of globs) {
+      if (typeof g !== 'string' || !g.trim()) continue;
+      try { this.res.push(globToRegExp(g)); } catch { this.invalid.push(g); }
+    }
   }
   /** `relPath`: path relative to the workspace folder, forward slashes. */
   excludes(relPath: string, isDir: boolean): boolean {

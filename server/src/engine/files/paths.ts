@@ -1,3 +1,4 @@
+/** Path helpers: normalised forward-slash paths, folder/base names, which files the engine watches. */
 import * as path from 'node:path';
 
 /** Normalised absolute path with forward slashes (stable keys on every OS). */

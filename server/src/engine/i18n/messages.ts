@@ -78,6 +78,7 @@ const MESSAGES = {
   'lens-publisher-one': { en: '1 publish site', zh: '1 处发布' },
   'hover-event': { en: 'Event **{name}** of `{service}`', zh: '`{service}` 的事件 **{name}**' },
   'hover-counts': { en: 'Published at {pub} site(s) · {sub} subscriber(s)', zh: '发布 {pub} 处 · 订阅者 {sub} 个' },
+  'settings-invalid-glob': { en: 'jitaiEvents.exclude: {globs} is not a valid glob and is ignored.', zh: 'jitaiEvents.exclude：{globs} 不是有效的 glob 模式，已忽略。' },
   'fix-change-to': { en: 'Change to "{value}"', zh: '改为 "{value}"' },
   'rename-invalid': { en: 'An event name must be an identifier (letters, digits, _).', zh: '事件名必须是标识符（字母、数字、下划线）。' },
   'rename-not-here': { en: 'Place the cursor on an event name or a sender to rename the event.', zh: '请将光标放在事件名或 sender 上以重命名事件。' },

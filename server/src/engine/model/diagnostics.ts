@@ -1,3 +1,4 @@
+/** The diagnostic a check reports (code, range, message, fix, related places) and severity names. */
 import type { Range } from '../../../../shared/src/protocol/types';
 
 export const enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }

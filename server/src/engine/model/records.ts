@@ -1,3 +1,4 @@
+/** The records the index keeps: apps, elements (one e.json each), Python files, app.json. */
 import type { ElementJson, StringValue } from '../elements/elementJson';
 import type { PythonScan } from '../python/types';
 import type { LineIndex } from '../text/lineIndex';

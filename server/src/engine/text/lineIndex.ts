@@ -1,3 +1,4 @@
+/** Line starts of a text, to turn offsets into line/character positions. */
 import type { Position, Range } from '../../../../shared/src/protocol/types';
 
 /** Converts UTF-16 offsets of a text to zero-based line/character positions and back. */

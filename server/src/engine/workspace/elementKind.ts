@@ -1,3 +1,4 @@
+/** What an element is (service, model, event, …) from its Type chain, and its fullName from its folder. */
 import type { ElementKind } from '../model/records';
 
 const PREFIX_KINDS: [string, ElementKind][] = [

@@ -1,3 +1,4 @@
+/** Builds records from file text: elements, Python files (scanned), app.json. */
 import type { FileHost } from '../files/fileHost';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
 import { parseElementJson } from '../elements/fastElementJson';

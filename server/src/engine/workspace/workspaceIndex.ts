@@ -1,30 +1,46 @@
+/**
+ * The workspace's records: apps, elements and Python files read from the folders (editor overlays
+ * win over disk), the maps that find them by name and kind, and the queries features use.
+ * Loading or changing files returns a ChangeSet saying which files and lookups changed.
+ */
 import { nodeFileHost, type FileHost } from '../files/fileHost';
-import { ExcludeMatcher, ALWAYS_EXCLUDED_DIRS } from '../files/globs';
 import { dirOf, fileKind, isInside, normalizePath } from '../files/paths';
 import type { AppJsonRecord, AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
-import type { EngineDiagnostic } from '../model/diagnostics';
 import { localeOf, type Locale } from '../i18n/messages';
-import { validateElement, validatePython } from '../rules';
-import { keys, resetInternedKeys, ValidationContext, type IndexView } from './validationContext';
+import { keys } from './dependencyKeys';
+import { AppRoots, folderOf } from './appRoots';
+import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
 
 export interface IndexOptions {
   host?: FileHost;
   locale?: string;
+  /** Exclusion globs of every workspace folder without a list of its own. */
   exclude?: readonly string[];
+  /** Where the engine reports its own failures (never user-input problems). Default: none. */
+  log?: (message: string) => void;
 }
 
 export interface IndexProgress { done: number; total: number }
 
-/**
- * The whole workspace: apps, elements, Python files, their diagnostics, and the reverse
- * dependency edges (`key -> files that looked it up`) that make updates proportional to what
- * depends on a change.
- */
-export class WorkspaceIndex implements IndexView {
+/** What a change did to the records: files re-read, lookups whose answer may differ, and whether app roots moved. */
+export interface ChangeSet {
+  /** Files (e.json, .py) read again, created or deleted. */
+  touched: Set<string>;
+  /** Dependency keys (see dependencyKeys) whose lookups may now answer differently. */
+  provided: Set<string>;
+  /** app.json appeared or vanished: app roots and fullNames moved, every file must be checked again. */
+  structural: boolean;
+}
+
+/** Called once per file while loading: true (or a promise of true) to go on, false to stop. */
+export type LoadTick = () => boolean | Promise<boolean>;
+
+export class WorkspaceIndex {
   readonly host: FileHost;
+  readonly log: (message: string) => void;
   locale: Locale;
-  private exclude: ExcludeMatcher;
+  private excludes: FolderExcludes;
   private folders: string[] = [];
   private apps = new Map<string, AppRecord>();
   private appJsons = new Map<string, AppJsonRecord>();
@@ -32,13 +48,10 @@ export class WorkspaceIndex implements IndexView {
   private byName = new Map<string, Map<string, ElementRecord>>();
   private byKind = new Map<string, Set<ElementRecord>>();
   private pythons = new Map<string, PythonRecord>();
-  private diags = new Map<string, EngineDiagnostic[]>();
-  private deps = new Map<string, Set<string>>();
-  private rdeps = new Map<string, Set<string>>();
   private readonly overlays = new Map<string, string>();
-  /** Kept up to date as records and diagnostics change, so the status needs no full pass. */
-  private counts = { events: 0, subscribers: 0, errors: 0, warnings: 0 };
-  private generation = 0;
+  private readonly roots = new AppRoots((p) => this.appJsons.has(p), () => this.folders);
+  /** Kept up to date as records change, so the status needs no full pass. */
+  private counts = { events: 0, subscribers: 0 };
   /** Increases on every change of indexed content. */
   version = 0;
   /** Increases only when a service/model/assistant/agent (something completion lists) changes. */
@@ -47,8 +60,9 @@ export class WorkspaceIndex implements IndexView {
 
   constructor(opts: IndexOptions = {}) {
     this.host = opts.host ?? nodeFileHost;
+    this.log = opts.log ?? (() => {});
     this.locale = localeOf(opts.locale);
-    this.exclude = new ExcludeMatcher(opts.exclude ?? []);
+    this.excludes = new FolderExcludes(opts.exclude ?? []);
   }
 
   // ---- configuration ----------------------------------------------------------------------
@@ -57,7 +71,7 @@ export class WorkspaceIndex implements IndexView {
 
   setFolders(folders: string[]): void {
     this.folders = [...new Set(folders.map(normalizePath))];
-    this.rootByDir.clear();
+    this.roots.clear();
   }
   setLocale(tag: string | undefined): boolean {
     const l = localeOf(tag);
@@ -65,68 +79,56 @@ export class WorkspaceIndex implements IndexView {
     this.locale = l;
     return true;
   }
-  setExclude(globs: readonly string[]): void { this.exclude = new ExcludeMatcher(globs); }
+  /** Exclusion globs for one workspace folder, or (no folder) for every folder without its own list. */
+  setExclude(globs: readonly string[], folder?: string): void {
+    this.excludes.set(globs, folder === undefined ? undefined : normalizePath(folder));
+  }
+  /** Exclusion globs that do not compile; they are ignored. */
+  invalidExcludes(): string[] { return this.excludes.invalid(); }
 
   /** True when a file is outside every folder or excluded. */
-  isExcluded(path: string): boolean {
-    const folder = this.folders.filter((f) => isInside(path, f)).sort((a, b) => b.length - a.length)[0];
-    if (!folder) return true;
-    const rel = path.slice(folder.length + 1);
-    const segs = rel.split('/');
-    for (let i = 0; i < segs.length - 1; i++) if (ALWAYS_EXCLUDED_DIRS.has(segs[i])) return true;
-    for (let i = 1; i < segs.length; i++) if (this.exclude.excludes(segs.slice(0, i).join('/'), true)) return true;
-    return this.exclude.excludes(rel, false);
-  }
+  isExcluded(path: string): boolean { return this.excludes.excludes(path, this.folders); }
 
-  // ---- full index ---------------------------------------------------------------------------
+  // ---- full load ------------------------------------------------------------------------------
 
-  /** Re-reads every folder from scratch. A newer call makes an older one stop early (returns false). */
-  async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500): Promise<boolean> {
-    const gen = ++this.generation;
-    const t0 = performance.now();
-    resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
+  /**
+   * Reads every folder into a fresh index (this one is untouched until `adopt`). `onListed` gets the
+   * number of e.json and Python files; `tick` runs after each. Returns undefined when `tick` asks to stop.
+   */
+  async loadAll(tick: LoadTick, onListed?: (records: number) => void): Promise<WorkspaceIndex | undefined> {
     const files: string[] = [];
     // Folders are normalised, so listed paths already are (absolute, forward slashes).
-    for (const f of this.folders) for (const p of this.host.list(f, this.exclude)) files.push(p);
-    const fresh = new WorkspaceIndex({ host: this.host });
+    for (const f of this.folders) for (const p of this.host.list(f, this.excludes.matcherFor(f))) files.push(p);
+    const fresh = new WorkspaceIndex({ host: this.host, log: this.log });
     fresh.locale = this.locale;
-    fresh.exclude = this.exclude;
+    fresh.excludes = this.excludes;
     fresh.folders = this.folders;
     for (const [k, v] of this.overlays) fresh.overlays.set(k, v);
-    const appFiles = files.filter((p) => fileKind(p) === 'app');
-    for (const p of appFiles) fresh.loadAppJson(p);
+    for (const p of files) if (fileKind(p) === 'app') fresh.loadAppJson(p);
     fresh.rebuildApps(files);
     const elementFiles = files.filter((p) => fileKind(p) === 'element');
     const pyFiles = files.filter((p) => fileKind(p) === 'python');
-    const total = elementFiles.length + pyFiles.length;
-    let done = 0;
-    // Yields to the event loop every `yieldEvery` files so requests and cancellation get through.
-    const step = async (): Promise<boolean> => {
-      onProgress?.({ done, total: total * 2 });
-      await new Promise((r) => setImmediate(r));
-      return gen === this.generation;
-    };
-    for (const p of elementFiles) { fresh.loadElement(p); if (++done % yieldEvery === 0 && !(await step())) return false; }
-    for (const p of pyFiles) { fresh.loadPython(p); if (++done % yieldEvery === 0 && !(await step())) return false; }
+    onListed?.(elementFiles.length + pyFiles.length);
+    for (const p of elementFiles) { fresh.loadElement(p); const r = tick(); if (r !== true && !(await r)) return undefined; }
+    for (const p of pyFiles) { fresh.loadPython(p); const r = tick(); if (r !== true && !(await r)) return undefined; }
     fresh.reclassify();
-    for (const m of [fresh.elements, fresh.pythons] as Map<string, unknown>[]) {
-      for (const path of m.keys()) { fresh.validate(path); if (++done % yieldEvery === 0 && !(await step())) return false; }
-    }
-    this.adopt(fresh);
-    this.lastIndexMs = performance.now() - t0;
+    return fresh;
+  }
+
+  /** Takes over the records of an index built by `loadAll`. */
+  adopt(o: WorkspaceIndex): void {
+    this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
+    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts;
+    this.roots.clear();
     this.version++;
     this.declarationsVersion++;
-    onProgress?.({ done: total * 2, total: total * 2 });
-    return true;
   }
 
-  private adopt(o: WorkspaceIndex): void {
-    this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
-    this.byKind = o.byKind; this.pythons = o.pythons; this.diags = o.diags; this.deps = o.deps; this.rdeps = o.rdeps;
-    this.counts = o.counts;
-    this.rootByDir.clear();
+  /** Every e.json and Python file indexed (what a full check validates). */
+  *recordPaths(): IterableIterator<string> {
+    yield* this.elements.keys();
+    yield* this.pythons.keys();
   }
-
 
   // ---- records ------------------------------------------------------------------------------
 
@@ -138,7 +140,7 @@ export class WorkspaceIndex implements IndexView {
   /** App roots: folders with app.json, plus each workspace folder holding elements outside them. */
   private rebuildApps(files: Iterable<string>): void {
     this.apps.clear();
-    this.rootByDir.clear();
+    this.roots.clear();
     for (const rec of this.appJsons.values()) {
       this.apps.set(rec.root, { root: rec.root, appJsonPath: rec.path, appId: rec.appId, title: rec.title, hasParents: rec.hasParents, implicit: false });
     }
@@ -151,25 +153,8 @@ export class WorkspaceIndex implements IndexView {
     return root;
   }
 
-  /** Cache of appRootOf by folder; cleared whenever app roots or folders change. */
-  private readonly rootByDir = new Map<string, string>();
-
-  /** The nearest ancestor with app.json, else the workspace folder, else the file's folder. */
-  appRootOf(path: string): string {
-    const dir = dirOf(path);
-    let root = this.rootByDir.get(dir);
-    if (root === undefined) this.rootByDir.set(dir, (root = this.computeAppRoot(path)));
-    return root;
-  }
-
-  private computeAppRoot(path: string): string {
-    for (let d = dirOf(path); ; d = dirOf(d)) {
-      if (this.appJsons.has(`${d}/app.json`)) return d;
-      if (d === '/' || d.length <= 1) break;
-    }
-    const folder = this.folders.filter((f) => isInside(path, f)).sort((a, b) => b.length - a.length)[0];
-    return folder ?? dirOf(dirOf(path));
-  }
+  /** The nearest ancestor with app.json, else the workspace folder, else the file's grandparent folder. */
+  appRootOf(path: string): string { return this.roots.rootOf(path); }
 
   private loadElement(path: string): ElementRecord | undefined {
     const old = this.elements.get(path);
@@ -222,73 +207,17 @@ export class WorkspaceIndex implements IndexView {
     }
   }
 
-  // ---- validation ---------------------------------------------------------------------------
-
-  /** Validates one file; returns true when its diagnostics changed. */
-  private validate(path: string): boolean {
-    const el = this.elements.get(path);
-    const py = el ? undefined : this.pythons.get(path);
-    const before = this.diags.get(path);
-    this.dropDeps(path);
-    if (!el && !py) {
-      this.setDiagnostics(path, []);
-      return !!before?.length;
-    }
-    if (py && !py.unreadable && py.scan.publishCalls.length === 0) {
-      // Nothing in this file refers to anything: no dependencies, no problems.
-      this.setDiagnostics(path, []);
-      return !!before?.length;
-    }
-    const ctx = new ValidationContext(this, this.locale);
-    let list: EngineDiagnostic[];
-    try {
-      list = el ? validateElement(el, ctx) : validatePython(py!, ctx);
-    } catch (e) {
-      list = [];
-      console.error(`jitai-events: validating ${path} failed: ${(e as Error)?.stack ?? e}`);
-    }
-    this.deps.set(path, ctx.deps);
-    for (const k of ctx.deps) {
-      let s = this.rdeps.get(k);
-      if (!s) this.rdeps.set(k, (s = new Set()));
-      s.add(path);
-    }
-    this.setDiagnostics(path, list);
-    return !sameDiagnostics(before, list);
-  }
-
-  private setDiagnostics(path: string, list: EngineDiagnostic[]): void {
-    const count = (l: EngineDiagnostic[] | undefined, sign: 1 | -1) => {
-      for (const d of l ?? []) {
-        if (d.severity === 1) this.counts.errors += sign; else if (d.severity === 2) this.counts.warnings += sign;
-      }
-    };
-    count(this.diags.get(path), -1);
-    count(list, 1);
-    if (list.length) this.diags.set(path, list); else this.diags.delete(path);
-  }
-
-  private dropDeps(path: string): void {
-    const old = this.deps.get(path);
-    if (!old) return;
-    for (const k of old) this.rdeps.get(k)?.delete(path);
-    this.deps.delete(path);
-  }
-
   // ---- incremental updates ----------------------------------------------------------------
 
   /** Open/changed/closed editor contents win over disk. `text` undefined = closed. */
-  setOverlay(path: string, text: string | undefined): string[] {
+  setOverlayText(path: string, text: string | undefined): ChangeSet {
     const p = normalizePath(path);
     if (text === undefined) this.overlays.delete(p); else this.overlays.set(p, text);
-    return this.applyChanges([p]);
+    return this.update([p]);
   }
 
-  /**
-   * Re-reads the given paths (files or folders, created, changed or deleted) and revalidates what
-   * depends on them. Returns every file whose diagnostics changed (including ones now empty).
-   */
-  applyChanges(paths: string[]): string[] {
+  /** Re-reads the given paths (files or folders, created, changed or deleted). */
+  update(paths: string[]): ChangeSet {
     const provided = new Set<string>();
     const touched = new Set<string>();
     let structural = false;
@@ -296,9 +225,11 @@ export class WorkspaceIndex implements IndexView {
     for (const raw of paths) {
       const p = normalizePath(raw);
       if (fileKind(p)) { expanded.push(p); continue; }
-      // A folder: everything known below it, plus what is on disk now.
+      // A folder: everything known below it, plus what is on disk now (its workspace folder's globs).
       for (const m of [this.elements, this.pythons, this.appJsons] as Map<string, unknown>[]) for (const k of m.keys()) if (isInside(k, p)) expanded.push(k);
-      if (!this.isExcluded(`${p}/x`)) for (const f of this.host.list(p, this.exclude)) expanded.push(normalizePath(f));
+      if (!this.isExcluded(`${p}/x`)) {
+        for (const f of this.host.list(p, this.excludes.matcherFor(folderOf(p, this.folders)))) expanded.push(normalizePath(f));
+      }
     }
     for (const p of new Set(expanded)) {
       const kind = fileKind(p);
@@ -332,40 +263,26 @@ export class WorkspaceIndex implements IndexView {
       }
     }
     if (structural) return this.rebuildStructure();
-    const affected = new Set<string>(touched);
-    for (const k of provided) for (const f of this.rdeps.get(k) ?? []) affected.add(f);
-    const changed: string[] = [];
-    for (const f of affected) if (this.validate(f)) changed.push(f);
-    if (affected.size) this.version++;
-    return changed;
+    if (touched.size || provided.size) this.version++;
+    return { touched, provided, structural: false };
   }
 
-  /** app.json appeared or vanished: app roots and fullNames move; revalidate everything. */
-  private rebuildStructure(): string[] {
-    const all = [...this.elements.keys(), ...this.pythons.keys(), ...this.diags.keys()];
+  /** app.json appeared or vanished: app roots and fullNames move; every record is read again. */
+  private rebuildStructure(): ChangeSet {
+    const all = [...this.elements.keys(), ...this.pythons.keys()];
     for (const el of [...this.elements.values()]) this.unlinkElement(el);
     this.rebuildApps(all);
-    const paths = [...new Set(all)];
-    for (const p of paths) {
+    for (const p of all) {
       if (fileKind(p) === 'element') this.loadElement(p);
       else if (fileKind(p) === 'python') this.loadPython(p);
     }
     this.reclassify();
-    const changed: string[] = [];
-    for (const p of paths) if (this.validate(p)) changed.push(p);
     this.version++;
     this.declarationsVersion++;
-    return changed;
+    return { touched: new Set(all), provided: new Set(), structural: true };
   }
 
-  /** Recomputes every diagnostic (e.g. after a locale change). Returns files whose diagnostics changed. */
-  revalidateAll(): string[] {
-    const changed: string[] = [];
-    for (const p of [...this.elements.keys(), ...this.pythons.keys()]) if (this.validate(p)) changed.push(p);
-    return changed;
-  }
-
-  // ---- queries (IndexView and features) ------------------------------------------------------
+  // ---- queries ------------------------------------------------------------------------------
 
   app(root: string): AppRecord | undefined { return this.apps.get(root); }
   element(appRoot: string, fullName: string): ElementRecord | undefined { return this.byName.get(appRoot)?.get(fullName); }
@@ -374,6 +291,8 @@ export class WorkspaceIndex implements IndexView {
     return [...(this.byKind.get(keys.kind(appRoot, kind)) ?? [])];
   }
   elementAt(path: string): ElementRecord | undefined { return this.elements.get(normalizePath(path)); }
+  /** The element of an e.json path that is already normalised (hot path: no normalisation). */
+  elementOfFile(path: string): ElementRecord | undefined { return this.elements.get(path); }
   /** The element whose folder holds `path` (nearest e.json above it). */
   elementOwning(path: string): ElementRecord | undefined {
     const p = normalizePath(path);
@@ -387,21 +306,9 @@ export class WorkspaceIndex implements IndexView {
   allElements(): IterableIterator<ElementRecord> { return this.elements.values(); }
   elementsOfApp(appRoot: string): IterableIterator<ElementRecord> { return (this.byName.get(appRoot) ?? new Map()).values(); }
   allPython(): IterableIterator<PythonRecord> { return this.pythons.values(); }
-  overlay(path: string): string | undefined { return this.overlays.get(normalizePath(path)); }
-  diagnosticsOf(path: string): EngineDiagnostic[] { return this.diags.get(normalizePath(path)) ?? []; }
-  allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.diags; }
-  /** Files that looked a key up during validation (reverse edges). */
-  dependentsOf(key: string): ReadonlySet<string> { return this.rdeps.get(key) ?? new Set(); }
 
-  stats() {
-    const { events, subscribers, errors, warnings } = this.counts;
-    return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, events, subscribers, errors, warnings };
+  /** Record counts (apps, elements, Python files, declared events, event/task elements). */
+  recordStats() {
+    return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, ...this.counts };
   }
-
-}
-
-function sameDiagnostics(a: EngineDiagnostic[] | undefined, b: EngineDiagnostic[]): boolean {
-  if (!a) return b.length === 0;
-  if (a.length !== b.length) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }

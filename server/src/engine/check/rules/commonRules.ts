@@ -1,8 +1,9 @@
-import type { ElementRecord } from '../model/records';
-import { msg, type Locale, type MessageId } from '../i18n/messages';
-import { MAX_FILE_BYTES } from '../files/fileHost';
+/** Checks every element shares: readable JSON, an object root, a string `type`, JSON types of known keys. */
+import type { ElementRecord } from '../../model/records';
+import { msg, type Locale, type MessageId } from '../../i18n/messages';
+import { MAX_FILE_BYTES } from '../../files/fileHost';
 import type { DiagnosticSink } from './diag';
-import type { JsonValue } from '../elements/elementJson';
+import type { JsonValue } from '../../elements/elementJson';
 
 /** Syntax, root shape and `type`. Returns false when the element cannot be checked further. */
 export function checkCommon(el: ElementRecord, out: DiagnosticSink, L: Locale): boolean {

@@ -1,38 +1,18 @@
-import type { ElementRecord } from '../model/records';
-import { msg } from '../i18n/messages';
-import { closestName } from '../text/closestName';
-import type { ValidationContext } from '../workspace/validationContext';
-import { Severity } from '../model/diagnostics';
+/** Handler checks of event and task elements: funcType, the `func` target, inner.py and its customFunc. */
+import type { ElementRecord } from '../../model/records';
+import { msg } from '../../i18n/messages';
+import { closestName } from '../../text/closestName';
+import type { TrackingLookup } from '../trackingLookup';
+import { Severity } from '../../model/diagnostics';
 import type { DiagnosticSink } from './diag';
-import { stringProp, type StringValue } from '../elements/elementJson';
-import { declaredFunctions, findMethod, implementationClass, innerHandler } from './pythonFacts';
-
-export type FuncType = 'Global' | 'Inner';
-
-/** The effective funcType (missing = Global; legacy lowercase accepted). Undefined when invalid. */
-export function effectiveFuncType(el: ElementRecord): FuncType | undefined {
-  const v = el.json.props.get('funcType');
-  if (!v) return 'Global';
-  if (v.kind !== 'string') return undefined;
-  const s = String(v.value).toLowerCase();
-  return s === 'global' ? 'Global' : s === 'inner' ? 'Inner' : undefined;
-}
-
-/** `func` (or the legacy task key `taskFunc`). */
-export function funcProp(el: ElementRecord): StringValue | undefined {
-  return stringProp(el.json, 'func') ?? (el.kind === 'task' ? stringProp(el.json, 'taskFunc') : undefined);
-}
-
-export function splitFunc(func: string): { element: string; fn: string } | undefined {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(func)) return undefined;
-  const i = func.lastIndexOf('.');
-  return { element: func.slice(0, i), fn: func.slice(i + 1) };
-}
-
-const ALWAYS_GLOBAL = new Set(['events.AIAssistantType']);
+import type { StringValue } from '../../elements/elementJson';
+import { declaredFunctions, effectiveFuncType, findMethod, funcProp, implementationClass, innerHandler, splitFunc } from '../../domain/handlers';
+import { alwaysGlobal } from '../../domain/elementTypes';
+import { FUNC_TYPES } from '../../domain/enums';
+import { mayInherit } from '../../domain/senders';
 
 /** funcType / func / inner.py checks for event and task elements. */
-export function checkHandler(el: ElementRecord, ctx: ValidationContext, out: DiagnosticSink): void {
+export function checkHandler(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
   const L = ctx.locale;
   const ftValue = el.json.props.get('funcType');
   const anchor = ftValue ?? el.json.props.get('type') ?? { range: { start: el.json.rootRange.start, end: el.json.rootRange.start + 1 } };
@@ -41,12 +21,12 @@ export function checkHandler(el: ElementRecord, ctx: ValidationContext, out: Dia
     const raw = String(ftValue.value);
     if (!ft) {
       out.error(ftValue.contentRange, 'invalid-func-type', msg(L, 'invalid-func-type', { value: raw }),
-        { fix: closestFix(raw, ['Global', 'Inner'], ftValue as StringValue) });
+        { fix: closestFix(raw, [...FUNC_TYPES], ftValue as StringValue) });
       return;
     }
     if (raw !== ft) out.warning(ftValue.contentRange, 'invalid-func-type', msg(L, 'func-type-casing', { value: raw, canonical: ft }), { fix: { range: ftValue.contentRange, newText: ft } });
   } else if (ftValue) return; // wrong JSON type reported elsewhere
-  if (ALWAYS_GLOBAL.has(el.type ?? '')) ft = 'Global';
+  if (alwaysGlobal(el)) ft = 'Global';
 
   if (ft === 'Inner') {
     const h = innerHandler(ctx, el);
@@ -60,18 +40,18 @@ export function checkHandler(el: ElementRecord, ctx: ValidationContext, out: Dia
   }
   const func = funcProp(el);
   if (!func) {
-    if (!el.json.props.has('func')) out.error(anchor.range, 'missing-func', msg(L, ALWAYS_GLOBAL.has(el.type ?? '') ? 'missing-func-always' : 'missing-func'));
+    if (!el.json.props.has('func')) out.error(anchor.range, 'missing-func', msg(L, alwaysGlobal(el) ? 'missing-func-always' : 'missing-func'));
     return;
   }
   checkFuncTarget(el, func, ctx, out);
 }
 
-function closestFix(raw: string, options: string[], v: StringValue) {
+function closestFix(raw: string, options: readonly string[], v: StringValue) {
   const near = closestName(raw, options);
   return near ? { range: v.contentRange, newText: near } : undefined;
 }
 
-function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: ValidationContext, out: DiagnosticSink): void {
+function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: TrackingLookup, out: DiagnosticSink): void {
   const L = ctx.locale;
   const parts = splitFunc(func.value);
   if (!parts) {
@@ -86,7 +66,7 @@ function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: ValidationCo
     const services = ctx.elementsOfKind(el.appRoot, 'service').map((s) => s.fullName);
     const near = closestName(parts.element, services);
     const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: `${near}.${parts.fn}` }) : '';
-    const inherit = ctx.mayInherit(el.appRoot);
+    const inherit = mayInherit(ctx, el.appRoot);
     out.add(elementRange(), inherit ? Severity.Warning : Severity.Error, 'func-element-not-found',
       msg(L, inherit ? 'func-element-inherited' : 'func-element-not-found', { element: parts.element, func: func.value, hint }),
       near ? { fix: { range: func.contentRange, newText: `${near}.${parts.fn}` } } : {});

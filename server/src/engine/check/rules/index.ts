@@ -1,6 +1,7 @@
-import type { ElementRecord, PythonRecord } from '../model/records';
-import type { EngineDiagnostic } from '../model/diagnostics';
-import type { ValidationContext } from '../workspace/validationContext';
+/** The rule set: which checks run for an e.json and for a Python file. */
+import type { ElementRecord, PythonRecord } from '../../model/records';
+import type { EngineDiagnostic } from '../../model/diagnostics';
+import type { TrackingLookup } from '../trackingLookup';
 import { DiagnosticSink } from './diag';
 import { checkCommon, checkJsonTypes } from './commonRules';
 import { checkService } from './serviceRules';
@@ -9,7 +10,7 @@ import { checkListener } from './listenerRules';
 import { checkPython } from './pythonRules';
 
 /** All diagnostics of one e.json. Never throws. */
-export function validateElement(el: ElementRecord, ctx: ValidationContext): EngineDiagnostic[] {
+export function validateElement(el: ElementRecord, ctx: TrackingLookup): EngineDiagnostic[] {
   const out = new DiagnosticSink(() => el.lines);
   if (!checkCommon(el, out, ctx.locale)) return out.items;
   if (el.kind === 'type') return out.items;
@@ -23,7 +24,7 @@ export function validateElement(el: ElementRecord, ctx: ValidationContext): Engi
 }
 
 /** All diagnostics of one Python file. Never throws. */
-export function validatePython(py: PythonRecord, ctx: ValidationContext): EngineDiagnostic[] {
+export function validatePython(py: PythonRecord, ctx: TrackingLookup): EngineDiagnostic[] {
   const out = new DiagnosticSink(() => py.lines);
   if (py.unreadable) return out.items;
   checkPython(py, ctx, out);

@@ -1,11 +1,12 @@
-import type { ElementRecord } from '../model/records';
-import { msg, type Locale } from '../i18n/messages';
-import { baseName } from '../files/paths';
-import type { ValidationContext } from '../workspace/validationContext';
+/** Service checks: eventDescs/functionList entries named and unique, declared functions implemented. */
+import type { ElementRecord } from '../../model/records';
+import { msg, type Locale } from '../../i18n/messages';
+import { baseName } from '../../files/paths';
+import type { TrackingLookup } from '../trackingLookup';
 import type { DiagnosticSink } from './diag';
-import type { DescEntry } from '../elements/elementJson';
+import type { DescEntry } from '../../elements/elementJson';
 import { wrongType } from './commonRules';
-import { findMethod, implementationClass } from './pythonFacts';
+import { findMethod, implementationClass } from '../../domain/handlers';
 
 function checkNames(entries: DescEntry[], list: 'eventDescs' | 'functionList', out: DiagnosticSink, L: Locale, path: string): void {
   const seen = new Map<string, DescEntry>();
@@ -26,7 +27,7 @@ function checkNames(entries: DescEntry[], list: 'eventDescs' | 'functionList', o
 }
 
 /** eventDescs / functionList entries, and functionList entries implemented by the service class. */
-export function checkService(el: ElementRecord, ctx: ValidationContext, out: DiagnosticSink): void {
+export function checkService(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
   const L = ctx.locale;
   for (const key of ['eventDescs', 'functionList'] as const) {
     const list = el.json[key];

@@ -1,16 +1,17 @@
-import type { PythonRecord } from '../model/records';
-import { msg, type MessageId } from '../i18n/messages';
-import type { ValidationContext } from '../workspace/validationContext';
+/** Python checks: publish-call senders must name a declared event, and `args` should be a tuple. */
+import type { PythonRecord } from '../../model/records';
+import { msg, type MessageId } from '../../i18n/messages';
+import type { TrackingLookup } from '../trackingLookup';
 import type { DiagnosticSink } from './diag';
-import { eventDescsRelated, resolveSender } from './resolveSender';
+import { eventDescsRelated, resolveSender } from '../../domain/senders';
 
 /** Publish calls: the sender literal must name a declared event; `args` should be a tuple. */
-export function checkPython(py: PythonRecord, ctx: ValidationContext, out: DiagnosticSink): void {
+export function checkPython(py: PythonRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
   const L = ctx.locale;
   for (const call of py.scan.publishCalls) {
     const s = call.sender;
     if (s && s.value !== undefined && !s.unterminated) {
-      const r = resolveSender(ctx, py.appRoot, s.value);
+      const r = resolveSender(ctx, py.appRoot, s.value, L);
       if (!r.ok) {
         const single = s.contentRange.end - s.contentRange.start === s.value.length;
         const range = single && r.code !== 'sender-malformed'

@@ -1,15 +1,17 @@
-import { Severity, type EngineDiagnostic } from '../model/diagnostics';
-import type { LineIndex } from '../text/lineIndex';
-import type { OffsetRange } from '../python/types';
+/** Collects one file's diagnostics, turning offset ranges into line/character ranges. */
+import { Severity, type EngineDiagnostic } from '../../model/diagnostics';
+import type { LineIndex } from '../../text/lineIndex';
+import type { OffsetRange } from '../../python/types';
+import type { DiagnosticCode } from '../../model/codes';
 
-/** Builds diagnostics for one file from offset ranges. */
+/** Builds diagnostics for one file from offset ranges; only registered codes compile. */
 export class DiagnosticSink {
   readonly items: EngineDiagnostic[] = [];
   /** `linesOf` is called only when a diagnostic is reported: line starts are computed lazily. */
   constructor(private readonly linesOf: () => LineIndex) {}
   get lines(): LineIndex { return this.linesOf(); }
 
-  add(range: OffsetRange, severity: Severity, code: string, message: string,
+  add(range: OffsetRange, severity: Severity, code: DiagnosticCode, message: string,
       extra: { fix?: { range: OffsetRange; newText: string }; related?: EngineDiagnostic['related']; unnecessary?: boolean } = {}): void {
     const d: EngineDiagnostic = { range: this.lines.range(range.start, range.end), severity, code, message };
     if (extra.fix) d.fix = { range: this.lines.range(extra.fix.range.start, extra.fix.range.end), newText: extra.fix.newText };
@@ -17,10 +19,10 @@ export class DiagnosticSink {
     if (extra.unnecessary) d.unnecessary = true;
     this.items.push(d);
   }
-  error(range: OffsetRange, code: string, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
+  error(range: OffsetRange, code: DiagnosticCode, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
     this.add(range, Severity.Error, code, message, extra);
   }
-  warning(range: OffsetRange, code: string, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
+  warning(range: OffsetRange, code: DiagnosticCode, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
     this.add(range, Severity.Warning, code, message, extra);
   }
 }

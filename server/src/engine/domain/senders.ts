@@ -1,10 +1,32 @@
+/**
+ * Custom-event senders `<service fullName>.<event name>`: splitting one, and resolving it to the
+ * declaring service's eventDescs entry (or saying which part is wrong and what would be right).
+ */
 import { Severity, type RelatedInfo } from '../model/diagnostics';
 import type { DescEntry } from '../elements/elementJson';
-import type { ElementRecord } from '../model/records';
-import { kindLabel, msg } from '../i18n/messages';
+import type { AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
+import { kindLabel, msg, type Locale } from '../i18n/messages';
 import { closestName } from '../text/closestName';
-import type { ValidationContext } from '../workspace/validationContext';
-import { declaredEvents } from './pythonFacts';
+
+/** What domain questions may look up: the index itself, or a lookup that records dependencies. */
+export interface Lookup {
+  app(root: string): AppRecord | undefined;
+  element(appRoot: string, fullName: string): ElementRecord | undefined;
+  python(path: string): PythonRecord | undefined;
+  elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[];
+}
+
+/** True when unresolved references may live in a parent app (app.json "extends"): warnings instead of errors. */
+export function mayInherit(lookup: Pick<Lookup, 'app'>, appRoot: string): boolean {
+  return lookup.app(appRoot)?.hasParents ?? false;
+}
+
+/** Names of eventDescs entries. */
+export function declaredEvents(el: ElementRecord): string[] {
+  const out: string[] = [];
+  for (const e of el.json.eventDescs?.entries ?? []) if (typeof e.name?.value === 'string') out.push(e.name.value);
+  return out;
+}
 
 const SENDER_RE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
 
@@ -30,17 +52,16 @@ export function splitSender(sender: string): { service: string; event: string } 
 }
 
 /** Resolves `<service fullName>.<event name>` in an app (custom events: e.json `sender` and publish calls). */
-export function resolveSender(ctx: ValidationContext, appRoot: string, sender: string): SenderResolution {
-  const L = ctx.locale;
+export function resolveSender(lookup: Lookup, appRoot: string, sender: string, L: Locale): SenderResolution {
   const parts = splitSender(sender);
   if (!parts) {
     return { ok: false, code: 'sender-malformed', severity: Severity.Error, message: msg(L, 'sender-malformed', { sender }), part: { start: 0, end: sender.length } };
   }
   const servicePart = { start: 0, end: parts.service.length };
   const eventPart = { start: parts.service.length + 1, end: sender.length };
-  const el = ctx.element(appRoot, parts.service);
+  const el = lookup.element(appRoot, parts.service);
   if (!el) {
-    const services = ctx.elementsOfKind(appRoot, 'service');
+    const services = lookup.elementsOfKind(appRoot, 'service');
     const near = closestName(parts.service, services.map((s) => s.fullName));
     let suggestion: string | undefined;
     if (near) {
@@ -50,7 +71,7 @@ export function resolveSender(ctx: ValidationContext, appRoot: string, sender: s
       if (ev) suggestion = `${near}.${ev}`;
     }
     const hint = suggestion ? msg(L, 'hint-did-you-mean-service', { suggestion }) : '';
-    const inherit = ctx.mayInherit(appRoot);
+    const inherit = mayInherit(lookup, appRoot);
     return {
       ok: false, code: 'sender-service-not-found', severity: inherit ? Severity.Warning : Severity.Error,
       message: inherit ? msg(L, 'sender-service-inherited', { service: parts.service, hint }) : msg(L, 'sender-service-not-found', { service: parts.service, event: parts.event, hint }),

@@ -1,21 +1,19 @@
-import type { ElementKind, ElementRecord } from '../model/records';
-import { kindLabel, msg } from '../i18n/messages';
-import { closestName } from '../text/closestName';
-import type { ValidationContext } from '../workspace/validationContext';
-import { Severity } from '../model/diagnostics';
+/** What an event or task element listens to: custom-event senders, element references, operate/stage values, model fields. */
+import type { ElementKind, ElementRecord } from '../../model/records';
+import { kindLabel, msg } from '../../i18n/messages';
+import { closestName } from '../../text/closestName';
+import type { TrackingLookup } from '../trackingLookup';
+import { Severity } from '../../model/diagnostics';
 import type { DiagnosticSink } from './diag';
-import { stringItems, stringProp, type StringValue } from '../elements/elementJson';
-import { eventDescsRelated, resolveSender } from './resolveSender';
-import { modelFields } from './modelFields';
-
-export const MODEL_OPERATES = ['AddBefore', 'AddAfter', 'UpdateBefore', 'UpdateAfter', 'DeleteBefore', 'DeleteAfter', 'FieldUpdateAfter'];
-export const WORKFLOW_OPERATES = ['Process', 'NodeChange', 'NodeHandled'];
-export const AGENT_STAGES = ['preEvent', 'postEvent'];
-export const ASSISTANT_OPERATES = ['beforeRun', 'afterRun'];
-const ASSISTANT_NODE_OPERATE = /^[A-Za-z_][\w-]*\.(beforeNodeRun|afterNodeRun|approved|rejected|replied|edited)$/;
+import { stringItems, stringProp, type StringValue } from '../../elements/elementJson';
+import { eventDescsRelated, resolveSender } from '../../domain/senders';
+import { modelFields } from '../../domain/handlers';
+import { mayInherit } from '../../domain/senders';
+import { EVENT_TYPES, REFERENCE_KEYS } from '../../domain/elementTypes';
+import { TYPE_ENUMS } from '../../domain/enums';
 
 /** Checks a custom-event sender (e.json) and reports at the offending part of the string. */
-export function checkCustomSender(el: ElementRecord, ctx: ValidationContext, out: DiagnosticSink): void {
+export function checkCustomSender(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
   const v = stringProp(el.json, 'sender');
   if (!v) {
     if (!el.json.props.has('sender')) {
@@ -24,7 +22,7 @@ export function checkCustomSender(el: ElementRecord, ctx: ValidationContext, out
     }
     return;
   }
-  const r = resolveSender(ctx, el.appRoot, v.value);
+  const r = resolveSender(ctx, el.appRoot, v.value, ctx.locale);
   if (r.ok) return;
   const base = v.contentRange.start;
   const part = r.code === 'sender-malformed' ? v.contentRange : { start: base + r.part.start, end: base + r.part.end };
@@ -33,7 +31,7 @@ export function checkCustomSender(el: ElementRecord, ctx: ValidationContext, out
 }
 
 /** A reference to another element that must be of a given kind (model events, workflows, assistants, agents, date tasks). */
-export function checkElementRef(el: ElementRecord, key: string, expected: ElementKind, ctx: ValidationContext, out: DiagnosticSink, required: boolean): ElementRecord | undefined {
+export function checkElementRef(el: ElementRecord, key: string, expected: ElementKind, ctx: TrackingLookup, out: DiagnosticSink, required: boolean): ElementRecord | undefined {
   const L = ctx.locale;
   const v = stringProp(el.json, key);
   if (!v) {
@@ -48,7 +46,7 @@ export function checkElementRef(el: ElementRecord, key: string, expected: Elemen
     const candidates = ctx.elementsOfKind(el.appRoot, expected).map((e) => e.fullName);
     const near = closestName(v.value, candidates);
     const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: near }) : '';
-    const inherit = ctx.mayInherit(el.appRoot);
+    const inherit = mayInherit(ctx, el.appRoot);
     out.add(v.contentRange, inherit ? Severity.Warning : Severity.Error, 'element-not-found',
       msg(L, inherit ? 'element-inherited' : 'element-not-found', { kind: kindLabel(L, expected), name: v.value, hint }),
       near ? { fix: { range: v.contentRange, newText: near } } : {});
@@ -61,7 +59,7 @@ export function checkElementRef(el: ElementRecord, key: string, expected: Elemen
   return target;
 }
 
-export function checkEnum(el: ElementRecord, key: string, allowed: string[], out: DiagnosticSink, ctx: ValidationContext, required: boolean, extra?: RegExp): StringValue | undefined {
+export function checkEnum(el: ElementRecord, key: string, allowed: string[], out: DiagnosticSink, ctx: TrackingLookup, required: boolean, extra?: RegExp): StringValue | undefined {
   const L = ctx.locale;
   const v = stringProp(el.json, key);
   if (!v) {
@@ -81,7 +79,7 @@ export function checkEnum(el: ElementRecord, key: string, allowed: string[], out
 }
 
 /** Each entry of `fields` names a field of the model. */
-export function checkModelFields(el: ElementRecord, model: ElementRecord, ctx: ValidationContext, out: DiagnosticSink): void {
+export function checkModelFields(el: ElementRecord, model: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
   const fields = modelFields(ctx, model);
   if (!fields) return;
   const L = ctx.locale;
@@ -95,33 +93,12 @@ export function checkModelFields(el: ElementRecord, model: ElementRecord, ctx: V
 }
 
 /** Type-specific listener checks (what the element listens to and when). */
-export function checkListener(el: ElementRecord, ctx: ValidationContext, out: DiagnosticSink): void {
-  switch (el.type) {
-    case 'events.NormalType':
-      checkCustomSender(el, ctx, out);
-      break;
-    case 'events.ModelType': {
-      const model = checkElementRef(el, 'sender', 'model', ctx, out, true);
-      checkEnum(el, 'operate', MODEL_OPERATES, out, ctx, true);
-      if (model) checkModelFields(el, model, ctx, out);
-      break;
-    }
-    case 'events.WorkflowType':
-      checkElementRef(el, 'model', 'model', ctx, out, true);
-      checkEnum(el, 'operate', WORKFLOW_OPERATES, out, ctx, true);
-      break;
-    case 'events.AIAssistantType':
-      checkElementRef(el, 'sender', 'assistant', ctx, out, true);
-      checkEnum(el, 'operate', ASSISTANT_OPERATES, out, ctx, true, ASSISTANT_NODE_OPERATE);
-      break;
-    case 'events.AIAgentType':
-      checkElementRef(el, 'sender', 'agent', ctx, out, true);
-      checkEnum(el, 'stage', AGENT_STAGES, out, ctx, true);
-      break;
-    case 'tasks.DateFieldType':
-      checkElementRef(el, 'modelPath', 'model', ctx, out, true);
-      break;
-    default:
-      break;
-  }
+export function checkListener(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
+  const type = el.type ?? '';
+  if (type === EVENT_TYPES.custom) { checkCustomSender(el, ctx, out); return; }
+  const ref = REFERENCE_KEYS[type];
+  const target = ref ? checkElementRef(el, ref.key, ref.kind, ctx, out, true) : undefined;
+  const e = TYPE_ENUMS[type];
+  if (e) checkEnum(el, e.key, e.values, out, ctx, true, e.extra);
+  if (type === EVENT_TYPES.model && target) checkModelFields(el, target, ctx, out);
 }

@@ -1,0 +1,103 @@
+/**
+ * Validation state of the workspace: each file's diagnostics, its dependencies (what it looked up)
+ * and the reverse edges (key -> files that looked it up), so a change re-checks only the files
+ * that depend on it. Error and warning counts are kept up to date as diagnostics change.
+ */
+import type { EngineDiagnostic } from '../model/diagnostics';
+import type { ElementRecord } from '../model/records';
+import type { Locale } from '../i18n/messages';
+import type { Lookup } from '../domain/senders';
+import type { ChangeSet } from '../workspace/workspaceIndex';
+import { TrackingLookup } from './trackingLookup';
+import { validateElement, validatePython } from './rules';
+
+/** What the checker reads: the index's lookups, plus records by (normalised) path and the locale. */
+export interface CheckedView extends Lookup {
+  readonly locale: Locale;
+  elementOfFile(path: string): ElementRecord | undefined;
+}
+
+export class Checker {
+  private diags = new Map<string, EngineDiagnostic[]>();
+  private deps = new Map<string, Set<string>>();
+  private rdeps = new Map<string, Set<string>>();
+  private counts = { errors: 0, warnings: 0 };
+
+  constructor(private readonly view: CheckedView, private readonly log: (message: string) => void) {}
+
+  /** Checks what a change affects: touched files and every file that looked up a provided key. Returns files whose problems changed. */
+  check(cs: ChangeSet): string[] {
+    const affected = new Set<string>(cs.touched);
+    if (cs.structural) for (const p of this.diags.keys()) affected.add(p);
+    for (const k of cs.provided) for (const f of this.rdeps.get(k) ?? []) affected.add(f);
+    const changed: string[] = [];
+    for (const f of affected) if (this.validate(f)) changed.push(f);
+    return changed;
+  }
+
+  /** Checks one file; returns true when its diagnostics changed. */
+  validate(path: string): boolean {
+    const el = this.view.elementOfFile(path);
+    const py = el ? undefined : this.view.python(path);
+    const before = this.diags.get(path);
+    this.dropDeps(path);
+    if (!el && !py) {
+      this.setDiagnostics(path, []);
+      return !!before?.length;
+    }
+    if (py && !py.unreadable && py.scan.publishCalls.length === 0) {
+      // Nothing in this file refers to anything: no dependencies, no problems.
+      this.setDiagnostics(path, []);
+      return !!before?.length;
+    }
+    const lookup = new TrackingLookup(this.view, this.view.locale);
+    let list: EngineDiagnostic[];
+    try {
+      list = el ? validateElement(el, lookup) : validatePython(py!, lookup);
+    } catch (e) {
+      list = [];
+      this.log(`jitai-events: validating ${path} failed: ${(e as Error)?.stack ?? e}`);
+    }
+    this.deps.set(path, lookup.deps);
+    for (const k of lookup.deps) {
+      let s = this.rdeps.get(k);
+      if (!s) this.rdeps.set(k, (s = new Set()));
+      s.add(path);
+    }
+    this.setDiagnostics(path, list);
+    return !sameDiagnostics(before, list);
+  }
+
+  /** Takes over the state of a checker that validated a freshly loaded index. */
+  adopt(o: Checker): void {
+    this.diags = o.diags; this.deps = o.deps; this.rdeps = o.rdeps; this.counts = o.counts;
+  }
+
+  diagnosticsOf(path: string): EngineDiagnostic[] { return this.diags.get(path) ?? []; }
+  allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.diags; }
+  problemCounts(): { errors: number; warnings: number } { return { ...this.counts }; }
+
+  private setDiagnostics(path: string, list: EngineDiagnostic[]): void {
+    const count = (l: EngineDiagnostic[] | undefined, sign: 1 | -1) => {
+      for (const d of l ?? []) {
+        if (d.severity === 1) this.counts.errors += sign; else if (d.severity === 2) this.counts.warnings += sign;
+      }
+    };
+    count(this.diags.get(path), -1);
+    count(list, 1);
+    if (list.length) this.diags.set(path, list); else this.diags.delete(path);
+  }
+
+  private dropDeps(path: string): void {
+    const old = this.deps.get(path);
+    if (!old) return;
+    for (const k of old) this.rdeps.get(k)?.delete(path);
+    this.deps.delete(path);
+  }
+}
+
+function sameDiagnostics(a: EngineDiagnostic[] | undefined, b: EngineDiagnostic[]): boolean {
+  if (!a) return b.length === 0;
+  if (a.length !== b.length) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,30 @@
+/**
+ * The lookup rules use while checking one file: answers from the index and records every lookup
+ * as a dependency of that file, so a later change to what was looked up re-checks it.
+ */
+import type { AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
+import type { Locale } from '../i18n/messages';
+import type { Lookup } from '../domain/senders';
+import { keys } from '../workspace/dependencyKeys';
+
+export class TrackingLookup implements Lookup {
+  readonly deps = new Set<string>();
+  constructor(private readonly view: Lookup, readonly locale: Locale) {}
+
+  app(root: string): AppRecord | undefined {
+    this.deps.add(keys.app(root));
+    return this.view.app(root);
+  }
+  element(appRoot: string, fullName: string): ElementRecord | undefined {
+    this.deps.add(keys.element(appRoot, fullName));
+    return this.view.element(appRoot, fullName);
+  }
+  python(path: string): PythonRecord | undefined {
+    this.deps.add(keys.python(path));
+    return this.view.python(path);
+  }
+  elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {
+    this.deps.add(keys.kind(appRoot, kind));
+    return this.view.elementsOfKind(appRoot, kind);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The index with its checker attached: loading or changing files re-checks what the change
+ * affects and returns the files whose problems changed. The facade (engine.ts) drives it.
+ */
+import type { EngineDiagnostic } from './model/diagnostics';
+import { normalizePath } from './files/paths';
+import { resetInternedKeys } from './workspace/dependencyKeys';
+import { WorkspaceIndex, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
+import { Checker } from './check/checker';
+
+export class CheckedIndex extends WorkspaceIndex {
+  readonly checker: Checker;
+  private generation = 0;
+
+  constructor(opts: IndexOptions = {}) {
+    super(opts);
+    this.checker = new Checker(this, this.log);
+  }
+
+  /** Reads and checks every folder from scratch. A newer call makes an older one stop early (returns false). */
+  async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500): Promise<boolean> {
+    const gen = ++this.generation;
+    const t0 = performance.now();
+    resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
+    let done = 0, total = 0;
+    // Yields to the event loop every `yieldEvery` files so requests and cancellation get through.
+    const step = async (): Promise<boolean> => {
+      onProgress?.({ done, total: total * 2 });
+      await new Promise((r) => setImmediate(r));
+      return gen === this.generation;
+    };
+    const tick: LoadTick = () => (++done % yieldEvery === 0 ? step() : true);
+    const fresh = await this.loadAll(tick, (n) => { total = n; });
+    if (!fresh) return false;
+    const checker = new Checker(fresh, this.log);
+    for (const path of fresh.recordPaths()) {
+      checker.validate(path);
+      if (++done % yieldEvery === 0 && !(await step())) return false;
+    }
+    this.adopt(fresh);
+    this.checker.adopt(checker);
+    this.lastIndexMs = performance.now() - t0;
+    onProgress?.({ done: total * 2, total: total * 2 });
+    return true;
+  }
+
+  /** Files or folders changed on disk; returns every file whose diagnostics changed (including ones now empty). */
+  applyChanges(paths: string[]): string[] { return this.checker.check(this.update(paths)); }
+  /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
+  setOverlay(path: string, text: string | undefined): string[] { return this.checker.check(this.setOverlayText(path, text)); }
+
+  diagnosticsOf(path: string): EngineDiagnostic[] { return this.checker.diagnosticsOf(normalizePath(path)); }
+  allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.checker.allDiagnostics(); }
+  stats() { return { ...this.recordStats(), ...this.checker.problemCounts() }; }
+}
