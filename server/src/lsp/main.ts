@@ -1,3 +1,4 @@
+/** The language server process entry (dist/server.js): stdio or IPC connection, console redirected to the client log, crash guards. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { JitaiLanguageServer } from './server';
 

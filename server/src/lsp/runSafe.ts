@@ -1,3 +1,4 @@
+/** Wrappers every LSP handler runs in: errors logged and turned into a fallback answer, cancellation honoured. */
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 
 /**
