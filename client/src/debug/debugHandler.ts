@@ -16,7 +16,6 @@ import type { HandlerRunner } from '../runHandler';
 import { defaultHarnessPath, type RunResult } from '../runner';
 import { debuggerNotStarted, missingDebuggerExtension } from './debuggerMessages';
 
-export const DEBUG_HANDLER_COMMAND = 'jitaiEvents.debugHandler';
 
 type StartDebugging = (folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration) => Thenable<boolean>;
 
@@ -117,6 +116,6 @@ export function registerDebugHandler(lsp: JitaiLanguageClient, runner: HandlerRu
   const d = new HandlerDebugger(lsp, runner);
   return {
     api: { debugForApi: (target, payload, opts) => d.debugForApi(target, payload, opts) },
-    disposables: [vscode.commands.registerCommand(DEBUG_HANDLER_COMMAND, (arg?: unknown) => runner.guard(() => d.interactive(arg)))],
+    disposables: [vscode.commands.registerCommand('jitaiEvents.debugHandler', (arg?: unknown) => runner.guard(() => d.interactive(arg)))],
   };
 }

@@ -7,7 +7,6 @@ import type { FlowGraphParams } from '../../../shared/src/protocol/types';
 import type { JitaiLanguageClient } from '../languageClient';
 import { DEFAULT_DEPTH, FlowGraphPanel, type FlowRendered } from './flowGraphPanel';
 
-export const SHOW_FLOW_COMMAND = 'jitaiEvents.showFlow';
 
 /** What the command was given: an events-tree event node (its `sender` and `location`), `{ sender, uri?, depth? }`, or nothing. */
 export function flowParamsOf(arg: unknown, depth: number): FlowGraphParams {
@@ -24,7 +23,7 @@ export function registerFlowGraph(context: vscode.ExtensionContext, lsp: JitaiLa
   const depth = () => Math.max(1, vscode.workspace.getConfiguration('jitaiEvents').get<number>('flowGraph.depth', DEFAULT_DEPTH));
   const disposables = [
     panel,
-    vscode.commands.registerCommand(SHOW_FLOW_COMMAND, async (arg?: unknown) => {
+    vscode.commands.registerCommand('jitaiEvents.showFlow', async (arg?: unknown) => {
       try {
         await panel.show(flowParamsOf(arg, depth()));
       } catch (e) {

@@ -48,7 +48,7 @@ export function subscribersOfParams(method: string, p: unknown): SubscribersOfPa
 
 const FLOW_GRAPH = '{ uri?: string; sender?: string; depth?: number (>= 1) }';
 export function flowGraphParams(method: string, p: unknown): FlowGraphParams {
-  const o = asObject(method, FLOW_GRAPH, p ?? {});
+  const o = asObject(method, FLOW_GRAPH, p);
   const out: FlowGraphParams = {};
   for (const key of ['uri', 'sender'] as const) {
     const v = o[key];
