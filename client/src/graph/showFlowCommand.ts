@@ -3,19 +3,10 @@
  * button, or an event's context menu (that event and the hops around it, `jitaiEvents.flowGraph.depth`).
  */
 import * as vscode from 'vscode';
-import type { FlowGraphParams } from '../../../shared/src/protocol/types';
 import type { JitaiLanguageClient } from '../languageClient';
 import { DEFAULT_DEPTH, FlowGraphPanel, type FlowRendered } from './flowGraphPanel';
+import { flowParamsOf } from './flowParams';
 
-
-/** What the command was given: an events-tree event node (its `sender` and `location`), `{ sender, uri?, depth? }`, or nothing. */
-export function flowParamsOf(arg: unknown, depth: number): FlowGraphParams {
-  const a = arg as { sender?: unknown; uri?: unknown; depth?: unknown; location?: { uri?: unknown } } | null | undefined;
-  if (!a || typeof a !== 'object' || typeof a.sender !== 'string') return {};
-  const uri = typeof a.uri === 'string' ? a.uri : typeof a.location?.uri === 'string' ? a.location.uri : undefined;
-  const d = typeof a.depth === 'number' && Number.isInteger(a.depth) && a.depth >= 1 ? a.depth : depth;
-  return { sender: a.sender, depth: d, ...(uri ? { uri } : {}) };
-}
 
 /** The command, the panel, and redraws on index changes; `panel` is what the extension API exposes to tests. */
 export function registerFlowGraph(context: vscode.ExtensionContext, lsp: JitaiLanguageClient): { panel: FlowGraphPanel; disposables: vscode.Disposable[] } {
