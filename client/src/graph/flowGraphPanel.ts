@@ -20,7 +20,8 @@ async function openLocation(location: Location): Promise<void> {
   const uri = vscode.Uri.parse(location.uri);
   const r = location.range;
   const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-  await vscode.window.showTextDocument(uri, { selection: range, viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+  // Beside the graph, so it stays in view while the user follows the flow.
+  await vscode.window.showTextDocument(uri, { selection: range, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
 }
 
 export class FlowGraphPanel implements vscode.Disposable {
