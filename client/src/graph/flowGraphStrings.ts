@@ -9,6 +9,7 @@ export function flowViewStrings(t: Localize): FlowViewStrings {
     noLoops: t('No loops'),
     empty: t('No events to show: no service declares an event and no element listens to one.'),
     noMatch: t('Nothing matches the filter.'),
+    tooMany: t('{0} boxes are more than the {1} this view draws legibly: type in the filter, or open the flow from one event (its context menu in the JitAi view).'),
     openDefinition: t('Open the handler function'),
     legend: {
       service: t('Service'), event: t('Event'), handler: t('Handler'), source: t('Model / workflow / AI'),

@@ -12,6 +12,12 @@ import { renderGraph } from './render';
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+/**
+ * The most boxes drawn at once. dagre's layout grows much faster than linearly with crossings (a
+ * dense 300-node graph takes seconds), and hundreds of boxes are not readable anyway.
+ */
+const MAX_DRAWN_NODES = 300;
+
 const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as { filter?: string };
 let current: ShowGraphMessage | undefined;
@@ -53,24 +59,28 @@ function draw(): void {
   loopsEl.classList.toggle('has-loops', loops > 0);
   legend(m);
   const parts: Element[] = [];
-  let nodes = 0, edges = 0;
-  for (const g of m.graphs) {
-    const f = filterGraph(g.nodes, g.edges, filterText);
-    if (!f.nodes.length) continue;
-    nodes += f.nodes.length;
-    edges += f.edges.length;
-    const section = document.createElement('section');
-    const h = document.createElement('h2');
-    h.textContent = g.app;
-    section.append(h, renderGraph(layoutGraph(f.nodes, f.edges), m.strings, f.matched, open));
-    parts.push(section);
-  }
-  if (!parts.length) {
+  const message = (text: string) => {
     const p = document.createElement('p');
     p.className = 'empty';
-    p.textContent = m.graphs.some((g) => g.nodes.length) ? m.strings.noMatch : m.strings.empty;
+    p.textContent = text;
     parts.push(p);
+  };
+  const shown = m.graphs.map((g) => ({ app: g.app, f: filterGraph(g.nodes, g.edges, filterText) })).filter((x) => x.f.nodes.length);
+  let nodes = shown.reduce((n, x) => n + x.f.nodes.length, 0), edges = 0;
+  if (nodes > MAX_DRAWN_NODES) {
+    message(m.strings.tooMany.replace('{0}', String(nodes)).replace('{1}', String(MAX_DRAWN_NODES)));
+    nodes = 0;
+  } else {
+    for (const { app, f } of shown) {
+      edges += f.edges.length;
+      const section = document.createElement('section');
+      const h = document.createElement('h2');
+      h.textContent = app;
+      section.append(h, renderGraph(layoutGraph(f.nodes, f.edges), m.strings, f.matched, open));
+      parts.push(section);
+    }
   }
+  if (!parts.length) message(m.graphs.some((g) => g.nodes.length) ? m.strings.noMatch : m.strings.empty);
   graphsEl.replaceChildren(...parts);
   vscode.postMessage({ type: 'rendered', nodes, edges, loops, filter: filterText });
 }

@@ -9,6 +9,8 @@ export interface FlowViewStrings {
   noLoops: string;
   empty: string;
   noMatch: string;
+  /** `{0}` = boxes that would be drawn, `{1}` = the most the view draws. */
+  tooMany: string;
   openDefinition: string;
   legend: Record<'service' | 'event' | 'handler' | 'source' | 'publisher' | 'loop' | 'unresolved', string>;
   edges: Record<'declares' | 'subscribes' | 'listens' | 'publishes', string>;

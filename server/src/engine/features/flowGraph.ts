@@ -142,11 +142,14 @@ function addHandler(index: WorkspaceIndex, el: ElementRecord, b: GraphBuilder): 
 function appFlowGraph(index: WorkspaceIndex, app: AppRecord): FlowGraph {
   const b = new GraphBuilder();
   declareServices(index, app, b);
-  const reaches: HandlerReach[] = [];
+  // Handlers by the file whose publish calls they reach (a lookup per publish site, not a scan).
+  const reaches = new Map<string, HandlerReach[]>();
   const listeners = [...index.elementsOfApp(app.root)].filter(isListener).sort((x, y) => byString(x.fullName, y.fullName));
   for (const el of listeners) {
     const r = addHandler(index, el, b);
-    if (r) reaches.push(r);
+    if (!r) continue;
+    const list = reaches.get(r.file);
+    if (list) list.push(r); else reaches.set(r.file, [r]);
   }
   const sites = publishedSenders(index, app.root)
     .flatMap(([sender, list]) => list.map((site) => ({ sender, site })))
@@ -155,7 +158,7 @@ function appFlowGraph(index: WorkspaceIndex, app: AppRecord): FlowGraph {
     const to = b.event(sender);
     const location = siteLocation(site);
     const fn = site.call.enclosingFunction;
-    const by = reaches.filter((r) => r.file === site.py.path && (r.enclosing === undefined || r.enclosing === fn));
+    const by = (reaches.get(site.py.path) ?? []).filter((r) => r.enclosing === undefined || r.enclosing === fn);
     for (const r of by) b.edge({ from: r.nodeId, to, kind: 'publishes', location });
     if (by.length) continue;
     const rel = site.py.path.startsWith(`${app.root}/`) ? site.py.path.slice(app.root.length + 1) : site.py.path;
