@@ -27,6 +27,10 @@ const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' } },
+  // The flow-graph webview runs in the browser: its own bundle (+ its stylesheet), always minified,
+  // no source map (the CSP would not load it); test/unit/graph/bundleBudget.test.ts holds its size.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, sourcemap: false, mainFields: ['browser', 'module', 'main'],
+    entryPoints: { flowGraphView: 'client/src/graph/webview/main.ts', flowGraph: 'client/src/graph/webview/flowGraph.css' }, outdir: 'dist' },
 ];
 
 function findTests(dir) {

@@ -1,6 +1,7 @@
 // Runs every test suite and ends with one line CI understands: `N passed, N failed`.
 //   1. build (tsc -b type check + esbuild bundles, tests included)
-//   2. unit + protocol + CLI tests with node's built-in runner
+//   2. test dependencies from Debian (Neovim, python3-debugpy)      — `npm run test-deps:install`
+//      then unit + protocol + CLI tests with node's built-in runner (the Debug-handler DAP test needs debugpy)
 //   3. the extension-host suite inside a real VS Code (code-server) — `npm run test:vscode`
 //   4. the UI walk-through in headless Chromium                       — `npm run test:e2e`
 //   5. the Neovim suite (Neovim's own LSP client, Debian's neovim)         — `npm run test:neovim`
@@ -52,14 +53,15 @@ async function nodeTests(suite, dir) {
   results.push({ suite, passed: pass, failed: fail || (r.code !== 0 ? 1 : 0), seconds: r.seconds, code: r.code });
 }
 
+const deps = await run('install test dependencies (Debian packages)', 'npm', ['run', '--silent', 'test-deps:install']);
+if (deps.code !== 0) results.push({ suite: 'test-deps:install', passed: 0, failed: 1, seconds: deps.seconds, code: deps.code });
+
 await nodeTests('unit/lsp/cli (node --test)', 'out/tests/');
 
 if (process.env.JITAI_SKIP_NEOVIM === '1') {
   console.log('\nJITAI_SKIP_NEOVIM=1: Neovim suite skipped');
-} else {
-  const install = await run('install Neovim (Debian package)', 'npm', ['run', '--silent', 'neovim:install']);
-  if (install.code !== 0) results.push({ suite: 'neovim:install', passed: 0, failed: 1, seconds: install.seconds, code: install.code });
-  else await nodeTests('Neovim LSP client suite', 'out/neovim-tests/');
+} else if (deps.code === 0) {
+  await nodeTests('Neovim LSP client suite', 'out/neovim-tests/');
 }
 
 if (process.env.JITAI_SKIP_VSCODE === '1') {

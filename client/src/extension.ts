@@ -10,6 +10,9 @@ import { HandlerRunner } from './runHandler';
 import type { RunResult } from './runner';
 import { IndexStatusItem } from './statusItem';
 import { registerTreeCommands } from './treeCommands';
+import { registerFlowGraph, showFlowAndWait } from './graph/showFlowCommand';
+import type { FlowRendered } from './graph/flowGraphPanel';
+import { registerDebugHandler, type DebugApi } from './debug/debugHandler';
 import type { NodeOutline } from './treeModel';
 
 /** What activate() returns; used by the real-editor tests. Keep stable. */
@@ -22,6 +25,10 @@ export interface JitaiEventsApi {
   /** Runs a handler without any prompt; rejects when it cannot run (unknown element, no Python…). */
   runHandler(target: HandlerTarget, payload: Partial<Payload>): Promise<RunResult>;
   indexStatus(): IndexStatus | undefined;
+  /** Opens the event-flow view (`arg` as the command takes it) and resolves with what the webview drew. */
+  showFlow(arg?: unknown, filter?: string): Promise<FlowRendered>;
+  /** Debug handler without prompts: the launch configuration, and a way to intercept starting it. */
+  debug: DebugApi;
 }
 
 let lsp: JitaiLanguageClient | undefined;
@@ -50,7 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     lsp.onStarted(() => { status.serverStarted(); void tree.refresh(); }),
   );
 
+  const flow = registerFlowGraph(context, lsp);
+  const debug = registerDebugHandler(lsp, runner);
   context.subscriptions.push(
+    ...flow.disposables,
+    ...debug.disposables,
     ...registerTreeCommands(tree),
     ...runner.register(),
     vscode.commands.registerCommand('jitaiEvents.showOutput', () => log.show()),
@@ -89,6 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     getTreeNodes: () => tree.outline(),
     runHandler: (target, payload) => runner.runForApi(target, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }),
     indexStatus: () => status.status,
+    showFlow: (arg, filter) => showFlowAndWait(flow.panel, arg, filter),
+    debug: debug.api,
   };
 }
 

@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  EventTreeRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
+  EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
   SubscribersOfRequest,
 } from '../../shared/src/protocol/messages';
 import type {
-  EventTreeParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
+  EventTreeParams, FlowGraphParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
 } from '../../shared/src/protocol/types';
 
 export const CLIENT_ID = 'jitaiEvents';
@@ -91,6 +91,9 @@ export class JitaiLanguageClient implements vscode.Disposable {
 
   async eventTree(params: EventTreeParams, token?: vscode.CancellationToken) {
     return this.running.sendRequest(EventTreeRequest, params, token);
+  }
+  async flowGraph(params: FlowGraphParams) {
+    return this.running.sendRequest(FlowGraphRequest, params);
   }
   async reindex() {
     return this.running.sendRequest(ReindexRequest);

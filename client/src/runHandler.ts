@@ -51,7 +51,7 @@ export class HandlerRunner implements vscode.Disposable {
   }
 
   /** Refuses in untrusted workspaces; reports unexpected errors instead of failing silently. */
-  private async guard(action: () => Promise<unknown>): Promise<void> {
+  async guard(action: () => Promise<unknown>): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       const manage = vscode.l10n.t('Manage Workspace Trust');
       const choice = await vscode.window.showWarningMessage(
@@ -170,6 +170,16 @@ export class HandlerRunner implements vscode.Disposable {
     if (!pick) return;
     if (pick.kind === 'edit') { await this.openEditor(info, pick.payload); return; }
     await run(info, pick.payload);
+  }
+
+  /** What Debug handler starts: the handler, payload and interpreter chosen exactly as for Run (undefined: cancelled or cannot run). */
+  async chooseRun(arg: unknown): Promise<{ info: HandlerInfo; payload: Payload; interpreter: Interpreter } | undefined> {
+    let chosen: { info: HandlerInfo; payload: Payload } | undefined;
+    await this.pickAndRun(arg, async (info, payload) => { chosen = { info, payload }; });
+    const interpreter = chosen && await this.prepare(chosen.info);
+    if (!chosen || !interpreter) return undefined;
+    await this.history.remember(chosen.info, chosen.payload);
+    return { ...chosen, interpreter };
   }
 
   private runInteractive(arg: unknown): Promise<void> {

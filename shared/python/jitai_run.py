@@ -1,8 +1,9 @@
 """JitAi Events "Run handler" harness.
 
-Usage: python -B -u jitai_run.py (--result-fd N | --result-file PATH) < request.json
+Usage: python -B -u jitai_run.py (--result-fd N | --result-file PATH) [--request-file PATH] [< request.json]
 
-The request (UTF-8 JSON on stdin): {appRoot, fullName, funcType, modulePath, functionName,
+The request (UTF-8 JSON on stdin, or in the file --request-file names: Debug handler starts the
+harness under debugpy, where stdin is not ours to write): {appRoot, fullName, funcType, modulePath, functionName,
 className, serviceFullName, args, kwargs, kind}. The handler's own stdout/stderr go to this
 process's fd 1 / fd 2 untouched; the result is written only to the result channel (a private copy
 of fd N, closed to handler code and its children, or a file), so nothing the handler prints can be
@@ -228,10 +229,21 @@ def watch_parent():
     threading.Thread(target=loop, name='jitai-parent-watch', daemon=True).start()
 
 
+def read_request(argv):
+    """The request bytes: from --request-file PATH when given, else all of stdin."""
+    if '--request-file' in argv:
+        index = argv.index('--request-file') + 1
+        if index >= len(argv):
+            raise SystemExit('jitai_run.py: --request-file needs a PATH')
+        with open(argv[index], 'rb') as handle:
+            return handle.read()
+    return sys.stdin.buffer.read()
+
+
 def main():
     channel = ResultChannel(sys.argv)
     watch_parent()
-    request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    request = json.loads(read_request(sys.argv).decode('utf-8'))
     token = request.pop('token', None)
 
     def stream_event(event):

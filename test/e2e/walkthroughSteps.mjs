@@ -141,6 +141,33 @@ export const steps = [
     },
   },
   {
+    slug: 'flow-graph', name: 'Show Event Flow on an event draws services -> events -> handlers in a webview; the filter narrows it',
+    needs: ['events-tree'], docsImage: [{ file: 'flow-graph.png', snap: 'graph' }, { file: 'flow-graph-filtered.png', snap: 'filtered' }],
+    async run(ctx) {
+      const { wb, page } = ctx;
+      const service = JSON.parse(read(ctx.appFile(SERVICE)));
+      const event = service.eventDescs.find((e) => e.name === 'dataProcessed');
+      const subscriberTitle = JSON.parse(read(ctx.appFile(SUBSCRIBER))).title;
+      await wb.contextMenu(wb.treeRow(`${event.title} (${event.name})`), 'Show Event Flow');
+      // VS Code puts a webview in an iframe whose document loads the content into #active-frame.
+      const view = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      const node = (text) => view.locator('svg.flow g.node', { hasText: text }).first();
+      for (const text of [service.title, event.title, subscriberTitle, 'events.ArchiveStatistics', 'CustomerBatchService.processCustomers']) {
+        await node(text).waitFor({ timeout: WAIT.long }).catch(() => { throw new Error(`no box "${text}" in the flow view`); });
+      }
+      await view.locator('.scope', { hasText: `services.CustomerBatchService.${event.name}` }).waitFor({ timeout: WAIT.short });
+      await view.locator('.loops', { hasText: 'No loops' }).waitFor({ timeout: WAIT.short });
+      await ctx.snap('graph');
+      await view.locator('#filter').fill('Notify');
+      await node(subscriberTitle).waitFor({ timeout: WAIT.short });
+      await node('events.ArchiveStatistics').waitFor({ state: 'detached', timeout: WAIT.short });
+      await ctx.snap('filtered');
+      // A click on a box opens its e.json beside the graph.
+      await node(subscriberTitle).click();
+      await page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: 'NotifySalesOnProcessed' }).waitFor({ timeout: WAIT.long });
+    },
+  },
+  {
     slug: 'disk-edit', name: 'an e.json rewritten on disk updates the Problems panel',
     needs: ['install'], docsImage: { file: 'disk-edit.png', snap: 'flagged' },
     async run(ctx) {

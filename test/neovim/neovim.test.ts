@@ -3,7 +3,7 @@
  * Neovim snippet verbatim (only the install path substituted): diagnostics of never-opened files,
  * completion, definition, hover, references, rename across e.json and .py, a quick fix, a file
  * written on disk with no client notification, zh-CN, and positions after CJK text.
- * Needs `nvim` on PATH (`npm run neovim:install` installs Debian's package).
+ * Needs `nvim` on PATH (`npm run test-deps:install` installs Debian's package).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,7 +69,7 @@ function runNeovim(snippet: string, mode: 'full' | 'diagnostics', locale?: strin
 
 const version = nvimVersion();
 
-describe('Neovim (its built-in LSP client) with the README snippet for 0.7–0.9', { skip: !version && 'nvim not installed: npm run neovim:install' }, () => {
+describe('Neovim (its built-in LSP client) with the README snippet for 0.7–0.9', { skip: !version && 'nvim not installed: npm run test-deps:install' }, () => {
   let o: Observed;
   before(() => { o = runNeovim(readmeSnippet('<!-- neovim-0.7 -->'), 'full'); });
 
@@ -137,7 +137,7 @@ describe('Neovim (its built-in LSP client) with the README snippet for 0.7–0.9
   });
 });
 
-describe('Neovim in Chinese', { skip: !version && 'nvim not installed: npm run neovim:install' }, () => {
+describe('Neovim in Chinese', { skip: !version && 'nvim not installed: npm run test-deps:install' }, () => {
   let o: Observed;
   before(() => {
     const snippet = readmeSnippet('<!-- neovim-0.7 -->').replace('dist/server.js\' })', 'dist/server.js\', locale = \'zh-cn\' })');

@@ -14,12 +14,16 @@ export type CheckFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckOptions { folders: string[]; format: CheckFormat; locale?: string; exclude: string[]; color: boolean; version: string }
 
+export type GraphFormat = 'mermaid' | 'dot' | 'json';
+
+export interface GraphOptions { folder: string; event?: string; depth?: number; format: GraphFormat; locale?: string }
+
 export interface RunOptions {
   folder: string; fullName: string; payload: Payload; timeoutS: number; python?: string;
   format: 'text' | 'json'; locale?: string; color: boolean;
 }
 
-const WITH_VALUE = new Set(['--format', '--locale', '--exclude', '--payload', '--timeout', '--python']);
+const WITH_VALUE = new Set(['--format', '--locale', '--exclude', '--payload', '--timeout', '--python', '--event', '--depth']);
 
 /** The usage text; the syntax lines stay as typed, the explanations are localized. */
 export function usage(t: Localize): string {
@@ -34,6 +38,9 @@ export function usage(t: Localize): string {
     `      ${t('Runs the event\'s handler locally (Inner customFunc or Global service function) with a payload')}`,
     `      ${t('{"args": [...], "kwargs": {...}} and prints its output, return value and published events.')}`,
     `      ${t('Exit code: 1 when the handler raised, timed out or could not run.')}`,
+    '  jitai-events graph [app folder] [--event SENDER] [--depth N] [--format mermaid|dot|json] [--locale en|zh-cn]',
+    `      ${t('Prints the event flow (services → events → handlers → the events they publish, loops marked) for docs and CI;')}`,
+    `      ${t('with --event only the part within N hops (default 2) of that event. Sorted, so the output is stable.')}`,
     '  jitai-events --version | --help',
     '',
   ].join('\n');
@@ -100,4 +107,15 @@ export function runOptions(a: ParsedArgs, color: boolean, t: Localize): RunOptio
   const timeoutS = timeoutRaw === undefined ? DEFAULT_TIMEOUT_S : Number(timeoutRaw);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) return t('--timeout must be a positive number of seconds');
   return { folder, fullName, payload, timeoutS, python: last(a, '--python'), format, locale: last(a, '--locale'), color };
+}
+
+export function graphOptions(a: ParsedArgs, t: Localize): GraphOptions | string {
+  const format = last(a, '--format') ?? 'mermaid';
+  if (format !== 'mermaid' && format !== 'dot' && format !== 'json') return t('--format must be mermaid, dot or json');
+  if (a.positional.length > 1) return t('expected at most one app folder');
+  const depthRaw = last(a, '--depth');
+  const depth = depthRaw === undefined ? undefined : Number(depthRaw);
+  if (depth !== undefined && (!Number.isInteger(depth) || depth < 1)) return t('--depth must be a whole number of at least 1');
+  if (depth !== undefined && last(a, '--event') === undefined) return t('--depth needs --event');
+  return { folder: a.positional[0] ?? '.', event: last(a, '--event'), depth, format, locale: last(a, '--locale') };
 }

@@ -1,7 +1,8 @@
-/** `jitai-events` from argv to exit code: help and version, parsing, then the `check` or `run` command. */
+/** `jitai-events` from argv to exit code: help and version, parsing, then the `check`, `run` or `graph` command. */
 import { loadBundle } from '../../../shared/src/l10n';
-import { VERSION, checkOptions, localeOf, parseArgs, runOptions, usage, wantsColor } from './args';
+import { VERSION, checkOptions, graphOptions, localeOf, parseArgs, runOptions, usage, wantsColor } from './args';
 import { checkCommand } from './commands/check';
+import { graphCommand } from './commands/graph';
 import { runCommand } from './commands/run';
 import type { CliIo } from './output';
 
@@ -37,6 +38,10 @@ export async function dispatch(argv: string[], host: CliHost): Promise<number> {
   if (parsed.command === 'run') {
     const o = runOptions(parsed, color, t);
     return typeof o === 'string' ? optionError('jitai-events run', o) : runCommand(o, io);
+  }
+  if (parsed.command === 'graph') {
+    const o = graphOptions(parsed, t);
+    return typeof o === 'string' ? optionError('jitai-events graph', o) : graphCommand(o, io);
   }
   return usageError(t('unknown command "{0}"', parsed.command));
 }

@@ -4,7 +4,7 @@
  * its edge) and never throws on user input.
  */
 import type {
-  EventTreeResult, HandlerInfoOnDisk, ListHandlersOnDisk, Location, Range,
+  EventTreeResult, FlowGraph, HandlerInfoOnDisk, ListHandlersOnDisk, Location, Range,
 } from '../../../shared/src/protocol/types';
 import type { EngineDiagnostic } from './model/diagnostics';
 import type { AppRecord, ElementRecord } from './model/records';
@@ -22,6 +22,7 @@ import { codeLenses, listHandlers, type EngineLens } from './features/codeLenses
 import { buildEventTree } from './features/eventTree';
 import { handlerInfo } from './features/handlerInfo';
 import { customSubscribers, listenersOf } from './features/eventGraph';
+import { buildFlowGraphs, type FlowGraphOptions } from './features/flowGraph';
 import { isListener } from './domain/elementTypes';
 import type { SubscriberKind } from '../../../shared/src/protocol/types';
 
@@ -129,6 +130,10 @@ export class Engine {
   // ---- events tree and Run handler ------------------------------------------------------------
 
   eventTree(filter?: string): EventTreeResult { return buildEventTree(this.index, filter || undefined); }
+  /** The event flow graph of each app in `scope` (a path), or the neighbourhood of one event. */
+  flowGraph(opts: FlowGraphOptions = {}): FlowGraph[] {
+    return buildFlowGraphs(this.index, { ...opts, scope: opts.scope === undefined ? undefined : normalizePath(opts.scope) });
+  }
   listHandlers(): ListHandlersOnDisk { return listHandlers(this.index); }
   /** The event/task element a file belongs to (its e.json or any file in its folder). */
   elementOwning(path: string): ElementRecord | undefined {
@@ -164,4 +169,4 @@ export class Engine {
   }
 }
 
-export type { EngineCompletion, CompletionOptions, EngineLens, IndexProgress, Range, TextEditByFile };
+export type { EngineCompletion, CompletionOptions, EngineLens, FlowGraphOptions, IndexProgress, Range, TextEditByFile };

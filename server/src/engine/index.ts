@@ -9,5 +9,6 @@ export type { AppRecord, ElementRecord, PythonRecord, ElementKind } from './mode
 export { localeOf, msg, type Locale } from './i18n/messages';
 export {
   createEngine, Engine, type EngineOptions, type EngineStats, type HandlerRef, type RenameResult,
-  type EngineCompletion, type CompletionOptions, type EngineLens, type TextEditByFile,
+  type EngineCompletion, type CompletionOptions, type EngineLens, type TextEditByFile, type FlowGraphOptions,
 } from './engine';
+export { DEFAULT_FLOW_DEPTH } from './features/flowGraph';

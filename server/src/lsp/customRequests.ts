@@ -5,13 +5,13 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
 import {
-  EventTreeRequest, HandlerInfoRequest, ListHandlersRequest, ReindexRequest, SubscribersOfRequest,
+  EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, ListHandlersRequest, ReindexRequest, SubscribersOfRequest,
 } from '../../../shared/src/protocol/messages';
 import type { IndexStatus } from '../../../shared/src/protocol/types';
 import { handlerInfoToWire } from '../../../shared/src/protocol/uris';
 import { toListHandlersResult } from './convert';
 import type { Indexing } from './indexing';
-import { eventTreeParams, handlerInfoParams, pathOfUri, subscribersOfParams } from './params';
+import { eventTreeParams, flowGraphParams, handlerInfoParams, pathOfUri, subscribersOfParams } from './params';
 import { runSafe } from './runSafe';
 
 export function registerCustomRequests(c: Connection, engine: Engine, indexing: Indexing): void {
@@ -36,6 +36,13 @@ export function registerCustomRequests(c: Connection, engine: Engine, indexing: 
   c.onRequest(ListHandlersRequest, (token) => runSafe(c, ListHandlersRequest.method, { handlers: [] }, token, async () => {
     await indexing.firstIndex;
     return toListHandlersResult(engine.listHandlers());
+  }));
+
+  const flow = FlowGraphRequest.method;
+  c.onRequest(FlowGraphRequest, (p, token) => runSafe(c, flow, { graphs: [], version: -1 }, token, async () => {
+    const q = flowGraphParams(flow, p);
+    await indexing.firstIndex;
+    return { graphs: engine.flowGraph({ scope: q.uri === undefined ? undefined : pathOfUri(flow, 'uri', q.uri), sender: q.sender, depth: q.depth }), version: engine.version };
   }));
 
   const subs = SubscribersOfRequest.method;

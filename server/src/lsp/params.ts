@@ -3,7 +3,7 @@
  * typed fields are answered with ResponseError(InvalidParams, "<method>: …") naming what was expected.
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { EventTreeParams, HandlerInfoParams, SubscribersOfParams } from '../../../shared/src/protocol/types';
+import type { EventTreeParams, FlowGraphParams, HandlerInfoParams, SubscribersOfParams } from '../../../shared/src/protocol/types';
 import { uriToPath } from '../../../shared/src/protocol/uris';
 
 function invalid(method: string, expected: string, got: unknown): ResponseError<void> {
@@ -44,4 +44,21 @@ export function subscribersOfParams(method: string, p: unknown): SubscribersOfPa
   const o = asObject(method, SUBSCRIBERS_OF, p);
   if (typeof o.appRootUri !== 'string' || typeof o.sender !== 'string') throw invalid(method, SUBSCRIBERS_OF, p);
   return { appRootUri: o.appRootUri, sender: o.sender };
+}
+
+const FLOW_GRAPH = '{ uri?: string; sender?: string; depth?: number (>= 1) }';
+export function flowGraphParams(method: string, p: unknown): FlowGraphParams {
+  const o = asObject(method, FLOW_GRAPH, p);
+  const out: FlowGraphParams = {};
+  for (const key of ['uri', 'sender'] as const) {
+    const v = o[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw invalid(method, FLOW_GRAPH, p);
+    out[key] = v;
+  }
+  if (o.depth !== undefined && o.depth !== null) {
+    if (typeof o.depth !== 'number' || !Number.isInteger(o.depth) || o.depth < 1) throw invalid(method, FLOW_GRAPH, p);
+    out.depth = o.depth;
+  }
+  return out;
 }

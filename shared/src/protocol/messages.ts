@@ -6,7 +6,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type {
-  EventTreeParams, EventTreeResult, HandlerInfo, HandlerInfoParams, IndexChangedParams, IndexStatus, ListHandlersResult,
+  EventTreeParams, EventTreeResult, FlowGraphParams, FlowGraphResult, HandlerInfo, HandlerInfoParams, IndexChangedParams, IndexStatus, ListHandlersResult,
   SubscribersOfParams, SubscribersOfResult,
 } from './types';
 
@@ -30,3 +30,6 @@ export const ListHandlersRequest = new RequestType0<ListHandlersResult, void>('j
 
 /** The custom-event elements of an app that subscribe to a sender (what Run chain dispatches to). */
 export const SubscribersOfRequest = new RequestType<SubscribersOfParams, SubscribersOfResult, void>('jitai/subscribersOf');
+
+/** The event flow graph (services -> events -> handlers -> published events) of the apps at a uri, or around one event. */
+export const FlowGraphRequest = new RequestType<FlowGraphParams, FlowGraphResult, void>('jitai/flowGraph');

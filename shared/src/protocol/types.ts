@@ -191,3 +191,70 @@ export interface SubscribersOfResult { fullNames: string[] }
 /** The commands the server puts into CodeLenses, with their arguments (the client registers them). */
 export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
 export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }
+
+// ---------------------------------------------------------------------------------------------
+// Event flow graph (client request -> server; also the CLI's `graph` command): services -> events ->
+// handlers -> the events those handlers publish.
+
+/**
+ * `service` declares events; `event` is a custom event (`<service>.<name>`); `handler` is an event or
+ * task element with its handler function; `source` is what a non-custom listener listens to (a model,
+ * an approval workflow, an AI assistant or agent); `publisher` is a function that publishes outside
+ * any handler (e.g. a service method).
+ */
+export type FlowNodeKind = 'service' | 'event' | 'handler' | 'source' | 'publisher';
+
+export interface FlowNode {
+  /** Stable and unique within its graph: `<kind>:<name>` (publishers: `publisher:<file>#<function>`). */
+  id: string;
+  kind: FlowNodeKind;
+  /** What the box shows first: a fullName, an event name, `Class.method`. */
+  label: string;
+  /** The element's or event's title (often Chinese), when it has one. */
+  title?: string;
+  /** Second line: the sender of an event, `Inner → inner.py customFunc` of a handler, a file. */
+  detail?: string;
+  /** What a click opens: the e.json, the eventDescs entry, the publishing function's first publish site. */
+  location?: Location;
+  /** Handlers: the handler function's `def` line, when it resolves. */
+  handlerLocation?: Location;
+  /** An event some subscriber or publish call names but no service declares. */
+  unresolved?: boolean;
+  /** Part of a loop (a cycle of events and handlers). */
+  inLoop?: boolean;
+}
+
+/** `declares`: service -> event; `subscribes`: event -> handler; `listens`: source -> handler; `publishes`: handler/publisher -> event. */
+export type FlowEdgeKind = 'declares' | 'subscribes' | 'listens' | 'publishes';
+
+export interface FlowEdge {
+  from: string;
+  to: string;
+  kind: FlowEdgeKind;
+  /** `publishes`: the publish call (the first one when a function publishes the event more than once). */
+  location?: Location;
+  inLoop?: boolean;
+}
+
+export interface FlowGraph {
+  /** appId from app.json when present, else the folder name. */
+  app: string;
+  rootUri: DocumentUri;
+  /** Sorted by id. */
+  nodes: FlowNode[];
+  /** Sorted by from, to, kind. */
+  edges: FlowEdge[];
+  /** Each loop as the sorted ids of its nodes (a strongly connected part of the graph); sorted. */
+  cycles: string[][];
+}
+
+export interface FlowGraphParams {
+  /** A file or folder: the apps it lies in or contains. Absent: every app of the workspace. */
+  uri?: DocumentUri;
+  /** Only the neighbourhood of this event (`<service>.<name>`), `depth` hops both ways. */
+  sender?: string;
+  /** Hops around `sender` (default 2, at least 1). */
+  depth?: number;
+}
+
+export interface FlowGraphResult { graphs: FlowGraph[]; version: number }

@@ -14,6 +14,8 @@ export { parseHarnessChannel, parseHarnessResult } from './harnessResult';
 export type { HarnessChannel } from './harnessResult';
 export { killProcessTree, spawnInOwnGroup } from './processTree';
 export { OUTPUT_LIMIT_BYTES } from './cappedOutput';
+export { debugLaunchConfig, writeDebugRequest, readDebugResult, removeDebugFiles, PYTHON_DEBUGGER_EXTENSION } from './debugLaunch';
+export type { DebugLaunchConfig, DebugLaunchInput, DebugRunFiles } from './debugLaunch';
 
 import type { PythonFound, PythonMissing } from './types';
 /** Narrows findPython's answer. */

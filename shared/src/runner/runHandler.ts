@@ -166,7 +166,7 @@ export function runHandler(req: RunRequest, internals: RunInternals = {}): Promi
   });
 }
 
-interface Collected {
+export interface Collected {
   stdout: string;
   stderr: string;
   resultText: string;
@@ -177,7 +177,8 @@ interface Collected {
   resultTruncated: boolean;
 }
 
-function buildResult(req: RunRequest, started: number, c: Collected): RunResult {
+/** The RunResult from what a run collected (also used for a debug session's result file). */
+export function buildResult(req: RunRequest, started: number, c: Collected): RunResult {
   const t = req.t ?? formatMessage;
   const result = baseResult(req, 'crashed', started);
   result.stdout = c.stdout;

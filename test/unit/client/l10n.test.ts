@@ -94,8 +94,8 @@ test('the manifest declares every command the client registers, with category Ji
   const pkg = readJson('package.json') as { contributes: { commands: Array<{ command: string; title: string; category: string }> } };
   const declared = pkg.contributes.commands.map((c) => c.command).sort();
   const registered = new Set<string>();
-  for (const name of readdirSync(join(root, 'client/src')).filter((n) => n.endsWith('.ts'))) {
-    const text = readFileSync(join(root, 'client/src', name), 'utf8');
+  for (const file of tsFiles(join(root, 'client/src'))) {
+    const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/registerCommand\('([\w.]+)'/g)) registered.add(m[1]);
   }
   assert.deepEqual([...registered].sort(), declared);
