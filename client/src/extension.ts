@@ -1,16 +1,23 @@
 /**
- * Extension entry point: wiring only. Every fact shown comes from the language server.
+ * Extension entry point: wiring only. Every fact shown comes from the language server; commands are
+ * registered from the table in commands.ts.
  */
 import * as vscode from 'vscode';
 import type { EventTreeResult, HandlerTarget, IndexStatus } from '../../shared/src/protocol/types';
-import { EventsTreeProvider } from './eventsTree';
-import { JitaiLanguageClient } from './languageClient';
-import type { Payload } from './payload';
-import { HandlerRunner } from './runHandler';
-import type { RunResult } from './runner';
-import { IndexStatusItem } from './statusItem';
-import { registerTreeCommands } from './treeCommands';
-import type { NodeOutline } from './treeModel';
+import type { RunResult } from '../../shared/src/runner';
+import { registerCommands } from './commands';
+import type { Ctx } from './ctx';
+import { JitaiLanguageClient } from './lsp/languageClient';
+import { createMiddleware } from './lsp/middleware';
+import { RunCommands } from './run/commands';
+import type { Payload } from './run/payload';
+import { payloadUri } from './run/payloadEditors';
+import { RunnableContext } from './run/runnableContext';
+import { IndexProgress } from './status/indexProgress';
+import { IndexStatusItem } from './status/indexStatusItem';
+import { logActivation, logFirstIndex } from './status/startupLog';
+import { EventsTreeProvider } from './tree/eventsTree';
+import type { NodeOutline } from './tree/treeModel';
 
 /** What activate() returns; used by the real-editor tests. Keep stable. */
 export interface JitaiEventsApi {
@@ -22,57 +29,61 @@ export interface JitaiEventsApi {
   /** Runs a handler without any prompt; rejects when it cannot run (unknown element, no Python…). */
   runHandler(target: HandlerTarget, payload: Partial<Payload>): Promise<RunResult>;
   indexStatus(): IndexStatus | undefined;
+  /** The language status item's text, detail and command as shown. */
+  statusShown(): { text: string; detail?: string; command?: string };
+  /** Re-evaluates and returns `jitaiEvents.editorRunnable` for the active editor. */
+  editorRunnable(): Promise<boolean>;
+  /** Opens the payload editor of a handler (as "Edit as JSON…" does) and returns its document. */
+  openPayloadEditor(target: HandlerTarget, payload: Partial<Payload>): Promise<vscode.TextDocument>;
+  /** The payload document uri of a handler. */
+  payloadUri(target: HandlerTarget): vscode.Uri;
+  /** Counter texts the first-index progress notification showed ([] when the index was quick). */
+  progressShown(): string[];
 }
 
 let lsp: JitaiLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<JitaiEventsApi> {
   const log = vscode.window.createOutputChannel('JitAi Events', { log: true });
-  lsp = new JitaiLanguageClient(context, log);
+  logActivation(log, String(context.extension.packageJSON.version ?? '?'));
+  const progress = new IndexProgress();
+  let filesRead: number | undefined;
+  lsp = new JitaiLanguageClient(context, log, createMiddleware({
+    onWorkDoneProgress: (p) => {
+      const total = /\/\s*(\d+)/.exec(p.message ?? '')?.[1];
+      if (total) filesRead = Number(total);
+      progress.handle(p);
+    },
+  }));
   const status = new IndexStatusItem();
   const tree = new EventsTreeProvider(lsp);
-  const runner = new HandlerRunner(lsp, context.workspaceState);
-  context.subscriptions.push(log, lsp, status, tree, runner);
+  const runs = new RunCommands(lsp, context.workspaceState);
+  const runnable = new RunnableContext(lsp);
+  context.subscriptions.push(log, lsp, status, tree, runs, runnable, progress);
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
   let wasIndexing = true;
+  let firstIndexLogged = false;
   context.subscriptions.push(
     lsp.onIndexStatus((s) => {
       status.update(s);
       if (s.state !== 'indexing') {
         resolveReady();
         if (wasIndexing) void tree.refresh();
+        if (!firstIndexLogged) { firstIndexLogged = true; void logFirstIndex(log, s, filesRead); }
       }
       wasIndexing = s.state === 'indexing';
     }),
     lsp.onIndexChanged(() => void tree.refresh()),
     lsp.onStarted(() => { status.serverStarted(); void tree.refresh(); }),
+    // Granting trust brings back the Run lenses the middleware dropped.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('vscode.executeCodeLensProvider',
+      vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'))),
   );
 
-  context.subscriptions.push(
-    ...registerTreeCommands(tree),
-    ...runner.register(),
-    vscode.commands.registerCommand('jitaiEvents.showOutput', () => log.show()),
-    vscode.commands.registerCommand('jitaiEvents.reindex', async () => {
-      await vscode.window.withProgress(
-        { location: { viewId: 'jitaiEvents.events' }, title: vscode.l10n.t('Re-indexing JitAi apps…') },
-        async () => {
-          const result = await lsp!.reindex();
-          status.update(result);
-          await tree.refresh();
-        },
-      );
-    }),
-    vscode.commands.registerCommand('jitaiEvents.restartServer', async () => {
-      try {
-        await lsp!.restart();
-      } catch (err) {
-        status.serverStopped();
-        void vscode.window.showErrorMessage(vscode.l10n.t('The JitAi Events language server did not start: {0}', err instanceof Error ? err.message : String(err)));
-      }
-    }),
-  );
+  const ctx: Ctx = { lsp, tree, runs, status, log };
+  context.subscriptions.push(...registerCommands(ctx));
 
   try {
     await lsp.start();
@@ -87,8 +98,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     ready,
     getEventTree: (filter) => client.eventTree(filter ? { filter } : {}),
     getTreeNodes: () => tree.outline(),
-    runHandler: (target, payload) => runner.runForApi(target, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }),
+    runHandler: (target, payload) => runs.runForApi(target, payload),
     indexStatus: () => status.status,
+    statusShown: () => status.shown,
+    editorRunnable: () => runnable.update(),
+    openPayloadEditor: (target, payload) => runs.editors.open(target, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }),
+    payloadUri,
+    progressShown: () => [...progress.shownMessages],
   };
 }
 

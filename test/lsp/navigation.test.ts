@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, Hover, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { uriOf, useServerOn } from '../helpers/lspClient';
-import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/types';
+import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/messages';
 import { applyEdits, asLocations, positionInFile, textInFileRange } from './lspTestUtil';
 
 describe('navigation and edits on a copy of crm-demo', () => {

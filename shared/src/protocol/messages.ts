@@ -7,7 +7,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type {
   EventTreeParams, EventTreeResult, HandlerInfo, HandlerInfoParams, IndexChangedParams, IndexStatus, ListHandlersResult,
-  SubscribersOfParams, SubscribersOfResult,
+  HandlerTarget, SubscribersOfParams, SubscribersOfResult,
 } from './types';
 
 /** server -> client: the index state and counts (drives the status item); throttled while edits stream in. */
@@ -30,3 +30,7 @@ export const ListHandlersRequest = new RequestType0<ListHandlersResult, void>('j
 
 /** The custom-event elements of an app that subscribe to a sender (what Run chain dispatches to). */
 export const SubscribersOfRequest = new RequestType<SubscribersOfParams, SubscribersOfResult, void>('jitai/subscribersOf');
+
+/** The command the server puts into "Run handler" CodeLenses, with its argument (the client registers it). */
+export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
+export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }

@@ -187,7 +187,3 @@ export interface ListHandlersOnDisk { handlers: (HandlerEntryFacts & { appRoot: 
 /** Which custom-event elements of an app listen to a sender (for "Run chain"). */
 export interface SubscribersOfParams { appRootUri: DocumentUri; sender: string }
 export interface SubscribersOfResult { fullNames: string[] }
-
-/** The commands the server puts into CodeLenses, with their arguments (the client registers them). */
-export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
-export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventTreeResult, Location, TreeSubscriber } from '../../../shared/src/protocol/types';
-import { buildEventTree, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/treeModel';
+import { buildEventTree, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/tree/treeModel';
 
 const ROOT = 'file:///work/crm';
 const loc = (rel: string, line: number, character = 0): Location => ({

@@ -3,11 +3,10 @@
  * sends IndexChangedNotification (never polled, never read from disk here).
  */
 import * as vscode from 'vscode';
-import type { EventTreeResult, Location } from '../../shared/src/protocol/types';
-import type { JitaiLanguageClient } from './languageClient';
+import type { EventTreeResult, Location } from '../../../shared/src/protocol/types';
+import { Commands, ContextKeys, Views } from '../ids';
+import type { JitaiLanguageClient } from '../lsp/languageClient';
 import { buildEventTree, outline, type NodeOutline, type TreeNode } from './treeModel';
-
-export const EVENTS_VIEW_ID = 'jitaiEvents.events';
 
 export function toVscodeRange(location: Location): vscode.Range {
   const { start, end } = location.range;
@@ -32,7 +31,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly lsp: JitaiLanguageClient) {
-    this.view = vscode.window.createTreeView(EVENTS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(Views.events, { treeDataProvider: this, showCollapseAll: true });
   }
 
   get filter(): string {
@@ -41,7 +40,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   async setFilter(text: string): Promise<void> {
     this.filterText = text.trim();
-    await vscode.commands.executeCommand('setContext', 'jitaiEvents.treeFiltered', this.filterText !== '');
+    await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, this.filterText !== '');
     this.view.description = this.filterText ? vscode.l10n.t('filter: {0}', this.filterText) : undefined;
     await this.refresh();
   }
@@ -110,7 +109,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     item.contextValue = node.contextValue;
     if (node.location) {
-      item.command = { command: 'jitaiEvents.openNode', title: vscode.l10n.t('Open'), arguments: [node] };
+      item.command = { command: Commands.openNode, title: vscode.l10n.t('Open'), arguments: [node] };
     }
     return item;
   }

@@ -5,8 +5,8 @@
  */
 import type {
   EventTreeResult, HandlerTarget, Location, SubscriberKind, TreeApp, TreeEvent, TreeGroup, TreePublisher, TreeService, TreeSubscriber,
-} from '../../shared/src/protocol/types';
-import { formatMessage, type Localize } from './localize';
+} from '../../../shared/src/protocol/types';
+import { formatMessage, type Localize } from '../../../shared/src/l10n';
 
 export type TreeNodeKind =
   | 'app' | 'service' | 'event' | 'publishers' | 'subscribers' | 'publisher' | 'subscriber' | 'handler'
