@@ -37,6 +37,8 @@ export interface JitaiEventsApi {
   openPayloadEditor(target: HandlerTarget, payload: Partial<Payload>): Promise<vscode.TextDocument>;
   /** The payload document uri of a handler. */
   payloadUri(target: HandlerTarget): vscode.Uri;
+  /** Reveals an events-tree row by id (expanding it when asked); false when there is none. */
+  revealTreeNode(id: string, expand: boolean): Promise<boolean>;
   /** Counter texts the first-index progress notification showed ([] when the index was quick). */
   progressShown(): string[];
 }
@@ -105,6 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     openPayloadEditor: (target, payload) => runs.editors.open(target, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }),
     payloadUri,
     progressShown: () => [...progress.shownMessages],
+    revealTreeNode: (id, expand) => tree.reveal(id, expand),
   };
 }
 

@@ -77,6 +77,16 @@ describe('navigation and edits on a copy of crm-demo', () => {
     assert.equal(textInFileRange(p('events/NotifySalesOnProcessed/e.json'), r.range), 'dataProcessed');
   });
 
+  it('prepareRename on the service part of a sender refuses with a clear message (the service is a folder)', async () => {
+    for (const [file, needle] of [['events/NotifySalesOnProcessed/e.json', 'CustomerBatchService'], ['services/CustomerBatchService/service.py', 'CustomerBatchService.dataProcessed']]) {
+      await assert.rejects(server.client.request('textDocument/prepareRename', at(file, needle, 3)), (e: Error & { code?: number }) => {
+        assert.equal(e.code, -32600);
+        assert.equal(e.message, 'Rename the service folder to rename a service.');
+        return true;
+      }, `${file} at ${needle}`);
+    }
+  });
+
   it('prepareRename outside an event name returns null', async () => {
     const r = await server.client.request('textDocument/prepareRename', at('events/NotifySalesOnProcessed/e.json', '"title"', 2));
     assert.equal(r, null);

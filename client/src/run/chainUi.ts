@@ -4,6 +4,7 @@
  * cancellable progress notification, the chain outline in the output and a summary notification.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../../shared/src/l10n';
 import type { HandlerInfo, HandlerTarget } from '../../../shared/src/protocol/types';
 import type { RunResult } from '../../../shared/src/runner';
 import { settingsFor } from '../config';
@@ -37,7 +38,8 @@ export async function runChainWithUi(
   session.write(formatChain(root, maxDepth, vscode.l10n.t));
   const steps = chainSteps(root);
   const failed = steps.filter((s) => s.error || (s.result && s.result.status !== 'ok')).length;
-  const message = vscode.l10n.t('Chain from {0}: {1} handlers ran, {2} failed.', info.fullName, steps.filter((s) => s.result).length, failed);
+  const ran = plural(steps.filter((s) => s.result).length, '{0} handler ran', '{0} handlers ran', vscode.l10n.t);
+  const message = vscode.l10n.t('Chain from {0}: {1}, {2} failed.', info.fullName, ran, failed);
   const showOutput = vscode.l10n.t('Show Output');
   const choice = await (failed ? vscode.window.showWarningMessage(message, showOutput) : vscode.window.showInformationMessage(message, showOutput));
   if (choice === showOutput) session.output.show();

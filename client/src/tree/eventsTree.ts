@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { EventTreeResult, Location } from '../../../shared/src/protocol/types';
 import { Commands, ContextKeys, Views } from '../ids';
 import type { JitaiLanguageClient } from '../lsp/languageClient';
-import { buildEventTree, outline, type NodeOutline, type TreeNode } from './treeModel';
+import { buildEventTree, findNode, outline, type NodeOutline, type TreeNode } from './treeModel';
 
 export function toVscodeRange(location: Location): vscode.Range {
   const { start, end } = location.range;
@@ -28,10 +28,22 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private inFlight: Promise<void> | undefined;
   private again = false;
   private filterText = '';
+  /**
+   * Expansion the user chose, by node id: VS Code forgets the state of rows a filter removed, so it is
+   * kept here and given back when they return.
+   */
+  private readonly userExpanded = new Map<string, boolean>();
   readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly lsp: JitaiLanguageClient) {
     this.view = vscode.window.createTreeView(Views.events, { treeDataProvider: this, showCollapseAll: true });
+    this.view.onDidExpandElement((e) => this.userExpanded.set(e.element.id, true));
+    this.view.onDidCollapseElement((e) => this.userExpanded.set(e.element.id, false));
+  }
+
+  /** The expansion a node is shown with: the user's choice, else the model's default. */
+  isExpanded(node: TreeNode): boolean {
+    return this.userExpanded.get(node.id) ?? node.expanded;
   }
 
   get filter(): string {
@@ -92,13 +104,23 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** Fresh outline of the whole tree (labels, descriptions, context values). */
   async outline(): Promise<NodeOutline[]> {
     await this.refresh();
-    return outline(this.nodes);
+    const withState = (nodes: TreeNode[]): TreeNode[] => nodes.map((n) => ({ ...n, expanded: this.isExpanded(n), children: withState(n.children) }));
+    return outline(withState(this.nodes));
+  }
+
+  /** Shows a node by id (expanding it when asked); false when no such node. */
+  async reveal(id: string, expand: boolean): Promise<boolean> {
+    await this.ensureLoaded();
+    const node = findNode(this.nodes, (n) => n.id === id);
+    if (!node) return false;
+    await this.view.reveal(node, { expand, select: false, focus: false });
+    return true;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const state = node.children.length === 0
       ? vscode.TreeItemCollapsibleState.None
-      : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      : this.isExpanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
