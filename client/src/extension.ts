@@ -15,7 +15,7 @@ import { payloadUri } from './run/payloadEditors';
 import { RunnableContext } from './run/runnableContext';
 import { IndexProgress } from './status/indexProgress';
 import { IndexStatusItem } from './status/indexStatusItem';
-import { logActivation, logFirstIndex } from './status/startupLog';
+import { logActivation, logFirstIndex, startLines } from './status/startupLog';
 import { EventsTreeProvider } from './tree/eventsTree';
 import type { NodeOutline } from './tree/treeModel';
 
@@ -37,6 +37,8 @@ export interface JitaiEventsApi {
   openPayloadEditor(target: HandlerTarget, payload: Partial<Payload>): Promise<vscode.TextDocument>;
   /** The payload document uri of a handler. */
   payloadUri(target: HandlerTarget): vscode.Uri;
+  /** What the log said at start (after the first index and the Python lookup). */
+  startLog(): Promise<string[]>;
   /** Reveals an events-tree row by id (expanding it when asked); false when there is none. */
   revealTreeNode(id: string, expand: boolean): Promise<boolean>;
   /** Counter texts the first-index progress notification showed ([] when the index was quick). */
@@ -66,14 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
   let wasIndexing = true;
-  let firstIndexLogged = false;
+  let firstIndexLogged: Promise<void> | undefined;
   context.subscriptions.push(
     lsp.onIndexStatus((s) => {
       status.update(s);
       if (s.state !== 'indexing') {
         resolveReady();
         if (wasIndexing) void tree.refresh();
-        if (!firstIndexLogged) { firstIndexLogged = true; void logFirstIndex(log, s, filesRead); }
+        firstIndexLogged ??= logFirstIndex(log, s, filesRead);
       }
       wasIndexing = s.state === 'indexing';
     }),
@@ -108,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     payloadUri,
     progressShown: () => [...progress.shownMessages],
     revealTreeNode: (id, expand) => tree.reveal(id, expand),
+    startLog: async () => { await ready; await firstIndexLogged; return [...startLines]; },
   };
 }
 

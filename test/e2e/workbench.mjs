@@ -143,6 +143,26 @@ export class Workbench {
     await entry.click();
   }
 
+  /** Right-clicks the active editor's text and returns the context menu's item labels (menu closed again). */
+  async editorContextMenuItems() {
+    await this.editor.locator('.view-lines').click({ button: 'right', position: { x: 60, y: 10 } });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible', timeout: WAIT.short });
+    const items = (await menu.locator('.action-item .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    await this.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: WAIT.short });
+    return items;
+  }
+
+  /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its locator. */
+  async showHover(text) {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover', { hasText: text }).first();
+    await hover.waitFor({ state: 'visible', timeout: WAIT.long });
+    return hover;
+  }
+
   // ---- Output panel / notifications ----------------------------------------------------------------
   outputLines() { return this.page.locator('.part.panel .output-view .view-lines'); }
 
