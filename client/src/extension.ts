@@ -81,9 +81,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     }),
     lsp.onIndexChanged(() => void tree.refresh()),
     lsp.onStarted(() => { status.serverStarted(); void tree.refresh(); }),
-    // Granting trust brings back the Run lenses the middleware dropped.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('vscode.executeCodeLensProvider',
-      vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'))),
+    // Granting trust brings back the Run lenses the middleware dropped: a restart asks for every lens again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void lsp?.restart().catch(() => status.serverStopped())),
   );
 
   const ctx: Ctx = { lsp, tree, runs, status, log };
