@@ -118,7 +118,7 @@ export const steps = [
       await wb.setSidebarWidth(300);
       await wb.treeRow('CustomerBatchService').waitFor({ timeout: WAIT.long });
       await wb.expandTreeRow('dataProcessed');
-      for (const text of ['Published by', 'CustomerBatchService.run', 'services/CustomerBatchService/service.py:', 'Handled by',
+      for (const text of ['Published by', 'CustomerBatchService.processCustomers', 'services/CustomerBatchService/service.py:', 'Handled by',
         'ArchiveStatistics', 'NotifySalesOnProcessed']) {
         await wb.treeRow(text).waitFor({ timeout: WAIT.short }).catch(() => { throw new Error(`no tree row "${text}" under dataProcessed`); });
       }

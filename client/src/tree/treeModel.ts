@@ -95,7 +95,9 @@ function unresolvedNode(app: TreeApp, parentId: string, t: Localize): TreeNode |
     }),
     ...app.unresolvedPublishers.map((p) => {
       const node = publisherNode(p, id, app.rootUri, p.sender, undefined, t);
-      node.description = t('publishes {0}, which resolves to nothing', p.sender);
+      // The function is the label: the file:line stays first in the description (two calls in one function differ there).
+      node.description = [p.inFunction ? node.description : undefined, t('publishes {0}, which resolves to nothing', p.sender)]
+        .filter(Boolean).join(' · ');
       node.icon = 'warning';
       node.iconColor = WARNING_COLOR;
       return node;

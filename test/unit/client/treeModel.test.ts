@@ -243,3 +243,13 @@ test('the event phrase is one short phrase per case', () => {
   assert.deepEqual([[0, 0], [0, 2], [1, 0], [2, 1]].map(([p, s]) => eventPhrase(p, s, formatMessage)),
     ['unused', 'never published · 2 handlers', '1 publisher · no handlers', '2 publishers · 1 handler']);
 });
+
+test('an unresolved publish call inside a function keeps its file:line first in the description', () => {
+  const tree = crmTree();
+  tree.apps[0].unresolvedPublishers = [9, 12].map((line) => ({ location: loc('services/Other/service.py', line), sender: 'services.Nope.evt', inFunction: 'Other.run' }));
+  const unresolved = byLabel(buildEventTree(tree)[0].children, 'Unresolved');
+  assert.deepEqual(unresolved.children.slice(1).map((n) => `${n.label} | ${n.description}`), [
+    'Other.run | services/Other/service.py:10 · publishes services.Nope.evt, which resolves to nothing',
+    'Other.run | services/Other/service.py:13 · publishes services.Nope.evt, which resolves to nothing',
+  ]);
+});
