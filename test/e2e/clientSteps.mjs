@@ -19,7 +19,7 @@ export const clientSteps = [
     },
   },
   {
-    slug: 'count-lens', name: 'clicking "2 subscribers · 1 publish site" above an event opens the references peek',
+    slug: 'count-lens', name: 'clicking "N subscribers · 1 publish site" above an event opens the references peek',
     needs: ['install'], docsImage: 'references-peek.png',
     async run(ctx) {
       const { wb, page } = ctx;

@@ -156,11 +156,19 @@ export class Workbench {
 
   /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its locator. */
   async showHover(text) {
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover', { hasText: text }).first();
-    await hover.waitFor({ state: 'visible', timeout: WAIT.long });
-    return hover;
+    // The JSON language server may still be starting: ask again a bounded number of times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ state: 'visible', timeout: WAIT.short });
+        return hover;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   // ---- Output panel / notifications ----------------------------------------------------------------

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../client/src/ids';
-import { counterText } from '../../client/src/status/indexProgress';
+import { counterText, IndexProgress } from '../../client/src/status/indexProgress';
 import { EXTENSION_ID, activateExtension, appFile, appRoot, appUri, positionInString, withTimeout, type JitaiEventsApi } from './helpers';
 
 suite('client UI', () => {
@@ -40,6 +40,18 @@ suite('client UI', () => {
     assert.deepEqual(api.progressShown(), []);
     assert.equal(counterText('1234/21000 files', 'en', (m, ...a) => m.replace(/\{(\d)\}/g, (_, i) => a[Number(i)])), '1,234 / 21,000 files');
     assert.equal(counterText('JitAi: indexing', 'en', (m) => m), undefined);
+  });
+
+  test('a slow index opens a progress notification that counts files with grouped numbers', async () => {
+    const progress = new IndexProgress(0);
+    try {
+      const shown = new Promise<void>((resolve) => progress.onDidShow(() => resolve()));
+      progress.handle({ kind: 'begin', message: '0/21000 files' });
+      await withTimeout(shown, 10_000, 'the progress notification');
+      progress.handle({ kind: 'report', message: '1234/21000 files' });
+      progress.handle({ kind: 'end' });
+      assert.deepEqual(progress.shownMessages, ['0 / 21,000 files', '1,234 / 21,000 files']);
+    } finally { progress.dispose(); }
   });
 
   test('the payload editor is named after the handler, runs it, and closing it never asks to save', async () => {
