@@ -20,7 +20,7 @@ export const clientSteps = [
   },
   {
     slug: 'count-lens', name: 'clicking "N subscribers · 1 publish site" above an event opens the references peek',
-    needs: ['install'], docsImage: 'references-peek.png',
+    needs: ['install'], docsImage: { file: 'references-peek.png', snap: 'peek' },
     async run(ctx) {
       const { wb, page } = ctx;
       await wb.openFile(SERVICE);
@@ -33,6 +33,7 @@ export const clientSteps = [
         await peek.locator('.monaco-list-row', { hasText: file }).first().waitFor({ timeout: WAIT.short })
           .catch(() => { throw new Error(`the references peek lists no ${file}`); });
       }
+      await ctx.snap('peek');
       await page.keyboard.press('Escape');
     },
   },

@@ -145,7 +145,8 @@ export class Workbench {
 
   /** Right-clicks the active editor's text and returns the context menu's item labels (menu closed again). */
   async editorContextMenuItems() {
-    await this.editor.locator('.view-lines').click({ button: 'right', position: { x: 60, y: 10 } });
+    // On the last rendered line: the first lines may carry a CodeLens, which a click would run.
+    await this.editor.locator('.view-lines .view-line').last().click({ button: 'right', position: { x: 5, y: 5 } });
     const menu = this.page.locator('.context-view .monaco-menu');
     await menu.waitFor({ state: 'visible', timeout: WAIT.short });
     const items = (await menu.locator('.action-item .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);

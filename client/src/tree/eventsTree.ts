@@ -28,6 +28,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private inFlight: Promise<void> | undefined;
   private again = false;
   private filterText = '';
+  /** The answer shown now (filter + apps), to skip refreshes that change nothing. */
+  private shown = '';
+  private rootPending = false;
   /**
    * Expansion the user chose, by node id: VS Code forgets the state of rows a filter removed, so it is
    * kept here and given back when they return.
@@ -81,6 +84,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.lsp.output.warn(`Events tree request failed: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
+    // Unchanged answers fire no refresh: every refresh makes VS Code re-resolve expanded rows, and one
+    // landing while it resolves a row's children can leave that row empty.
+    const shown = JSON.stringify([this.filterText, result.apps]);
+    if (shown === this.shown) return;
+    this.shown = shown;
     this.nodes = buildEventTree(result, vscode.l10n.t);
     this.parents = new Map();
     const index = (list: TreeNode[], parent?: TreeNode) => {
@@ -93,7 +101,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.view.message = this.filterText && this.nodes.length === 0
       ? vscode.l10n.t('No event matches "{0}".', this.filterText)
       : undefined;
-    this.changeEmitter.fire(undefined);
+    // The first root request gets these nodes as its answer: no change event while it waits.
+    if (!this.rootPending) this.changeEmitter.fire(undefined);
   }
 
   /** Resolves once the tree has been fetched at least once. */
@@ -138,7 +147,10 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     if (node) return node.children;
-    if (!this.loaded) return this.refresh().then(() => this.nodes);
+    if (!this.loaded) {
+      this.rootPending = true;
+      return this.refresh().then(() => this.nodes).finally(() => { this.rootPending = false; });
+    }
     return this.nodes;
   }
 
