@@ -1,19 +1,26 @@
 /**
- * Extension entry point: wiring only. Every fact shown comes from the language server.
+ * Extension entry point: wiring only. Every fact shown comes from the language server; commands are
+ * registered from the table in commands.ts.
  */
 import * as vscode from 'vscode';
 import type { EventTreeResult, HandlerTarget, IndexStatus } from '../../shared/src/protocol/types';
-import { EventsTreeProvider } from './eventsTree';
-import { JitaiLanguageClient } from './languageClient';
-import type { Payload } from './payload';
-import { HandlerRunner } from './runHandler';
-import type { RunResult } from './runner';
-import { IndexStatusItem } from './statusItem';
-import { registerTreeCommands } from './treeCommands';
-import { registerFlowGraph, showFlowAndWait } from './graph/showFlowCommand';
+import type { RunResult } from '../../shared/src/runner';
+import { registerCommands } from './commands';
+import type { Ctx } from './ctx';
+import { JitaiLanguageClient } from './lsp/languageClient';
+import { createMiddleware } from './lsp/middleware';
+import { RunCommands } from './run/commands';
+import type { Payload } from './run/payload';
+import { payloadUri } from './run/payloadEditors';
+import { RunnableContext } from './run/runnableContext';
+import { IndexProgress } from './status/indexProgress';
+import { IndexStatusItem } from './status/indexStatusItem';
+import { logActivation, logFirstIndex, startLines } from './status/startupLog';
+import { EventsTreeProvider } from './tree/eventsTree';
+import type { NodeOutline } from './tree/treeModel';
+import { createFlowGraph, showFlowAndWait } from './graph/showFlowCommand';
 import type { FlowRendered } from './graph/flowGraphPanel';
-import { registerDebugHandler, type DebugApi } from './debug/debugHandler';
-import type { NodeOutline } from './treeModel';
+import { createDebugHandler, type DebugApi } from './debug/debugHandler';
 
 /** What activate() returns; used by the real-editor tests. Keep stable. */
 export interface JitaiEventsApi {
@@ -29,61 +36,67 @@ export interface JitaiEventsApi {
   showFlow(arg?: unknown, filter?: string): Promise<FlowRendered>;
   /** Debug handler without prompts: the launch configuration, and a way to intercept starting it. */
   debug: DebugApi;
+  /** The language status item's text, detail and command as shown. */
+  statusShown(): { text: string; detail?: string; command?: string };
+  /** Re-evaluates and returns `jitaiEvents.editorRunnable` for the active editor. */
+  editorRunnable(): Promise<boolean>;
+  /** Opens the payload editor of a handler (as "Edit as JSON…" does) and returns its document. */
+  openPayloadEditor(target: HandlerTarget, payload: Partial<Payload>): Promise<vscode.TextDocument>;
+  /** The payload document uri of a handler. */
+  payloadUri(target: HandlerTarget): vscode.Uri;
+  /** What the log said at start (after the first index and the Python lookup). */
+  startLog(): Promise<string[]>;
+  /** Reveals an events-tree row by id (expanding it when asked); false when there is none. */
+  revealTreeNode(id: string, expand: boolean): Promise<boolean>;
+  /** Counter texts the first-index progress notification showed ([] when the index was quick). */
+  progressShown(): string[];
 }
 
 let lsp: JitaiLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<JitaiEventsApi> {
   const log = vscode.window.createOutputChannel('JitAi Events', { log: true });
-  lsp = new JitaiLanguageClient(context, log);
+  logActivation(log, String(context.extension.packageJSON.version ?? '?'));
+  const progress = new IndexProgress();
+  let filesRead: number | undefined;
+  lsp = new JitaiLanguageClient(context, log, createMiddleware({
+    onWorkDoneProgress: (p) => {
+      const total = /\/\s*(\d+)/.exec(p.message ?? '')?.[1];
+      if (total) filesRead = Number(total);
+      progress.handle(p);
+    },
+  }));
   const status = new IndexStatusItem();
   const tree = new EventsTreeProvider(lsp);
-  const runner = new HandlerRunner(lsp, context.workspaceState);
-  context.subscriptions.push(log, lsp, status, tree, runner);
+  const runs = new RunCommands(lsp, context.workspaceState);
+  const runnable = new RunnableContext(lsp);
+  context.subscriptions.push(log, lsp, status, tree, runs, runnable, progress);
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
   let wasIndexing = true;
+  let firstIndexLogged: Promise<void> | undefined;
   context.subscriptions.push(
     lsp.onIndexStatus((s) => {
       status.update(s);
       if (s.state !== 'indexing') {
         resolveReady();
         if (wasIndexing) void tree.refresh();
+        firstIndexLogged ??= logFirstIndex(log, s, filesRead);
       }
       wasIndexing = s.state === 'indexing';
     }),
     lsp.onIndexChanged(() => void tree.refresh()),
     lsp.onStarted(() => { status.serverStarted(); void tree.refresh(); }),
+    // Granting trust brings back the Run lenses the middleware dropped: a restart asks for every lens again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void lsp?.restart().catch(() => status.serverStopped())),
   );
 
-  const flow = registerFlowGraph(context, lsp);
-  const debug = registerDebugHandler(lsp, runner);
-  context.subscriptions.push(
-    ...flow.disposables,
-    ...debug.disposables,
-    ...registerTreeCommands(tree),
-    ...runner.register(),
-    vscode.commands.registerCommand('jitaiEvents.showOutput', () => log.show()),
-    vscode.commands.registerCommand('jitaiEvents.reindex', async () => {
-      await vscode.window.withProgress(
-        { location: { viewId: 'jitaiEvents.events' }, title: vscode.l10n.t('Re-indexing JitAi apps…') },
-        async () => {
-          const result = await lsp!.reindex();
-          status.update(result);
-          await tree.refresh();
-        },
-      );
-    }),
-    vscode.commands.registerCommand('jitaiEvents.restartServer', async () => {
-      try {
-        await lsp!.restart();
-      } catch (err) {
-        status.serverStopped();
-        void vscode.window.showErrorMessage(vscode.l10n.t('The JitAi Events language server did not start: {0}', err instanceof Error ? err.message : String(err)));
-      }
-    }),
-  );
+  const flow = createFlowGraph(context, lsp);
+  const debug = createDebugHandler(lsp, runs);
+  context.subscriptions.push(...flow.disposables);
+  const ctx: Ctx = { lsp, tree, runs, status, log, flow, debug: debug.debugger };
+  context.subscriptions.push(...registerCommands(ctx));
 
   try {
     await lsp.start();
@@ -98,10 +111,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     ready,
     getEventTree: (filter) => client.eventTree(filter ? { filter } : {}),
     getTreeNodes: () => tree.outline(),
-    runHandler: (target, payload) => runner.runForApi(target, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }),
+    runHandler: (target, payload) => runs.runForApi(target, payload),
     indexStatus: () => status.status,
     showFlow: (arg, filter) => showFlowAndWait(flow.panel, arg, filter),
     debug: debug.api,
+    statusShown: () => status.shown,
+    editorRunnable: () => runnable.update(),
+    openPayloadEditor: (target, payload) => runs.editors.open(target, { args: payload.args ?? [], kwargs: payload.kwargs ?? {} }),
+    payloadUri,
+    progressShown: () => [...progress.shownMessages],
+    revealTreeNode: (id, expand) => tree.reveal(id, expand),
+    startLog: async () => { await ready; await firstIndexLogged; return [...startLines]; },
   };
 }
 

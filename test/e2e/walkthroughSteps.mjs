@@ -2,6 +2,7 @@
 // Each checks what a person sees; values are read from the example app's files, not hard-coded lines.
 import fs from 'node:fs';
 import { WAIT } from './workbench.mjs';
+import { clientSteps } from './clientSteps.mjs';
 
 const read = (file) => fs.readFileSync(file, 'utf8');
 const lineOf = (text, needle) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -109,19 +110,17 @@ export const steps = [
     },
   },
   {
-    slug: 'events-tree', name: 'the JitAi view shows services -> events -> publishers and subscribers',
+    slug: 'events-tree', name: 'the JitAi view at the default width: service and event names first, subscribers by element name, publish sites by function',
     needs: ['install'], docsImage: 'events-tree.png',
     async run(ctx) {
       const { wb } = ctx;
-      const service = JSON.parse(read(ctx.appFile(SERVICE)));
-      const event = service.eventDescs.find((e) => e.name === 'dataProcessed');
-      const subscriberTitle = JSON.parse(read(ctx.appFile(SUBSCRIBER))).title;
       await wb.openActivity('JitAi');
-      await wb.setSidebarWidth(520);
-      await wb.treeRow(service.title).waitFor({ timeout: WAIT.long });
-      await wb.expandTreeRow(`${event.title} (${event.name})`);
-      for (const text of ['Published by', 'services/CustomerBatchService/service.py:', 'Handled by', subscriberTitle]) {
-        await wb.treeRow(text).waitFor({ timeout: WAIT.short }).catch(() => { throw new Error(`no tree row "${text}" under ${event.name}`); });
+      await wb.setSidebarWidth(300);
+      await wb.treeRow('CustomerBatchService').waitFor({ timeout: WAIT.long });
+      await wb.expandTreeRow('dataProcessed');
+      for (const text of ['Published by', 'CustomerBatchService.processCustomers', 'services/CustomerBatchService/service.py:', 'Handled by',
+        'ArchiveStatistics', 'NotifySalesOnProcessed']) {
+        await wb.treeRow(text).waitFor({ timeout: WAIT.short }).catch(() => { throw new Error(`no tree row "${text}" under dataProcessed`); });
       }
       for (const group of ['Model events', 'Tasks', 'Unresolved']) await wb.treeRow(group).waitFor({ timeout: WAIT.short });
     },
@@ -131,8 +130,7 @@ export const steps = [
     needs: ['events-tree'], docsImage: ['run-handler.png', 'overview.png'],
     async run(ctx) {
       const { wb } = ctx;
-      const subscriber = JSON.parse(read(ctx.appFile(SUBSCRIBER)));
-      await wb.contextMenu(wb.treeRow(subscriber.title), 'Run Handler');
+      await wb.contextMenu(wb.treeRow('NotifySalesOnProcessed'), 'Run Handler');
       await wb.pickQuickItem('Empty payload', { timeout: WAIT.long });
       const output = wb.outputLines();
       await output.filter({ hasText: 'email to sales@acme.example: Batch done: 0 customers' }).waitFor({ timeout: WAIT.long });
@@ -140,6 +138,7 @@ export const steps = [
       await wb.notification('events.NotifySalesOnProcessed').waitFor({ timeout: WAIT.short });
     },
   },
+  ...clientSteps,
   {
     slug: 'flow-graph', name: 'Show Event Flow on an event draws services -> events -> handlers in a webview; the filter narrows it',
     needs: ['events-tree'], docsImage: [{ file: 'flow-graph.png', snap: 'graph' }, { file: 'flow-graph-filtered.png', snap: 'filtered' }],
@@ -195,7 +194,7 @@ export const steps = [
       await wb.openActivity('JitAi');
       await page.locator('.part.sidebar .composite.title', { hasText: '事件' }).waitFor({ timeout: WAIT.first });
       await wb.setSidebarWidth(520);
-      await wb.expandTreeRow('(dataProcessed)');
+      await wb.expandTreeRow('dataProcessed');
       for (const text of ['模型事件', '发布方', '处理方', '无法解析']) {
         await wb.treeRow(text).waitFor({ timeout: WAIT.long }).catch(() => { throw new Error(`no tree row "${text}"`); });
       }
@@ -206,6 +205,13 @@ export const steps = [
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: '重新索引应用' }).first().waitFor({ timeout: WAIT.short });
       await ctx.snap('commands');
       await page.keyboard.press('Escape');
+      // e.json hovers come from the Chinese schema.
+      const text = read(ctx.appFile(SUBSCRIBER));
+      const line = lineOf(text, '"title"');
+      await wb.openFile(SUBSCRIBER);
+      await wb.goTo(line, text.split('\n')[line - 1].indexOf('"title"') + 3);
+      await wb.showHover('元素的显示名称');
+      await ctx.snap('schema-hover');
     },
   },
 ];

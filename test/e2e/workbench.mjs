@@ -143,6 +143,35 @@ export class Workbench {
     await entry.click();
   }
 
+  /** Right-clicks the active editor's text and returns the context menu's item labels (menu closed again). */
+  async editorContextMenuItems() {
+    // On the last rendered line: the first lines may carry a CodeLens, which a click would run.
+    await this.editor.locator('.view-lines .view-line').last().click({ button: 'right', position: { x: 5, y: 5 } });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible', timeout: WAIT.short });
+    const items = (await menu.locator('.action-item .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    await this.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: WAIT.short });
+    return items;
+  }
+
+  /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its locator. */
+  async showHover(text) {
+    const hover = this.page.locator('.monaco-hover', { hasText: text }).first();
+    // The JSON language server may still be starting: ask again a bounded number of times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ state: 'visible', timeout: WAIT.short });
+        return hover;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
   // ---- Output panel / notifications ----------------------------------------------------------------
   outputLines() { return this.page.locator('.part.panel .output-view .view-lines'); }
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, Hover, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { uriOf, useServerOn } from '../helpers/lspClient';
-import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/types';
+import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/messages';
 import { applyEdits, asLocations, positionInFile, textInFileRange } from './lspTestUtil';
 
 describe('navigation and edits on a copy of crm-demo', () => {
@@ -75,6 +75,16 @@ describe('navigation and edits on a copy of crm-demo', () => {
     assert.ok(r);
     assert.equal(r.placeholder, 'dataProcessed');
     assert.equal(textInFileRange(p('events/NotifySalesOnProcessed/e.json'), r.range), 'dataProcessed');
+  });
+
+  it('prepareRename on the service part of a sender refuses with a clear message (the service is a folder)', async () => {
+    for (const [file, needle] of [['events/NotifySalesOnProcessed/e.json', 'CustomerBatchService'], ['services/CustomerBatchService/service.py', 'CustomerBatchService.dataProcessed']]) {
+      await assert.rejects(server.client.request('textDocument/prepareRename', at(file, needle, 3)), (e: Error & { code?: number }) => {
+        assert.equal(e.code, -32600);
+        assert.equal(e.message, 'Rename the service folder to rename a service.');
+        return true;
+      }, `${file} at ${needle}`);
+    }
   });
 
   it('prepareRename outside an event name returns null', async () => {

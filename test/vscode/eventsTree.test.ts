@@ -1,6 +1,8 @@
 // The events tree's data, read through the extension's API: services -> events -> publishers and
 // subscribers, grouped listeners, and the unresolved subscribers.
 import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../client/src/ids';
 import type { EventTreeResult, TreeApp, TreeEvent } from '../../shared/src/protocol/types';
 import { activateExtension, nodeKind, type JitaiEventsApi, type NodeOutline } from './helpers';
 
@@ -82,5 +84,35 @@ suite('events tree', () => {
     const subs = ev.children!.find((c) => nodeKind(c) === 'subscribers')!;
     assert.ok(find(subs.children, (n) => /NotifySalesOnProcessed|Tell sales/.test(`${n.label} ${n.description ?? ''}`)), 'handled by NotifySalesOnProcessed');
     assert.ok(find(subs.children, (n) => /\brunnable\b/.test(n.contextValue)), 'subscribers can be run (context menu "Run handler")');
+  });
+
+  test('rows read at a glance: service and event names first, subscriber names with their path, publish sites by function', async () => {
+    const nodes = await api.getTreeNodes();
+    const service = find(nodes, (n) => nodeKind(n) === 'service' && n.label === 'CustomerBatchService');
+    assert.ok(service, `a service row labelled CustomerBatchService; rows: ${nodes[0].children?.map((n) => n.label).join(', ')}`);
+    const ev = find(service.children, (n) => nodeKind(n) === 'event' && n.label === 'dataProcessed')!;
+    assert.equal(ev.description, 'Batch finished · 1 publisher · 2 handlers');
+    const handled = ev.children!.find((c) => nodeKind(c) === 'subscribers')!;
+    assert.deepEqual(handled.children!.map((n) => `${n.label} | ${n.description}`), ['ArchiveStatistics | events', 'NotifySalesOnProcessed | events · async']);
+    for (const sub of handled.children!) assert.equal(sub.children?.length, 1, `${sub.label} has one child: its handler`);
+    const published = ev.children!.find((c) => nodeKind(c) === 'publishers')!;
+    assert.match(`${published.children![0].label} | ${published.children![0].description}`, /^CustomerBatchService\.\w+ \| services\/CustomerBatchService\/service\.py:\d+$/);
+    const services = nodes[0].children!.filter((n) => nodeKind(n) === 'service').map((n) => n.label);
+    assert.deepEqual(services, [...services].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })), 'services in natural order');
+  });
+
+  test('an event row expanded by the user stays expanded after filtering and clearing the filter', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.jitai');
+    const nodes = await api.getTreeNodes();
+    const ev = find(nodes, (n) => nodeKind(n) === 'event' && n.label === 'emailSent')!;
+    assert.equal(ev.expanded, false, 'events start collapsed');
+    assert.equal(await api.revealTreeNode(ev.id, true), true);
+    await vscode.commands.executeCommand(Commands.filterTree, 'orderCreated');
+    const filtered = await api.getTreeNodes();
+    assert.equal(find(filtered, (n) => n.id === ev.id), undefined, 'the filter hides emailSent');
+    await vscode.commands.executeCommand(Commands.clearFilter);
+    const again = find(await api.getTreeNodes(), (n) => n.id === ev.id);
+    assert.ok(again, 'emailSent is back with the same id');
+    assert.equal(again.expanded, true, 'and still expanded');
   });
 });

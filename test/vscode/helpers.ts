@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { JitaiEventsApi } from '../../client/src/extension';
-import type { NodeOutline } from '../../client/src/treeModel';
+import type { NodeOutline } from '../../client/src/tree/treeModel';
 
 export type { JitaiEventsApi, NodeOutline };
 export const EXTENSION_ID = 'jitai-tools.jitai-events';

@@ -9,11 +9,11 @@ import { formatRunHeader, formatRunOutcome, runLabel, summarizeRun } from '../..
 import {
   debugLaunchConfig, PYTHON_DEBUGGER_EXTENSION, readDebugResult, removeDebugFiles, writeDebugRequest, type DebugLaunchConfig,
 } from '../../../shared/src/runner/debugLaunch';
-import type { JitaiLanguageClient } from '../languageClient';
-import type { Payload } from '../payload';
-import { resolveInterpreter, type Interpreter } from '../pythonInterpreter';
-import type { HandlerRunner } from '../runHandler';
-import { defaultHarnessPath, type RunResult } from '../runner';
+import type { JitaiLanguageClient } from '../lsp/languageClient';
+import type { Payload } from '../run/payload';
+import { resolveInterpreter, type Interpreter } from '../run/pythonInterpreter';
+import type { RunCommands } from '../run/commands';
+import { defaultHarnessPath, type RunResult } from '../../../shared/src/runner';
 import { debuggerNotStarted, missingDebuggerExtension } from './debuggerMessages';
 
 
@@ -56,7 +56,7 @@ function sessionEnd(requestFile: string): { ended: Promise<void>; dispose: () =>
 }
 
 export class HandlerDebugger {
-  constructor(private readonly lsp: JitaiLanguageClient, private readonly runner: HandlerRunner) {}
+  constructor(private readonly lsp: JitaiLanguageClient, private readonly runner: RunCommands) {}
 
   /** The command: choose as Run does, then debug. */
   async interactive(arg: unknown): Promise<void> {
@@ -111,11 +111,8 @@ export class HandlerDebugger {
   }
 }
 
-/** The command (trusted workspaces only, as Run) and the API object. */
-export function registerDebugHandler(lsp: JitaiLanguageClient, runner: HandlerRunner): { api: DebugApi; disposables: vscode.Disposable[] } {
+/** The debugger and its API object; the command is a row of the command table (commands.ts). */
+export function createDebugHandler(lsp: JitaiLanguageClient, runner: RunCommands): { debugger: HandlerDebugger; api: DebugApi } {
   const d = new HandlerDebugger(lsp, runner);
-  return {
-    api: { debugForApi: (target, payload, opts) => d.debugForApi(target, payload, opts) },
-    disposables: [vscode.commands.registerCommand('jitaiEvents.debugHandler', (arg?: unknown) => runner.guard(() => d.interactive(arg)))],
-  };
+  return { debugger: d, api: { debugForApi: (target, payload, opts) => d.debugForApi(target, payload, opts) } };
 }

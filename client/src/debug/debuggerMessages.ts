@@ -1,5 +1,5 @@
 /** The texts Debug handler shows when the Python Debugger extension or debugpy is missing. Pure (takes the formatter). */
-import type { Localize } from '../localize';
+import type { Localize } from '../../../shared/src/l10n';
 import { PYTHON_DEBUGGER_EXTENSION } from '../../../shared/src/runner/debugLaunch';
 
 export interface DebuggerMissing { message: string; install: string; show: string }

@@ -1,5 +1,5 @@
 /** The localized texts of the flow-graph view (the webview gets them ready-made) and the panel's scope line. Pure. */
-import type { Localize } from '../localize';
+import type { Localize } from '../../../shared/src/l10n';
 import type { FlowViewStrings } from './webview/messages';
 
 export function flowViewStrings(t: Localize): FlowViewStrings {

@@ -109,10 +109,16 @@ export class Engine {
     return hoverAt(this.index, normalizePath(path), text, offset);
   }
   /** The editable part of a rename at the cursor (the event name after the service), or undefined. */
-  prepareRename(path: string, text: string, offset: number): { range: OffsetRange; placeholder: string } | undefined {
+  /**
+   * The event-name part under the cursor; a localized refusal on the service part of a sender (the
+   * service is its folder, renamed in the Explorer); undefined where no event is named.
+   */
+  prepareRename(path: string, text: string, offset: number): { range: OffsetRange; placeholder: string } | { error: string } | undefined {
     const ev = eventAt(this.index, normalizePath(path), text, offset);
     if (!ev) return undefined;
-    return { range: { start: ev.range.end - ev.event.length, end: ev.range.end }, placeholder: ev.event };
+    const start = ev.range.end - ev.event.length;
+    if (offset < start) return { error: msg(this.locale, 'rename-service-part') };
+    return { range: { start, end: ev.range.end }, placeholder: ev.event };
   }
   /** Edits per file, or a localized message saying why the rename cannot happen. */
   rename(path: string, text: string, offset: number, newName: string): RenameResult {

@@ -4,8 +4,8 @@ import {
   type CodeLens, type CompletionItem, type Diagnostic, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { EngineCompletion, EngineDiagnostic, EngineLens, TextEditByFile } from '../engine';
-import type { HandlerTarget, ListHandlersOnDisk, ListHandlersResult, RunHandlerCommand } from '../../../shared/src/protocol/types';
-import { RUN_HANDLER_COMMAND } from '../../../shared/src/protocol/types';
+import type { HandlerTarget, ListHandlersOnDisk, ListHandlersResult } from '../../../shared/src/protocol/types';
+import { RUN_HANDLER_COMMAND, type RunHandlerCommand } from '../../../shared/src/protocol/messages';
 import { pathToUri } from '../../../shared/src/protocol/uris';
 
 export function toLspDiagnostic(d: EngineDiagnostic): Diagnostic {

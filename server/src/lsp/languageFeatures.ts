@@ -51,6 +51,7 @@ export function registerLanguageFeatures(c: Connection, engine: Engine, docs: Op
   c.onPrepareRename((p, token) => runSafe(c, 'prepareRename', null, token, () => {
     const d = docs.docAt(p.textDocument.uri);
     const r = d && engine.prepareRename(d.path, d.text, offsetOf(d, p.position));
+    if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
     return r && d ? { range: rangeOf(d, r.range), placeholder: r.placeholder } : null;
   }));
   c.onRenameRequest((p, token) => runSafe(c, 'rename', null, token, () => {

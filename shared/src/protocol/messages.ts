@@ -7,7 +7,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type {
   EventTreeParams, EventTreeResult, FlowGraphParams, FlowGraphResult, HandlerInfo, HandlerInfoParams, IndexChangedParams, IndexStatus, ListHandlersResult,
-  SubscribersOfParams, SubscribersOfResult,
+  HandlerTarget, SubscribersOfParams, SubscribersOfResult,
 } from './types';
 
 /** server -> client: the index state and counts (drives the status item); throttled while edits stream in. */
@@ -33,3 +33,7 @@ export const SubscribersOfRequest = new RequestType<SubscribersOfParams, Subscri
 
 /** The event flow graph (services -> events -> handlers -> published events) of the apps at a uri, or around one event. */
 export const FlowGraphRequest = new RequestType<FlowGraphParams, FlowGraphResult, void>('jitai/flowGraph');
+
+/** The command the server puts into "Run handler" CodeLenses, with its argument (the client registers it). */
+export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
+export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }

@@ -188,10 +188,6 @@ export interface ListHandlersOnDisk { handlers: (HandlerEntryFacts & { appRoot: 
 export interface SubscribersOfParams { appRootUri: DocumentUri; sender: string }
 export interface SubscribersOfResult { fullNames: string[] }
 
-/** The commands the server puts into CodeLenses, with their arguments (the client registers them). */
-export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
-export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }
-
 // ---------------------------------------------------------------------------------------------
 // Event flow graph (client request -> server; also the CLI's `graph` command): services -> events ->
 // handlers -> the events those handlers publish.

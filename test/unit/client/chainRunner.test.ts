@@ -1,10 +1,10 @@
-// Run chain orchestration (client/src/chainRunner.ts) with injected runs and subscriber lookups.
+// Run chain orchestration (client/src/run/chainRunner.ts) with injected runs and subscriber lookups.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../shared/src/runner';
-import { chainSteps, formatChain, runChain } from '../../../client/src/chainRunner';
+import { chainSteps, formatChain, runChain } from '../../../client/src/run/chainRunner';
 import type { HandlerTarget } from '../../../shared/src/protocol/types';
-import type { Payload } from '../../../client/src/payload';
+import type { Payload } from '../../../client/src/run/payload';
 
 const APP = 'file:///work/crm';
 const ok = (published: Array<{ sender: string; args?: unknown[]; kwargs?: Record<string, unknown> }> = []): RunResult => ({

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { formatMessage, loadBundle, plural } from '../../../shared/src/l10n';
+import { Commands, ContextKeys, Views } from '../../../client/src/ids';
 
 /** The repository root (this file runs from out/tests/unit/client/ after bundling). */
 function repoRoot(): string {
@@ -56,7 +57,7 @@ test('every runtime string of the client, the shared code and the CLI has a Simp
   for (const dir of LOCALIZED_SOURCES) assert.ok([...found.values()].some((f) => f.startsWith(dir)), `no string found in ${dir}`);
   assert.deepEqual(strings.filter((s) => !(s in bundle)).map((s) => `${found.get(s)}: ${s}`), [], 'missing in l10n/bundle.l10n.zh-cn.json');
   for (const s of strings) assert.deepEqual(placeholders(bundle[s]), placeholders(s), `placeholders of "${s}"`);
-  for (const s of strings) assert.match(bundle[s], /[\u4e00-\u9fff]|^[\w .{}()，]+$/, `"${s}" → "${bundle[s]}" is not translated`);
+  for (const s of strings) assert.match(bundle[s], /[\u4e00-\u9fff]|^[\w .{}()，：]+$/, `"${s}" → "${bundle[s]}" is not translated`);
 });
 
 test('no translation is orphaned: every key of the zh-cn bundle is used by the code', () => {
@@ -90,17 +91,29 @@ test('every %key% of package.json exists in package.nls.json and package.nls.zh-
   assert.deepEqual(Object.keys(en).filter((k) => !keys.includes(k)), [], 'NLS keys package.json no longer uses');
 });
 
-test('the manifest declares every command the client registers, with category JitAi and a localized title', () => {
+test('the manifest declares exactly the command ids of client/src/ids.ts, each registered from the command table, with category JitAi and a localized title', () => {
   const pkg = readJson('package.json') as { contributes: { commands: Array<{ command: string; title: string; category: string }> } };
   const declared = pkg.contributes.commands.map((c) => c.command).sort();
-  const registered = new Set<string>();
+  assert.deepEqual(Object.values(Commands).sort(), declared);
+  // Rows of the table: `[Commands.x]:` keys in commands.ts and tree/treeCommands.ts; no registerCommand with a literal id.
+  const rows = new Set<string>();
   for (const file of tsFiles(join(root, 'client/src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/registerCommand\('([\w.]+)'/g)) registered.add(m[1]);
+    for (const m of text.matchAll(/\[Commands\.(\w+)\]:/g)) rows.add((Commands as Record<string, string>)[m[1]]);
+    assert.doesNotMatch(text, /registerCommand\('/, `${relative(root, file)} registers a command by a literal id`);
   }
-  assert.deepEqual([...registered].sort(), declared);
+  assert.deepEqual([...rows].sort(), declared);
   for (const c of pkg.contributes.commands) {
     assert.equal(c.category, 'JitAi');
     assert.match(c.title, /^%command\.\w+%$/);
   }
+});
+
+test('view ids and context keys of client/src/ids.ts are the ones package.json uses', () => {
+  const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+  const pkg = JSON.parse(manifest) as { contributes: { views: Record<string, Array<{ id: string }>>; viewsContainers: { activitybar: Array<{ id: string }> } } };
+  assert.deepEqual(pkg.contributes.views[Views.container].map((v) => v.id), [Views.events]);
+  assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((v) => v.id), [Views.container]);
+  const used = new Set([...manifest.matchAll(/\b(jitaiEvents\.[a-zA-Z]+)\b/g)].map((m) => m[1]).filter((k) => !Object.values(Commands).includes(k as never)));
+  for (const key of Object.values(ContextKeys)) assert.ok(used.has(key), `${key} is used by a when clause`);
 });

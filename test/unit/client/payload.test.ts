@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   HISTORY_LIMIT, canonicalPayload, describePayload, historyKey, parsePayloadJson, payloadChoices, payloadToJson, recentPayloads,
   rememberPayload, type Payload, type PayloadHistory,
-} from '../../../client/src/payload';
+} from '../../../client/src/run/payload';
 
 const errorOf = (text: string): string => {
   const r = parsePayloadJson(text);

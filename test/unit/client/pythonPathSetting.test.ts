@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { expandPythonPath, interpreterCandidates } from '../../../client/src/pythonPathSetting';
+import { expandPythonPath, interpreterCandidates } from '../../../client/src/run/pythonPathSetting';
 
 const vars = { workspaceFolder: '/work/crm', home: '/home/dev' };
 

@@ -1,7 +1,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventTreeResult, Location, TreeSubscriber } from '../../../shared/src/protocol/types';
-import { buildEventTree, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/treeModel';
+import { formatMessage } from '../../../shared/src/l10n';
+import { buildEventTree, COLLAPSE_SERVICES_ABOVE, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/tree/treeModel';
+import { eventPhrase } from '../../../client/src/tree/treeNodes';
 
 const ROOT = 'file:///work/crm';
 const loc = (rel: string, line: number, character = 0): Location => ({
@@ -70,16 +72,17 @@ test('top level: one node per app, title as label, counts in the description, ex
   assert.match(app.contextValue, /^jitai\.app\b.*\breveal\b/);
 });
 
-test('app children: services with events, then listener categories in a fixed order, then Unresolved', () => {
+test('app children: services with events (name first, title after), then listener categories in a fixed order, then Unresolved', () => {
   const [app] = buildEventTree(crmTree());
-  assert.deepEqual(app.children.map((n) => n.label), ['Customer batch', 'Model events', 'Tasks', 'Unresolved']);
-  assert.equal(app.children[0].description, 'services.CustomerBatchService · 3 events');
+  assert.deepEqual(app.children.map((n) => n.label), ['CustomerBatchService', 'Model events', 'Tasks', 'Unresolved']);
+  assert.equal(app.children[0].description, 'Customer batch');
+  assert.equal(app.children[0].expanded, true);
 });
 
-test('event node: "title (name)", counts, tooltip with the description, opens its declaration', () => {
+test('event node: name first, then title and counts; tooltip with the description; opens its declaration', () => {
   const [app] = buildEventTree(crmTree());
-  const event = byLabel(app.children[0].children, 'Data processed (dataProcessed)');
-  assert.equal(event.description, '1 publisher · 2 handlers');
+  const event = byLabel(app.children[0].children, 'dataProcessed');
+  assert.equal(event.description, 'Data processed · 1 publisher · 2 handlers');
   assert.match(event.tooltip!, /After a \\\*batch\\\* run/);
   assert.equal(event.sender, 'services.CustomerBatchService.dataProcessed');
   assert.deepEqual(event.location, loc('services/CustomerBatchService/e.json', 30, 16));
@@ -87,41 +90,43 @@ test('event node: "title (name)", counts, tooltip with the description, opens it
   assert.deepEqual(event.children.map((n) => `${n.label} ${n.description}`), ['Published by 1', 'Handled by 2']);
 });
 
-test('publisher nodes show file:line relative to the app and the enclosing function', () => {
+test('publisher nodes show the enclosing function first, then file:line relative to the app', () => {
   const [app] = buildEventTree(crmTree());
-  const event = byLabel(app.children[0].children, 'Data processed (dataProcessed)');
+  const event = byLabel(app.children[0].children, 'dataProcessed');
   const [pub] = event.children[0].children;
-  assert.equal(pub.label, 'services/CustomerBatchService/service.py:22');
-  assert.equal(pub.description, 'CustomerBatchService.run');
+  assert.equal(pub.label, 'CustomerBatchService.run');
+  assert.equal(pub.description, 'services/CustomerBatchService/service.py:22');
   assert.match(pub.tooltip!, /args=\(\{"processedCount": 100\},\)/);
   assert.deepEqual(pub.declaration, event.location);
 });
 
-test('subscriber nodes: Inner -> inner.py customFunc, Global -> func target; async/disabled marked; runnable in context', () => {
+test('subscriber nodes: element name first, its path after; the handler is the one child row; async/disabled marked; runnable in context', () => {
   const [app] = buildEventTree(crmTree());
-  const event = byLabel(app.children[0].children, 'Data processed (dataProcessed)');
+  const event = byLabel(app.children[0].children, 'dataProcessed');
   const [inner, global] = event.children[1].children;
-  assert.equal(inner.label, 'Archive statistics');
-  assert.equal(inner.description, 'Inner → inner.py customFunc');
+  assert.equal(inner.label, 'ArchiveStatistics');
+  assert.equal(inner.description, 'events');
+  assert.deepEqual(inner.children.map((c) => `${c.label} | ${c.description}`), ['inner.py customFunc | Inner']);
   assert.match(inner.contextValue, /^jitai\.subscriber\b/);
   assert.match(inner.contextValue, /\brunnable\b/);
   assert.deepEqual(inner.run, { appRootUri: ROOT, fullName: 'events.ArchiveStatistics' });
   assert.equal(inner.children[0].label, 'inner.py customFunc');
   assert.deepEqual(inner.children[0].location, loc('events/ArchiveStatistics/inner.py', 3, 4));
-  assert.equal(global.label, 'events.NotifyOnProcessed');
-  assert.equal(global.description, 'Global → services.NotifySvc.send_email · async · disabled');
+  assert.equal(global.label, 'NotifyOnProcessed');
+  assert.equal(global.description, 'events · async · disabled');
+  assert.deepEqual(global.children.map((c) => `${c.label} | ${c.description}`), ['services.NotifySvc.send_email | Global']);
   assert.equal(global.children[0].iconColor, 'problemsWarningIcon.foreground', 'a handler whose code is not found is flagged');
 });
 
 test('events nobody handles or publishes are marked with a description and an icon', () => {
   const [app] = buildEventTree(crmTree());
   const never = byLabel(app.children[0].children, 'neverUsed');
-  assert.equal(never.description, 'no handlers · never published · 0 publishers · 0 handlers');
+  assert.equal(never.description, 'unused');
   assert.equal(never.icon, 'circle-slash');
   assert.match(never.contextValue, /\bunsubscribed\b.*\bunpublished\b/);
   assert.equal(never.children.length, 0);
   const onlyPublished = byLabel(app.children[0].children, 'onlyPublished');
-  assert.equal(onlyPublished.description, 'no handlers · 1 publisher · 0 handlers');
+  assert.equal(onlyPublished.description, '1 publisher · no handlers');
   assert.equal(onlyPublished.icon, 'bell-slash');
 });
 
@@ -129,16 +134,16 @@ test('other listeners are grouped by kind, then by what they listen to, with the
   const [app] = buildEventTree(crmTree());
   const models = byLabel(app.children, 'Model events');
   const [target] = models.children;
-  assert.equal(target.label, 'Customer (models.CustomerModel)');
-  assert.equal(target.description, '1 listener');
+  assert.equal(target.label, 'CustomerModel');
+  assert.equal(target.description, 'Customer');
   assert.equal(target.sender, 'models.CustomerModel');
   const [audit] = target.children;
-  assert.equal(audit.description, 'AddAfter · Inner → inner.py customFunc');
+  assert.equal(audit.description, 'events · AddAfter');
   assert.deepEqual(audit.declaration, loc('models/CustomerModel/e.json', 0));
   const tasks = byLabel(app.children, 'Tasks');
   assert.equal(tasks.children[0].label, 'Timer (timerCfg)');
   assert.doesNotMatch(tasks.children[0].contextValue, /\bsender\b/);
-  assert.equal(tasks.children[0].children[0].description, 'no handler');
+  assert.equal(tasks.children[0].children[0].description, 'tasks · no handler');
 });
 
 test('unresolved subscribers and publish calls appear under a warning node', () => {
@@ -147,7 +152,7 @@ test('unresolved subscribers and publish calls appear under a warning node', () 
   assert.equal(unresolved.icon, 'warning');
   assert.equal(unresolved.description, '2');
   assert.deepEqual(unresolved.children.map((n) => `${n.label} | ${n.description}`), [
-    'events.Typo | sender services.CustomerBatchService.dataProcesed resolves to nothing',
+    'Typo | sender services.CustomerBatchService.dataProcesed resolves to nothing',
     'services/Other/service.py:10 | publishes services.Nope.evt, which resolves to nothing',
   ]);
   assert.doesNotMatch(unresolved.children[0].contextValue, /\brunnable\b/);
@@ -184,13 +189,67 @@ test('outline() gives labels down to a depth; findNode searches the tree; fileAn
   const nodes = buildEventTree(crmTree());
   const top = outline(nodes, 2);
   assert.equal(top[0].label, 'CRM Demo');
-  assert.deepEqual(top[0].children!.map((c) => c.label), ['Customer batch', 'Model events', 'Tasks', 'Unresolved']);
+  assert.deepEqual(top[0].children!.map((c) => c.label), ['CustomerBatchService', 'Model events', 'Tasks', 'Unresolved']);
   assert.equal(top[0].children![0].children, undefined);
   const found = findNode(nodes, (n) => n.run?.fullName === 'events.CustomerAudit');
-  assert.equal(found?.label, 'events.CustomerAudit');
+  assert.equal(found?.label, 'CustomerAudit');
   assert.equal(fileAndLine(loc('a%20b/x.py', 0), ROOT), 'a b/x.py:1');
 });
 
 test('an empty result gives no nodes (the welcome view shows instead)', () => {
   assert.deepEqual(buildEventTree({ apps: [], version: 1 }), []);
+});
+
+test('services, targets and subscribers sort naturally: 2 before 10 before 100', () => {
+  const tree = crmTree();
+  const app = tree.apps[0];
+  const template = app.services[0];
+  app.services = ['Svc100', 'Svc10', 'Svc2', 'svc1'].map((n) => ({ ...template, fullName: `services.${n}`, title: undefined,
+    location: loc(`services/${n}/e.json`, 0) }));
+  const event = app.services[0].events[0];
+  event.subscribers = ['H10', 'H2', 'H100'].map((n) => sub({ fullName: `events.${n}`, listensTo: event.sender }));
+  const [root] = buildEventTree(tree);
+  assert.deepEqual(root.children.slice(0, 4).map((n) => n.label), ['svc1', 'Svc2', 'Svc10', 'Svc100']);
+  const handled = byLabel(root.children[0].children, 'dataProcessed').children.find((c) => c.kind === 'subscribers')!;
+  assert.deepEqual(handled.children.map((n) => n.label), ['H2', 'H10', 'H100']);
+});
+
+test('two different elements with the same name get their folder first in the description', () => {
+  const tree = crmTree();
+  tree.apps[0].unresolved = [
+    sub({ fullName: 'events.a.Dup', listensTo: 'x.y', location: loc('events/a/Dup/e.json', 1) }),
+    sub({ fullName: 'events.b.Dup', listensTo: 'x.z', location: loc('events/b/Dup/e.json', 1) }),
+  ];
+  const [app] = buildEventTree(tree);
+  const unresolved = byLabel(app.children, 'Unresolved');
+  assert.deepEqual(unresolved.children.slice(0, 2).map((n) => `${n.label} | ${n.description}`), [
+    'Dup | events/a/Dup · sender x.y resolves to nothing',
+    'Dup | events/b/Dup · sender x.z resolves to nothing',
+  ]);
+});
+
+test('an app with more than 50 services starts with its services collapsed', () => {
+  const tree = crmTree();
+  const template = tree.apps[0].services[0];
+  tree.apps[0].services = Array.from({ length: COLLAPSE_SERVICES_ABOVE + 1 }, (_, i) => ({ ...template, fullName: `services.S${i}` }));
+  const [app] = buildEventTree(tree);
+  const services = app.children.filter((n) => n.kind === 'service');
+  assert.equal(services.length, COLLAPSE_SERVICES_ABOVE + 1);
+  assert.deepEqual([...new Set(services.map((n) => n.expanded))], [false]);
+  assert.equal(buildEventTree(crmTree())[0].children[0].expanded, true, 'a small app keeps them expanded');
+});
+
+test('the event phrase is one short phrase per case', () => {
+  assert.deepEqual([[0, 0], [0, 2], [1, 0], [2, 1]].map(([p, s]) => eventPhrase(p, s, formatMessage)),
+    ['unused', 'never published · 2 handlers', '1 publisher · no handlers', '2 publishers · 1 handler']);
+});
+
+test('an unresolved publish call inside a function keeps its file:line first in the description', () => {
+  const tree = crmTree();
+  tree.apps[0].unresolvedPublishers = [9, 12].map((line) => ({ location: loc('services/Other/service.py', line), sender: 'services.Nope.evt', inFunction: 'Other.run' }));
+  const unresolved = byLabel(buildEventTree(tree)[0].children, 'Unresolved');
+  assert.deepEqual(unresolved.children.slice(1).map((n) => `${n.label} | ${n.description}`), [
+    'Other.run | services/Other/service.py:10 · publishes services.Nope.evt, which resolves to nothing',
+    'Other.run | services/Other/service.py:13 · publishes services.Nope.evt, which resolves to nothing',
+  ]);
 });

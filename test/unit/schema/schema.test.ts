@@ -1,6 +1,7 @@
 // The e.json JSON Schema (schemas/e.schema.json, draft-07, contributed to VS Code through
 // jsonValidation) checked with ajv against the real fixture apps and against the mistakes users make.
 import test from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -47,7 +48,28 @@ test('the schema is draft-07, compiles in ajv strict mode without warnings, and 
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const contributed = pkg.contributes.jsonValidation.find((j: { fileMatch: string }) => j.fileMatch === '**/e.json');
   assert.ok(contributed, 'package.json contributes a jsonValidation entry for **/e.json');
-  assert.ok(existsSync(join(root, contributed.url)), `${contributed.url} exists`);
+  // The url is localized (%jsonValidation.eSchema%): each display language gets its schema file.
+  const key = /^%([\w.-]+)%$/.exec(contributed.url)?.[1];
+  assert.ok(key, `the jsonValidation url is a %key% of package.nls: ${contributed.url}`);
+  for (const [nls, file] of [['package.nls.json', './schemas/e.schema.json'], ['package.nls.zh-cn.json', './schemas/e.schema.zh-cn.json']]) {
+    const url: string = JSON.parse(readFileSync(join(root, nls), 'utf8'))[key];
+    assert.equal(url, file, `${nls} maps ${key}`);
+    assert.ok(existsSync(join(root, url)), `${url} exists`);
+  }
+});
+
+test('the Chinese schema is the English one with every hover text and snippet translated (node scripts/schema-zh.mjs --check)', () => {
+  const check = spawnSync(process.execPath, [join(root, 'scripts/schema-zh.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  const zh = JSON.parse(readFileSync(join(root, 'schemas/e.schema.zh-cn.json'), 'utf8'));
+  assert.equal(zh.definitions.normalEvent.properties.sender.description, '要监听的自定义事件："<服务 fullName>.<事件名>"，该事件须在对应服务的 eventDescs 中声明。');
+  assert.deepEqual(zh.defaultSnippets.map((s: { label: string }) => s.label),
+    ['新建自定义事件（Inner 处理函数）', '新建自定义事件（Global 处理函数）', '新建服务', '新建模型事件（Inner 处理函数）']);
+  // Same structure: stripping texts leaves equal schemas, and the Chinese one validates the same way.
+  const strip = (o: unknown): unknown => Array.isArray(o) ? o.map(strip) : o && typeof o === 'object'
+    ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, /description|title|label|Message/i.test(k) && typeof v !== 'object' ? ''
+      : /Descriptions$/.test(k) && Array.isArray(v) ? v.map(() => '') : strip(v)])) : o;
+  assert.deepEqual(strip(zh), strip(schema));
 });
 
 for (const app of ['test/fixtures/valid-app', 'examples/crm-demo']) {

@@ -81,6 +81,7 @@ const MESSAGES = {
   'settings-invalid-glob': { en: 'jitaiEvents.exclude: {globs} is not a valid glob and is ignored.', zh: 'jitaiEvents.exclude：{globs} 不是有效的 glob 模式，已忽略。' },
   'fix-change-to': { en: 'Change to "{value}"', zh: '改为 "{value}"' },
   'rename-invalid': { en: 'An event name must be an identifier (letters, digits, _).', zh: '事件名必须是标识符（字母、数字、下划线）。' },
+  'rename-service-part': { en: 'Rename the service folder to rename a service.', zh: '要重命名服务，请重命名服务所在的文件夹。' },
   'rename-not-here': { en: 'Place the cursor on an event name or a sender to rename the event.', zh: '请将光标放在事件名或 sender 上以重命名事件。' },
   'handler-no-inner': { en: 'inner.py is missing', zh: '缺少 inner.py' },
   'handler-no-custom-func': { en: 'inner.py has no customFunc', zh: 'inner.py 中没有 customFunc' },

@@ -51,6 +51,10 @@ export interface AppJsonRecord {
   appId?: string;
   title?: string;
   hasParents: boolean;
+  /** An object with JitAi app keys (workspace/appRoots.ts). */
+  manifest: boolean;
+  /** An element e.json lies below its folder (set by the index). */
+  hasElements: boolean;
   lines: LineIndex;
   syntaxErrors: { message: string; start: number; end: number }[];
 }

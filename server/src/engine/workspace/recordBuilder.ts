@@ -7,6 +7,7 @@ import { scanPython } from '../python/scanner';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
 import { fullNameOf, kindOfType } from './elementKind';
+import { isJitaiManifest } from './appRoots';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
 
@@ -90,6 +91,8 @@ export function buildAppJson(path: string, read: ReturnType<typeof readText>): A
     appId: stringProp(json, 'appId')?.value,
     title: stringProp(json, 'title')?.value,
     hasParents: !!ext && ext.kind === 'array' && (ext.items?.length ?? 0) > 0,
+    manifest: isJitaiManifest(json.props.keys()),
+    hasElements: false,
     lines: new LineIndex(text),
     syntaxErrors: json.syntaxErrors.map((e) => ({ message: e.message, start: e.range.start, end: e.range.end })),
   };

@@ -8,7 +8,7 @@ import { dirOf, fileKind, isInside, normalizePath } from '../files/paths';
 import type { AppJsonRecord, AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
 import { localeOf, type Locale } from '../i18n/messages';
 import { keys } from './dependencyKeys';
-import { AppRoots, folderOf } from './appRoots';
+import { AppRoots, folderOf, isAppRoot } from './appRoots';
 import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
 
@@ -49,7 +49,7 @@ export class WorkspaceIndex {
   private byKind = new Map<string, Set<ElementRecord>>();
   private pythons = new Map<string, PythonRecord>();
   private readonly overlays = new Map<string, string>();
-  private readonly roots = new AppRoots((p) => this.appJsons.has(p), () => this.folders);
+  private readonly roots = new AppRoots((p) => isAppRoot(this.appJsons.get(p)), () => this.folders);
   /** Kept up to date as records change, so the status needs no full pass. */
   private counts = { events: 0, subscribers: 0 };
   /** Increases on every change of indexed content. */
@@ -134,6 +134,7 @@ export class WorkspaceIndex {
 
   private loadAppJson(path: string): void {
     const rec = buildAppJson(path, readText(this.host, this.overlays, path));
+    if (rec) rec.hasElements = elementBelow(rec.root, this.elements.keys());
     if (rec) this.appJsons.set(path, rec); else this.appJsons.delete(path);
   }
 
@@ -141,10 +142,13 @@ export class WorkspaceIndex {
   private rebuildApps(files: Iterable<string>): void {
     this.apps.clear();
     this.roots.clear();
+    const all = [...files];
     for (const rec of this.appJsons.values()) {
+      rec.hasElements = elementBelow(rec.root, all);
+      if (!isAppRoot(rec)) continue;
       this.apps.set(rec.root, { root: rec.root, appJsonPath: rec.path, appId: rec.appId, title: rec.title, hasParents: rec.hasParents, implicit: false });
     }
-    for (const p of files) if (fileKind(p) === 'element') this.ensureApp(p);
+    for (const p of all) if (fileKind(p) === 'element') this.ensureApp(p);
   }
 
   private ensureApp(path: string): string {
@@ -238,7 +242,7 @@ export class WorkspaceIndex {
         const had = this.appJsons.get(p);
         if (gone) this.appJsons.delete(p); else this.loadAppJson(p);
         const now = this.appJsons.get(p);
-        if (!had !== !now) structural = true;
+        if (isAppRoot(had) !== isAppRoot(now)) structural = true;
         provided.add(keys.app(dirOf(p)));
         const app = this.apps.get(dirOf(p));
         if (app && now) { app.hasParents = now.hasParents; app.appId = now.appId; app.title = now.title; }
@@ -311,4 +315,10 @@ export class WorkspaceIndex {
   recordStats() {
     return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, ...this.counts };
   }
+}
+
+/** True when one of `paths` is an element e.json inside `root`. */
+function elementBelow(root: string, paths: Iterable<string>): boolean {
+  for (const p of paths) if (fileKind(p) === 'element' && isInside(p, root)) return true;
+  return false;
 }

@@ -2,8 +2,8 @@
  * Handler payloads (`args` tuple + `kwargs` dict): the JSON the user edits, its validation, and the
  * per-handler history of payloads used before. Pure (no vscode import).
  */
-import { formatMessage, type Localize } from './localize';
-import { describePayload, parsePayloadJson, type Payload, type PayloadParse } from '../../shared/src/runner/payloadJson';
+import { formatMessage, type Localize } from '../../../shared/src/l10n';
+import { describePayload, parsePayloadJson, type Payload, type PayloadParse } from '../../../shared/src/runner/payloadJson';
 
 export { describePayload, parsePayloadJson };
 export type { Payload, PayloadParse };
@@ -75,7 +75,8 @@ export function payloadChoices(
   for (const p of published) {
     add({ source: 'publish', label: p.label, detail: describePayload({ args: p.args, kwargs: p.kwargs }), payload: { args: p.args, kwargs: p.kwargs } });
   }
-  for (const p of history) add({ source: 'history', label: describePayload(p, 80), detail: t('Used before'), payload: p });
+  // The empty payload keeps its own row (last) even after it was used.
+  for (const p of history) if (!isEmptyPayload(p)) add({ source: 'history', label: describePayload(p, 80), detail: t('Used before'), payload: p });
   add({ source: 'empty', label: t('Empty payload'), detail: 'args=[] kwargs={}', payload: { args: [], kwargs: {} } });
   return out;
 }

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { expandPythonPath, interpreterCandidates } from './pythonPathSetting';
-import { findPython } from './runner';
+import { findPython } from '../../../shared/src/runner';
+import { settingsFor } from '../config';
 
 export interface Interpreter { path: string; version?: string; source: string }
 
@@ -35,7 +36,7 @@ export async function pythonExtensionInterpreter(resource?: vscode.Uri): Promise
 
 /** `jitaiEvents.pythonPath` for a resource, with `${workspaceFolder}`, `${userHome}` and `~` expanded. */
 export function configuredPythonPath(resource?: vscode.Uri): string | undefined {
-  const raw = vscode.workspace.getConfiguration('jitaiEvents', resource).get<string>('pythonPath');
+  const raw = settingsFor(resource).pythonPath;
   const folder = (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? vscode.workspace.workspaceFolders?.[0];
   return expandPythonPath(raw, { workspaceFolder: folder?.uri.fsPath, home: os.homedir() });
 }

@@ -3,21 +3,16 @@
  * gives the rest of the client typed access to the custom requests and notifications.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import {
   EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
   SubscribersOfRequest,
-} from '../../shared/src/protocol/messages';
+} from '../../../shared/src/protocol/messages';
 import type {
   EventTreeParams, FlowGraphParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
-} from '../../shared/src/protocol/types';
-
-export const CLIENT_ID = 'jitaiEvents';
-
-/** The `jitaiEvents` settings as a plain object (what the server receives at initialize). */
-export function settingsSnapshot(): unknown {
-  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(CLIENT_ID)));
-}
+} from '../../../shared/src/protocol/types';
+import { settingsSnapshot } from '../config';
+import { SECTION } from '../ids';
 
 export class JitaiLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -31,7 +26,9 @@ export class JitaiLanguageClient implements vscode.Disposable {
   /** Fired after every (re)start, once requests can be sent. */
   readonly onStarted = this.startedEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel, private readonly middleware: Middleware = {},
+  ) {}
 
   private create(): LanguageClient {
     const module = this.context.asAbsolutePath('dist/server.js');
@@ -49,11 +46,12 @@ export class JitaiLanguageClient implements vscode.Disposable {
       ],
       // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
       initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true }),
-      synchronize: { configurationSection: CLIENT_ID },
+      synchronize: { configurationSection: SECTION },
+      middleware: this.middleware,
       outputChannel: this.output,
       traceOutputChannel: this.output,
     };
-    const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('JitAi Events Language Server'), serverOptions, clientOptions);
+    const client = new LanguageClient(SECTION, vscode.l10n.t('JitAi Events Language Server'), serverOptions, clientOptions);
     client.onNotification(IndexStatusNotification, (status) => this.statusEmitter.fire(status));
     client.onNotification(IndexChangedNotification, (params) => this.changedEmitter.fire(params));
     return client;

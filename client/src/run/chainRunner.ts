@@ -3,10 +3,10 @@
  * that sender, level by level up to a depth limit. Pure orchestration (no vscode import): running
  * a handler and asking the server who subscribes are injected.
  */
-import { formatMessage, type Localize } from './localize';
+import { formatMessage, type Localize } from '../../../shared/src/l10n';
 import type { Payload } from './payload';
-import type { HandlerTarget } from '../../shared/src/protocol/types';
-import type { RunResult } from './runner';
+import type { HandlerTarget } from '../../../shared/src/protocol/types';
+import type { RunResult } from '../../../shared/src/runner';
 
 export interface ChainStep {
   depth: number;

@@ -1,12 +1,12 @@
 /**
  * Choosing a handler's payload: a quick pick of publish-site literals, payloads used before
- * (remembered per workspace, newest first), the empty payload and "Edit as JSON…", plus the
- * payload editor (an untitled JSON document run by "JitAi: Run handler with this payload").
+ * (remembered per workspace, newest first), the empty payload and "Edit as JSON…" (which opens
+ * run/payloadEditors.ts).
  */
 import * as vscode from 'vscode';
-import type { HandlerInfo, HandlerTarget } from '../../shared/src/protocol/types';
+import type { HandlerInfo, HandlerTarget } from '../../../shared/src/protocol/types';
 import {
-  historyKey, parsePayloadJson, payloadChoices, payloadToJson, recentPayloads, rememberPayload,
+  historyKey, payloadChoices, recentPayloads, rememberPayload,
   type Payload, type PayloadHistory,
 } from './payload';
 
@@ -68,51 +68,4 @@ export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStor
     matchOnDetail: true,
   });
   return picked?.pick;
-}
-
-/** Untitled JSON documents opened by "Edit as JSON…", each bound to the handler it runs. */
-export class PayloadEditors implements vscode.Disposable {
-  private readonly targets = new Map<string, HandlerTarget>();
-  private readonly disposables: vscode.Disposable[] = [];
-
-  constructor() {
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor((e) => this.updateContext(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.targets.delete(d.uri.toString())),
-    );
-    this.updateContext(vscode.window.activeTextEditor);
-  }
-
-  private updateContext(editor: vscode.TextEditor | undefined): void {
-    const active = !!editor && this.targets.has(editor.document.uri.toString());
-    void vscode.commands.executeCommand('setContext', 'jitaiEvents.payloadEditorActive', active);
-  }
-
-  /** The handler a payload document runs, if it is one of ours. */
-  targetOf(uri: vscode.Uri): HandlerTarget | undefined {
-    return this.targets.get(uri.toString());
-  }
-
-  /** Opens the editor and offers a Run button; resolves to the document. */
-  async open(target: HandlerTarget, payload: Payload): Promise<vscode.TextDocument> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: payloadToJson(payload) });
-    this.targets.set(doc.uri.toString(), target);
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    this.updateContext(editor);
-    return doc;
-  }
-
-  /** Validates a payload document's text; shows the error and returns undefined when invalid. */
-  static read(doc: vscode.TextDocument): Payload | undefined {
-    const parsed = parsePayloadJson(doc.getText(), vscode.l10n.t);
-    if (!parsed.ok) {
-      void vscode.window.showErrorMessage(parsed.error);
-      return undefined;
-    }
-    return parsed.payload;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }

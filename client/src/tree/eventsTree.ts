@@ -3,11 +3,10 @@
  * sends IndexChangedNotification (never polled, never read from disk here).
  */
 import * as vscode from 'vscode';
-import type { EventTreeResult, Location } from '../../shared/src/protocol/types';
-import type { JitaiLanguageClient } from './languageClient';
-import { buildEventTree, outline, type NodeOutline, type TreeNode } from './treeModel';
-
-export const EVENTS_VIEW_ID = 'jitaiEvents.events';
+import type { EventTreeResult, Location } from '../../../shared/src/protocol/types';
+import { Commands, ContextKeys, Views } from '../ids';
+import type { JitaiLanguageClient } from '../lsp/languageClient';
+import { buildEventTree, findNode, outline, type NodeOutline, type TreeNode } from './treeModel';
 
 export function toVscodeRange(location: Location): vscode.Range {
   const { start, end } = location.range;
@@ -29,10 +28,25 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private inFlight: Promise<void> | undefined;
   private again = false;
   private filterText = '';
+  /** The answer shown now (filter + apps), to skip refreshes that change nothing. */
+  private shown = '';
+  private rootPending = false;
+  /**
+   * Expansion the user chose, by node id: VS Code forgets the state of rows a filter removed, so it is
+   * kept here and given back when they return.
+   */
+  private readonly userExpanded = new Map<string, boolean>();
   readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly lsp: JitaiLanguageClient) {
-    this.view = vscode.window.createTreeView(EVENTS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(Views.events, { treeDataProvider: this, showCollapseAll: true });
+    this.view.onDidExpandElement((e) => this.userExpanded.set(e.element.id, true));
+    this.view.onDidCollapseElement((e) => this.userExpanded.set(e.element.id, false));
+  }
+
+  /** The expansion a node is shown with: the user's choice, else the model's default. */
+  isExpanded(node: TreeNode): boolean {
+    return this.userExpanded.get(node.id) ?? node.expanded;
   }
 
   get filter(): string {
@@ -41,7 +55,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   async setFilter(text: string): Promise<void> {
     this.filterText = text.trim();
-    await vscode.commands.executeCommand('setContext', 'jitaiEvents.treeFiltered', this.filterText !== '');
+    await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, this.filterText !== '');
     this.view.description = this.filterText ? vscode.l10n.t('filter: {0}', this.filterText) : undefined;
     await this.refresh();
   }
@@ -70,6 +84,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.lsp.output.warn(`Events tree request failed: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
+    // Unchanged answers fire no refresh: every refresh makes VS Code re-resolve expanded rows, and one
+    // landing while it resolves a row's children can leave that row empty.
+    const shown = JSON.stringify([this.filterText, result.apps]);
+    if (shown === this.shown) return;
+    this.shown = shown;
     this.nodes = buildEventTree(result, vscode.l10n.t);
     this.parents = new Map();
     const index = (list: TreeNode[], parent?: TreeNode) => {
@@ -82,7 +101,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.view.message = this.filterText && this.nodes.length === 0
       ? vscode.l10n.t('No event matches "{0}".', this.filterText)
       : undefined;
-    this.changeEmitter.fire(undefined);
+    // The first root request gets these nodes as its answer: no change event while it waits.
+    if (!this.rootPending) this.changeEmitter.fire(undefined);
   }
 
   /** Resolves once the tree has been fetched at least once. */
@@ -93,13 +113,23 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** Fresh outline of the whole tree (labels, descriptions, context values). */
   async outline(): Promise<NodeOutline[]> {
     await this.refresh();
-    return outline(this.nodes);
+    const withState = (nodes: TreeNode[]): TreeNode[] => nodes.map((n) => ({ ...n, expanded: this.isExpanded(n), children: withState(n.children) }));
+    return outline(withState(this.nodes));
+  }
+
+  /** Shows a node by id (expanding it when asked); false when no such node. */
+  async reveal(id: string, expand: boolean): Promise<boolean> {
+    await this.ensureLoaded();
+    const node = findNode(this.nodes, (n) => n.id === id);
+    if (!node) return false;
+    await this.view.reveal(node, { expand, select: false, focus: false });
+    return true;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const state = node.children.length === 0
       ? vscode.TreeItemCollapsibleState.None
-      : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      : this.isExpanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
@@ -110,14 +140,17 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     item.contextValue = node.contextValue;
     if (node.location) {
-      item.command = { command: 'jitaiEvents.openNode', title: vscode.l10n.t('Open'), arguments: [node] };
+      item.command = { command: Commands.openNode, title: vscode.l10n.t('Open'), arguments: [node] };
     }
     return item;
   }
 
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     if (node) return node.children;
-    if (!this.loaded) return this.refresh().then(() => this.nodes);
+    if (!this.loaded) {
+      this.rootPending = true;
+      return this.refresh().then(() => this.nodes).finally(() => { this.rootPending = false; });
+    }
     return this.nodes;
   }
 
