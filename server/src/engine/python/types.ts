@@ -60,6 +60,8 @@ export interface PyFunctionDef {
   /** Range of the `def` line from `def`/`async` to the colon. */
   defRange: OffsetRange;
   params: PyParam[];
+  /** The parameter list including its parentheses (where signature problems are reported). */
+  paramsRange?: OffsetRange;
   isAsync: boolean;
   decorators: string[];
 }
@@ -72,7 +74,7 @@ export interface PyClassDef {
   /** Methods defined directly in the class body. */
   methods: PyFunctionDef[];
   /** Simple assignments `name = …` directly in the class body (model fields are `x = datatypes.Y(...)`). */
-  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean }[];
+  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean; callee?: string }[];
 }
 
 export interface PyImport {
@@ -81,6 +83,8 @@ export interface PyImport {
   /** Imported names (`*` for star imports); empty for `import X`. */
   names: { name: string; alias?: string; range: OffsetRange }[];
   range: OffsetRange;
+  /** The module path as written (dots included). */
+  moduleRange?: OffsetRange;
 }
 
 export interface PythonScan {
@@ -90,6 +94,10 @@ export interface PythonScan {
   classes: PyClassDef[];
   publishCalls: PublishCall[];
   imports: PyImport[];
+  /** Names bound by module-level assignments (`customFunc = make()`), for re-export checks. */
+  assignments?: string[];
+  /** Ranges of `.save(` member calls (a model row written back). */
+  saveCalls?: OffsetRange[];
 }
 
 /** Context for completion inside Python: the cursor sits in the sender string of a publish call. */

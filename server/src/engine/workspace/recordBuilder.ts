@@ -7,8 +7,15 @@ import { scanPython } from '../python/scanner';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
 import { fullNameOf, kindOfType } from './elementKind';
+import type { PyImport } from '../python/types';
+import { ELEMENT_NAMESPACES } from '../domain/eventKeys';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
+const IMPLEMENTATION_FILE = /\/(inner|service|model)\.py$/;
+
+function keptImport(i: PyImport): boolean {
+  return i.module.startsWith('.') || ELEMENT_NAMESPACES.has(i.module.slice(0, i.module.indexOf('.') >>> 0));
+}
 
 /**
  * Line starts are needed only to turn offsets into positions (diagnostics, locations), which few
@@ -75,8 +82,9 @@ export function buildPython(path: string, appRoot: string, read: ReturnType<type
   }
   let scan;
   try { scan = scanPython(read.text); } catch { scan = EMPTY_SCAN; }
-  // Imports are not used by any rule yet; not keeping them saves memory on big apps.
-  if (scan.imports.length) scan.imports = [];
+  // Only imports a rule reads are kept (memory on big apps): relative ones, element modules, and
+  // every import of an element's implementation files (the names they define for __init__.py).
+  if (scan.imports.length && !IMPLEMENTATION_FILE.test(path)) scan.imports = scan.imports.filter(keptImport);
   return new PythonRecordImpl(path, appRoot, scan, new LazyLines(reread, read.text));
 }
 
