@@ -26,11 +26,14 @@ export function handlerCall(el: ElementRecord): HandlerCall | undefined {
     : { passes: 'any', what: 'sig-what-custom', params: '(*args, **kwargs)' };
 }
 
-/** The verdict on a signature for a call; `method` drops the leading `self`. */
-export function judgeSignature(fn: PyFunctionDef, call: HandlerCall, method: boolean): 'ok' | 'fails' | 'unusual' {
+/**
+ * The verdict on a signature for a call; `method` drops the leading `self`. `declaredArgs` (a
+ * Global method's functionList args) count as optional: the platform fills declared arguments.
+ */
+export function judgeSignature(fn: PyFunctionDef, call: HandlerCall, method: boolean, declaredArgs: readonly string[] = []): 'ok' | 'fails' | 'unusual' {
   const params = method && fn.params[0]?.kind === 'positional' ? fn.params.slice(1) : fn.params;
   const positional = params.filter((p) => p.kind === 'positional');
-  const required = positional.filter((p) => !p.hasDefault).length;
+  const required = positional.filter((p) => !p.hasDefault && !declaredArgs.includes(p.name)).length;
   const varargs = params.some((p) => p.kind === 'varargs');
   const requiredKw = params.some((p) => p.kind === 'keyword-only' && !p.hasDefault);
   if (call.passes === 'any') return params.length === 0 ? 'fails' : 'ok';

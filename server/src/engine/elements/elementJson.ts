@@ -1,5 +1,5 @@
 /** The parsed e.json model with ranges (jsonc-parser): values, string props, eventDescs/functionList entries. */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { OffsetRange } from '../python/types';
 
 /** A JSON value with where it is. `kind` is the JSON type found ("string", "number", …). */
@@ -31,6 +31,14 @@ export interface DescEntry {
   name?: JsonValue;
   title?: JsonValue;
   desc?: JsonValue;
+  /** functionList entries: the `name`s of their `args` (what callers pass as keyword arguments). */
+  argNames?: string[];
+}
+
+/** The `name` of each object in an `args` array value. */
+export function argNamesOf(args: unknown): string[] | undefined {
+  if (!Array.isArray(args)) return undefined;
+  return args.map((a) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : undefined)).filter((n): n is string => typeof n === 'string');
 }
 
 /** Everything the engine reads from one e.json, with ranges. */
@@ -129,6 +137,8 @@ function descEntries(node: Node | undefined, text: string): DescEntry[] {
       entry.name = props.get('name');
       entry.title = props.get('title');
       entry.desc = props.get('desc');
+      const argsNode = item.children?.find((c) => c.children?.[0]?.value === 'args')?.children?.[1];
+      if (argsNode) entry.argNames = argNamesOf(getNodeValue(argsNode));
     }
     out.push(entry);
   }

@@ -1,7 +1,7 @@
 /** Reads an e.json fast: native JSON.parse for values, positions computed only when asked for. */
 import type { OffsetRange } from '../python/types';
 import {
-  NESTED_DEPTH, StoredValue, parseElementJsonWithPositions,
+  NESTED_DEPTH, StoredValue, argNamesOf, parseElementJsonWithPositions,
   type DescEntry, type ElementJson, type JsonValue,
 } from './elementJson';
 
@@ -52,7 +52,7 @@ function copyDeep(to: JsonValue, from: JsonValue): void {
 }
 
 class LazyDescEntry implements DescEntry {
-  name?: JsonValue; title?: JsonValue; desc?: JsonValue;
+  name?: JsonValue; title?: JsonValue; desc?: JsonValue; argNames?: string[];
   private s = 0; private e = 0;
   constructor(private readonly pos: LazyPositions) {}
   get range(): OffsetRange { this.pos.ensure(); return { start: this.s, end: this.e }; }
@@ -121,6 +121,7 @@ export function parseElementJson(text: string, reread?: () => string | undefined
             if ('name' in o) e.name = value(o.name, pos);
             if ('title' in o) e.title = value(o.title, pos);
             if ('desc' in o) e.desc = value(o.desc, pos);
+            if ('args' in o) e.argNames = argNamesOf(o.args);
           }
           return e;
         }),

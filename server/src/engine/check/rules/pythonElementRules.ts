@@ -54,8 +54,11 @@ export function checkInitReexports(py: PythonRecord, ctx: TrackingLookup, out: D
     if (!target || target.unreadable) continue;
     const defined = definedNames(target);
     if (defined.includes('*') || target.scan.imports.some((i) => i.names.some((n) => n.name === '*'))) continue;
+    // A missing customFunc of an Inner element is reported once, on its e.json (custom-func-missing).
+    const owner = imp.module === '.inner' ? ownerElement(py, ctx) : undefined;
+    const innerReported = !!owner && effectiveFuncType(owner) === 'Inner' && (owner.kind === 'event' || owner.kind === 'task');
     for (const n of imp.names) {
-      if (n.name === '*' || defined.includes(n.name)) continue;
+      if (n.name === '*' || defined.includes(n.name) || (innerReported && n.name === 'customFunc')) continue;
       const near = closestName(n.name, defined) ?? (imp.module === '.inner' && defined.includes('customFunc') ? 'customFunc' : undefined);
       out.error(n.range, 'init-import-missing', msg(L, 'init-import-missing', {
         module: imp.module.slice(1), name: n.name, suggestion: near ? msg(L, 'did-you-mean', { name: near }) : '',

@@ -32,7 +32,9 @@ export function checkGlobalSignature(el: ElementRecord, element: string, method:
   fnRange: OffsetRange, ctx: TrackingLookup, out: DiagnosticSink): void {
   const call = handlerCall(el);
   if (!call) return;
-  const verdict = judgeSignature(method, call, true);
+  const target = ctx.element(el.appRoot, element);
+  const declared = target?.json.functionList?.entries.find((e) => e.name?.value === method.name)?.argNames;
+  const verdict = judgeSignature(method, call, true, declared);
   if (verdict === 'ok') return;
   const L = ctx.locale;
   const py = ctx.python(file);
