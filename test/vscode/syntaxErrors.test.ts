@@ -37,7 +37,7 @@ suite('JSON syntax errors of open files', () => {
     }, vscode.languages.onDidChangeDiagnostics, 30_000, () => describeDiagnostics(uri));
     assert.equal(ds.length, 1, describeDiagnostics(uri));
     assert.notEqual(ds[0].source, 'jitai', 'the syntax error comes from VS Code\'s JSON support');
-    assert.equal(ds[0].range.start.line, 2, 'on the line after the missing comma');
+    assert.equal(ds[0].range.start.line, 3, 'on the property after the missing comma');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
