@@ -84,7 +84,7 @@ function scan(text: string): PythonScan {
 /** `NAME = …` (or `A = B = …`) at module level: names the module defines besides def/class/import. */
 function moduleAssignment(text: string, tokens: Token[], s: number, end: number, result: PythonScan): void {
   for (let k = s; k + 1 < end && tokens[k].kind === TokenKind.Name && isOp(tokens[k + 1], Op.Assign); k += 2) {
-    (result.assignments ??= []).push(text.slice(tokens[k].start, tokens[k].end));
+    (result.boundNames ??= []).push(text.slice(tokens[k].start, tokens[k].end));
   }
 }
 
@@ -109,9 +109,15 @@ function classAttribute(text: string, tokens: Token[], s: number, end: number, s
   if (isOp(tokens[k], Op.Colon)) { while (k < end && !isOp(tokens[k], Op.Assign)) k++; }
   if (!isOp(tokens[k], Op.Assign)) return;
   let isCall = false;
-  let callee: string | undefined;
-  for (let j = k + 1; j < end; j++) if (isOp(tokens[j], Op.LParen)) { isCall = true; callee = sliceTokens(text, tokens, k + 1, j); break; }
-  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall, callee });
+  let dataType: string | undefined;
+  for (let j = k + 1; j < end; j++) {
+    if (!isOp(tokens[j], Op.LParen)) continue;
+    isCall = true;
+    // The called name's last segment: `datatypes.Date(...)` -> `Date` (a model field's data type).
+    if (j > k + 1 && tokens[j - 1].kind === TokenKind.Name) dataType = text.slice(tokens[j - 1].start, tokens[j - 1].end);
+    break;
+  }
+  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall, dataType });
 }
 
 /**
@@ -165,7 +171,7 @@ function functionDef(text: string, tokens: Token[], s: number, defAt: number, en
   if (paren >= end || !isOp(tokens[paren], Op.LParen)) return fn;
   const close = tokens[paren].aux > paren && tokens[paren].aux < end ? tokens[paren].aux : end;
   fn.params = params(text, tokens, paren + 1, close, tokens[paren].depth + 1);
-  fn.paramsRange = { start: tokens[paren].start, end: close < end ? tokens[close].end : tokens[end - 1].end };
+  fn.paramsEnd = close < end ? tokens[close].end : tokens[end - 1].end;
   for (let k = close + 1; k < end; k++) {
     if (tokens[k].depth === 0 && isOp(tokens[k], Op.Colon)) {
       fn.defRange.end = tokens[k].end;

@@ -40,7 +40,7 @@ export function checkInnerFile(py: PythonRecord, ctx: TrackingLookup, out: Diagn
 function definedNames(py: PythonRecord): string[] {
   const s = py.scan;
   return [...new Set([
-    ...s.functions.map((f) => f.name), ...s.classes.map((c) => c.name), ...(s.assignments ?? []),
+    ...s.functions.map((f) => f.name), ...s.classes.map((c) => c.name), ...(s.boundNames ?? []),
     ...s.imports.flatMap((i) => i.names.map((n) => n.alias ?? n.name)),
   ])];
 }
@@ -53,7 +53,7 @@ export function checkInitReexports(py: PythonRecord, ctx: TrackingLookup, out: D
     const target = ctx.python(`${dirOf(py.path)}/${imp.module.slice(1)}.py`);
     if (!target || target.unreadable) continue;
     const defined = definedNames(target);
-    if (defined.includes('*') || target.scan.imports.some((i) => i.names.some((n) => n.name === '*'))) continue;
+    if (defined.includes('*')) continue; // a star import may define anything
     // A missing customFunc of an Inner element is reported once, on its e.json (custom-func-missing).
     const owner = imp.module === '.inner' ? ownerElement(py, ctx) : undefined;
     const innerReported = !!owner && effectiveFuncType(owner) === 'Inner' && (owner.kind === 'event' || owner.kind === 'task');

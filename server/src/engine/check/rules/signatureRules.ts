@@ -3,7 +3,7 @@
  * task Type passes; reported on the parameter list, or on `func` with the method as related place.
  */
 import type { ElementRecord } from '../../model/records';
-import type { PyFunctionDef } from '../../python/types';
+import { paramsRangeOf, type PyFunctionDef } from '../../python/types';
 import { Severity } from '../../model/diagnostics';
 import { kindLabel, msg, type Locale } from '../../i18n/messages';
 import type { TrackingLookup } from '../trackingLookup';
@@ -23,7 +23,7 @@ export function checkInnerSignature(fn: PyFunctionDef, el: ElementRecord, L: Loc
   if (!call) return;
   const verdict = judgeSignature(fn, call, false);
   if (verdict === 'ok') return;
-  out.add(fn.paramsRange ?? fn.nameRange, verdict === 'fails' ? Severity.Error : Severity.Warning,
+  out.add(paramsRangeOf(fn), verdict === 'fails' ? Severity.Error : Severity.Warning,
     verdict === 'fails' ? 'handler-signature-fails' : 'handler-signature-unusual', signatureMessage(L, fn, el, verdict, false));
 }
 
@@ -38,7 +38,7 @@ export function checkGlobalSignature(el: ElementRecord, element: string, method:
   if (verdict === 'ok') return;
   const L = ctx.locale;
   const py = ctx.python(file);
-  const at = method.paramsRange ?? method.nameRange;
+  const at = paramsRangeOf(method);
   out.add(fnRange, verdict === 'fails' ? Severity.Error : Severity.Warning,
     verdict === 'fails' ? 'handler-signature-fails' : 'handler-signature-unusual',
     msg(L, 'sig-global', { fn: method.name, element, kind: kindLabel(L, el.kind), detail: signatureMessage(L, method, el, verdict, true) }),

@@ -56,7 +56,7 @@ export function checkTimerTask(el: ElementRecord, ctx: TrackingLookup, out: Diag
 function fieldTypes(ctx: TrackingLookup, model: ElementRecord): Map<string, string> | undefined {
   const attrs = implementationClass(ctx, model)?.cls.attributes;
   if (!attrs) return undefined;
-  return new Map(attrs.filter((a) => a.isCall).map((a) => [a.name, (a.callee ?? '').split('.').pop() ?? '']));
+  return new Map(attrs.filter((a) => a.isCall).map((a) => [a.name, a.dataType ?? '']));
 }
 
 /** R-TK-2: tasks.DateFieldType startField, startOffset and repeat. `model` is modelPath when it resolved. */
