@@ -238,7 +238,9 @@ export function buildApp(n, seed) {
     const m = pick(models);
     const op = pick(OPERATES);
     const inner = rnd() < 0.5;
-    const fields = pickSome(m.fields.map((f) => f.name), Math.floor(rnd() * 3), rnd);
+    // Field filters only mean something for updates (an Add/Delete event with fields gets a hint).
+    const picked = pickSome(m.fields.map((f) => f.name), Math.floor(rnd() * 3), rnd);
+    const fields = /^(Add|Delete)/.test(op) ? [] : picked;
     const ejson = { type: 'events.ModelType', title: `${m.name} ${op}`, sender: `models.${m.name}`, operate: op,
       funcType: inner ? 'Inner' : 'Global', ...(inner ? {} : { func: globalFunc() }), fields, ...base };
     add(`events/${m.name}${op}${pad(i, we)}`, eventFiles({ ejson, inner: INNER_MODEL }));

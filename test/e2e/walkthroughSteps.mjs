@@ -147,7 +147,7 @@ export const steps = [
       const service = JSON.parse(read(ctx.appFile(SERVICE)));
       const event = service.eventDescs.find((e) => e.name === 'dataProcessed');
       const subscriberTitle = JSON.parse(read(ctx.appFile(SUBSCRIBER))).title;
-      await wb.contextMenu(wb.treeRow(`${event.title} (${event.name})`), 'Show Event Flow');
+      await wb.contextMenu(wb.treeRow(event.name), 'Show Event Flow');
       // VS Code puts a webview in an iframe whose document loads the content into #active-frame.
       const view = page.frameLocator('iframe.webview').frameLocator('#active-frame');
       const node = (text) => view.locator('svg.flow g.node', { hasText: text }).first();

@@ -12,7 +12,10 @@ const OUR_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', 'wr
   'sender-service-not-found', 'sender-not-a-service', 'unknown-event', 'publish-args-not-tuple', 'invalid-func-type', 'missing-func',
   'func-malformed', 'func-element-not-found', 'func-not-found', 'func-not-in-function-list', 'function-not-implemented',
   'inner-file-missing', 'custom-func-missing', 'missing-name', 'duplicate-event-name', 'duplicate-function-name',
-  'element-not-found', 'wrong-element-kind', 'unknown-model-field']);
+  'element-not-found', 'wrong-element-kind', 'unknown-model-field', 'handler-signature-fails', 'handler-signature-unusual',
+  'init-import-missing', 'element-import-unresolved', 'inner-unused', 'unknown-key', 'fields-ignored', 'filter-unknown-field',
+  'update-loop', 'workflow-option-misplaced', 'workflow-item-invalid', 'workflow-node-unknown', 'workflow-not-bound',
+  'task-timer-invalid', 'task-date-field']);
 
 function expectedProblems(): ExpectedProblem[] {
   return JSON.parse(fs.readFileSync(appFile('expected-problems.json'), 'utf8'));

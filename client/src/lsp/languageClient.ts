@@ -45,7 +45,7 @@ export class JitaiLanguageClient implements vscode.Disposable {
         { scheme: 'file', pattern: '**/app.json' },
       ],
       // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
-      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true }),
+      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true, jsonSyntaxErrors: 'client' }),
       synchronize: { configurationSection: SECTION },
       middleware: this.middleware,
       outputChannel: this.output,

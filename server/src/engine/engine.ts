@@ -66,6 +66,11 @@ export class Engine {
   setFolders(folders: string[]): void { this.index.setFolders(folders); }
   setLocale(tag: string | undefined): boolean { return this.index.setLocale(tag); }
   /**
+   * Who reports JSON syntax errors of open e.json files: 'client' when the editor's own JSON support
+   * shows them (VS Code), so each problem appears once; 'engine' (default) otherwise (Neovim, CLI).
+   */
+  setJsonSyntaxErrors(owner: 'client' | 'engine'): void { this.index.clientSyntaxErrors = owner === 'client'; }
+  /**
    * Exclusion globs, relative to a workspace folder. With `folder` they apply to that folder only;
    * without, to every folder that has no list of its own. Takes effect on the next indexAll or change.
    */

@@ -54,8 +54,9 @@ export class JitaiLanguageServer {
   }
 
   private initialize(p: InitializeParams): InitializeResult {
-    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean };
+    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean; jsonSyntaxErrors?: string };
     this.engine.setLocale(init.locale ?? p.locale);
+    this.engine.setJsonSyntaxErrors(init.jsonSyntaxErrors === 'client' ? 'client' : 'engine');
     this.settings.initialize(init.settings);
     const folders = p.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((x): x is string => !!x)
       ?? (p.rootUri ? [uriToPath(p.rootUri)!] : p.rootPath ? [p.rootPath] : []);

@@ -13,7 +13,7 @@ import { uriToPath } from '../../../shared/src/protocol/uris';
 export function registerWatchers(connection: Connection): Promise<unknown> {
   return connection.client.register(DidChangeWatchedFilesNotification.type, {
     watchers: [
-      { globPattern: '**/e.json' }, { globPattern: '**/*.py' }, { globPattern: '**/app.json' },
+      { globPattern: '**/e.json' }, { globPattern: '**/*.py' }, { globPattern: '**/app.json' }, { globPattern: '**/config.json' },
       // Folder deletions, renames and moves (git checkout, rm -r, mv) arrive as one event for the folder.
       { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
     ],

@@ -74,7 +74,7 @@ test('funcType and func rules', async () => {
     'events/D/e.json': ev({ sender: 'services.OrderService.orderPaid', func: 'services.NoSvc.onPaid' }),
     'events/E/e.json': ev({ sender: 'services.OrderService.orderPaid', func: 'services.OrderService.onPayed' }),
     'events/F/e.json': ev({ sender: 'services.OrderService.orderPaid', func: 'services.OrderService.helper' }),
-    'services/OrderService/service.py': (BASE_APP['services/OrderService/service.py'] as string) + '    def helper(self):\n        pass\n',
+    'services/OrderService/service.py': (BASE_APP['services/OrderService/service.py'] as string) + '    def helper(self, *args, **kwargs):\n        pass\n',
   });
   try {
     assert.deepEqual(problems(index, dir).map(([f, c]) => [f, c]), [

@@ -187,7 +187,7 @@ test('imports: from-relative, dotted, aliases, parenthesized, star', () => {
 
 test('words inside strings and comments are not definitions or imports', () => {
   const src = '"""\ndef fake(): pass\nimport fake\n"""\n# class Fake:\nx = "def also_fake():"\n';
-  assert.deepEqual(scanPython(src), { functions: [], classes: [], publishCalls: [], imports: [] });
+  assert.deepEqual(scanPython(src), { functions: [], classes: [], publishCalls: [], imports: [], boundNames: ['x'] });
 });
 
 test('half-typed definitions do not break the scan', () => {

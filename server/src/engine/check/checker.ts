@@ -4,7 +4,7 @@
  * that depend on it. Error and warning counts are kept up to date as diagnostics change.
  */
 import type { EngineDiagnostic } from '../model/diagnostics';
-import type { ElementRecord } from '../model/records';
+import type { ElementRecord, PythonRecord } from '../model/records';
 import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import type { ChangeSet } from '../workspace/workspaceIndex';
@@ -14,6 +14,9 @@ import { validateElement, validatePython } from './rules';
 /** What the checker reads: the index's lookups, plus records by (normalised) path and the locale. */
 export interface CheckedView extends Lookup {
   readonly locale: Locale;
+  /** True when the editor shows JSON syntax errors of open files itself; the engine then leaves them out. */
+  readonly clientSyntaxErrors: boolean;
+  isOpen(path: string): boolean;
   elementOfFile(path: string): ElementRecord | undefined;
 }
 
@@ -45,7 +48,7 @@ export class Checker {
       this.setDiagnostics(path, []);
       return !!before?.length;
     }
-    if (py && !py.unreadable && py.scan.publishCalls.length === 0) {
+    if (py && !py.unreadable && !refersToAnything(py)) {
       // Nothing in this file refers to anything: no dependencies, no problems.
       this.setDiagnostics(path, []);
       return !!before?.length;
@@ -53,7 +56,8 @@ export class Checker {
     const lookup = new TrackingLookup(this.view, this.view.locale);
     let list: EngineDiagnostic[];
     try {
-      list = el ? validateElement(el, lookup) : validatePython(py!, lookup);
+      const syntaxErrors = !(this.view.clientSyntaxErrors && this.view.isOpen(path));
+      list = el ? validateElement(el, lookup, { syntaxErrors }) : validatePython(py!, lookup);
     } catch (e) {
       list = [];
       this.log(`jitai-events: validating ${path} failed: ${(e as Error)?.stack ?? e}`);
@@ -94,6 +98,12 @@ export class Checker {
     for (const k of old) this.rdeps.get(k)?.delete(path);
     this.deps.delete(path);
   }
+}
+
+/** Python files with nothing to check have no dependencies and no problems (most files of a big app). */
+function refersToAnything(py: PythonRecord): boolean {
+  const s = py.scan;
+  return s.publishCalls.length > 0 || s.imports.length > 0 || /\/inner\.py$/.test(py.path);
 }
 
 function sameDiagnostics(a: EngineDiagnostic[] | undefined, b: EngineDiagnostic[]): boolean {

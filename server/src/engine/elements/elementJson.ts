@@ -1,5 +1,5 @@
 /** The parsed e.json model with ranges (jsonc-parser): values, string props, eventDescs/functionList entries. */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { OffsetRange } from '../python/types';
 
 /** A JSON value with where it is. `kind` is the JSON type found ("string", "number", …). */
@@ -14,9 +14,14 @@ export interface JsonValue {
   keyRange?: OffsetRange;
   /** True when a string literal has no closing quote (half-typed). */
   unterminated?: boolean;
-  /** For arrays: the items (shallow: nested objects/arrays have no items of their own). */
+  /** For arrays: the items (nested up to NESTED_DEPTH levels; eventDescs/functionList use entries instead). */
   items?: JsonValue[];
+  /** For objects: the properties (nested up to NESTED_DEPTH levels, e.g. timerCfg.repeat.repeatType). */
+  props?: Map<string, JsonValue>;
 }
+
+/** How deep nested objects and arrays keep their children (timerCfg.startOffset.offsetType is depth 3). */
+export const NESTED_DEPTH = 4;
 
 export interface StringValue extends JsonValue { kind: 'string'; value: string }
 
@@ -26,6 +31,14 @@ export interface DescEntry {
   name?: JsonValue;
   title?: JsonValue;
   desc?: JsonValue;
+  /** functionList entries: the `name`s of their `args` (what callers pass as keyword arguments). */
+  argNames?: string[];
+}
+
+/** The `name` of each object in an `args` array value. */
+export function argNamesOf(args: unknown): string[] | undefined {
+  if (!Array.isArray(args)) return undefined;
+  return args.map((a) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : undefined)).filter((n): n is string => typeof n === 'string');
 }
 
 /** Everything the engine reads from one e.json, with ranges. */
@@ -47,6 +60,7 @@ export class StoredValue implements JsonValue {
   kind: JsonValue['kind'];
   value: unknown;
   items?: JsonValue[];
+  props?: Map<string, JsonValue>;
   unterminated?: boolean;
   /** Set for values parsed on the fast path: offsets are filled on first access. */
   pos?: { ensure(): void };
@@ -84,13 +98,15 @@ function toValue(node: Node, text: string): JsonValue {
   return v;
 }
 
-function toValueWithItems(node: Node, text: string): JsonValue {
+function toValueWithItems(node: Node, text: string, depth = 1): JsonValue {
   const v = toValue(node, text);
-  if (node.type === 'array') v.items = (node.children ?? []).map((c) => toValue(c, text));
+  if (depth > NESTED_DEPTH) return v;
+  if (node.type === 'array') v.items = (node.children ?? []).map((c) => toValueWithItems(c, text, depth + 1));
+  else if (node.type === 'object') v.props = objectProps(node, text, true, depth + 1);
   return v;
 }
 
-function objectProps(node: Node, text: string, withItems: boolean): Map<string, JsonValue> {
+function objectProps(node: Node, text: string, withItems: boolean, depth = 1): Map<string, JsonValue> {
   const props = new Map<string, JsonValue>();
   for (const p of node.children ?? []) {
     if (p.type !== 'property' || !p.children || p.children.length < 1) continue;
@@ -104,7 +120,7 @@ function objectProps(node: Node, text: string, withItems: boolean): Map<string, 
       props.set(keyNode.value, v);
       continue;
     }
-    const v = withItems ? toValueWithItems(valueNode, text) : toValue(valueNode, text);
+    const v = withItems ? toValueWithItems(valueNode, text, depth) : toValue(valueNode, text);
     v.keyRange = keyRange;
     props.set(keyNode.value, v);
   }
@@ -121,6 +137,8 @@ function descEntries(node: Node | undefined, text: string): DescEntry[] {
       entry.name = props.get('name');
       entry.title = props.get('title');
       entry.desc = props.get('desc');
+      const argsNode = item.children?.find((c) => c.children?.[0]?.value === 'args')?.children?.[1];
+      if (argsNode) entry.argNames = argNamesOf(getNodeValue(argsNode));
     }
     out.push(entry);
   }
@@ -154,6 +172,7 @@ export function parseElementJsonWithPositions(text: string): ElementJson {
     if (key !== 'eventDescs' && key !== 'functionList') continue;
     const value = props.get(key)!;
     value.items = undefined; // entries below carry the detail
+    value.props = undefined;
     doc[key] = { value, entries: descEntries(p.children?.[1], text) };
   }
   return doc;
@@ -169,4 +188,14 @@ export function stringProp(doc: ElementJson, key: string): StringValue | undefin
 export function stringItems(doc: ElementJson, key: string): StringValue[] {
   const v = doc.props.get(key);
   return (v?.items ?? []).filter((i): i is StringValue => i.kind === 'string');
+}
+
+/** The value at a path of keys (objects) and indexes (arrays), e.g. ['timerCfg', 'repeat', 'period']. */
+export function valueAt(doc: ElementJson, path: readonly (string | number)[]): JsonValue | undefined {
+  let v: JsonValue | undefined = doc.props.get(String(path[0]));
+  for (const k of path.slice(1)) {
+    if (!v) return undefined;
+    v = typeof k === 'number' ? v.items?.[k] : v.props?.get(k);
+  }
+  return v;
 }

@@ -1,7 +1,7 @@
 /** Reads an e.json fast: native JSON.parse for values, positions computed only when asked for. */
 import type { OffsetRange } from '../python/types';
 import {
-  StoredValue, parseElementJsonWithPositions,
+  NESTED_DEPTH, StoredValue, argNamesOf, parseElementJsonWithPositions,
   type DescEntry, type ElementJson, type JsonValue,
 } from './elementJson';
 
@@ -25,8 +25,7 @@ class LazyPositions {
     for (const [k, v] of lazy.props) {
       const f = full.props.get(k);
       if (!f) continue;
-      copy(v, f);
-      v.items?.forEach((item, i) => { const fi = f.items?.[i]; if (fi) copy(item, fi); });
+      copyDeep(v, f);
     }
     for (const key of ['eventDescs', 'functionList'] as const) {
       const l = lazy[key], f = full[key];
@@ -45,8 +44,15 @@ function copy(to: JsonValue, from: JsonValue): void {
   if (to instanceof StoredValue && from instanceof StoredValue) to.copyOffsets(from);
 }
 
+/** Copies offsets of a value and its nested items/properties. */
+function copyDeep(to: JsonValue, from: JsonValue): void {
+  copy(to, from);
+  to.items?.forEach((item, i) => { const fi = from.items?.[i]; if (fi) copyDeep(item, fi); });
+  if (to.props) for (const [k, tv] of to.props) { const fv = from.props?.get(k); if (fv) copyDeep(tv, fv); }
+}
+
 class LazyDescEntry implements DescEntry {
-  name?: JsonValue; title?: JsonValue; desc?: JsonValue;
+  name?: JsonValue; title?: JsonValue; desc?: JsonValue; argNames?: string[];
   private s = 0; private e = 0;
   constructor(private readonly pos: LazyPositions) {}
   get range(): OffsetRange { this.pos.ensure(); return { start: this.s, end: this.e }; }
@@ -78,6 +84,18 @@ function value(v: unknown, pos: LazyPositions): StoredValue {
   return sv;
 }
 
+/** A value with its nested items/properties down to NESTED_DEPTH (same shape as the positions parser). */
+function nestedValue(v: unknown, pos: LazyPositions, depth: number): StoredValue {
+  const sv = value(v, pos);
+  if (depth > NESTED_DEPTH) return sv;
+  if (Array.isArray(v)) sv.items = v.map((i) => nestedValue(i, pos, depth + 1));
+  else if (sv.kind === 'object') {
+    sv.props = new Map();
+    for (const [k, c] of Object.entries(v as Record<string, unknown>)) sv.props.set(k, nestedValue(c, pos, depth + 1));
+  }
+  return sv;
+}
+
 /**
  * Parses an e.json: JSON.parse when the text is strict JSON with an object root, else the
  * position-keeping parser (which reports syntax errors). `reread` gives the text again later.
@@ -91,8 +109,7 @@ export function parseElementJson(text: string, reread?: () => string | undefined
   const pos = new LazyPositions(reread, doc);
   doc.root.pos = pos;
   for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
-    const sv = value(v, pos);
-    if (Array.isArray(v) && k !== 'eventDescs' && k !== 'functionList') sv.items = v.map((i) => value(i, pos));
+    const sv = k === 'eventDescs' || k === 'functionList' ? value(v, pos) : nestedValue(v, pos, 1);
     doc.props.set(k, sv);
     if ((k === 'eventDescs' || k === 'functionList') && Array.isArray(v)) {
       doc[k] = {
@@ -104,6 +121,7 @@ export function parseElementJson(text: string, reread?: () => string | undefined
             if ('name' in o) e.name = value(o.name, pos);
             if ('title' in o) e.title = value(o.title, pos);
             if ('desc' in o) e.desc = value(o.desc, pos);
+            if ('args' in o) e.argNames = argNamesOf(o.args);
           }
           return e;
         }),

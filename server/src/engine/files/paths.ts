@@ -21,12 +21,14 @@ export function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith('/') ? parent : parent + '/');
 }
 
-export type WatchedFileKind = 'element' | 'python' | 'app' | undefined;
+/** `config` is an element's config.json (read for workflow elements: their nodeList). */
+export type WatchedFileKind = 'element' | 'python' | 'app' | 'config' | undefined;
 
 export function fileKind(p: string): WatchedFileKind {
   const b = baseName(p);
   if (b === 'e.json') return 'element';
   if (b === 'app.json') return 'app';
   if (b.endsWith('.py')) return 'python';
+  if (b === 'config.json') return 'config';
   return undefined;
 }

@@ -4,6 +4,7 @@
  * Rules report only registered codes (DiagnosticCode); SARIF, the README table and tests read it.
  */
 import { Severity } from './diagnostics';
+import { EVENT_CONTRACT_CODES } from './codes/events';
 
 export interface CodeText { title: string; help: string }
 export interface CodeInfo {
@@ -151,6 +152,7 @@ export const DIAGNOSTIC_CODES = {
     en: { title: 'Unknown model field', help: 'Each entry of a model event\'s fields must be a field of the sender model (a class attribute created with datatypes.* in its model.py).' },
     zh: { title: '模型字段不存在', help: '模型事件 fields 中的每一项都必须是 sender 模型的字段（其 model.py 中用 datatypes.* 创建的类属性）。' },
   },
+  ...EVENT_CONTRACT_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 /** A registered diagnostic code. */

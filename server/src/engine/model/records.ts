@@ -35,6 +35,8 @@ export interface ElementRecord {
   sender?: StringValue;
   /** True when the file could not be read as text (binary, too large). */
   unreadable?: string;
+  /** For workflow elements: the node ids (`name`/`id` of nodeList entries in e.json or config.json). */
+  workflowNodes?: string[];
 }
 
 export interface PythonRecord {

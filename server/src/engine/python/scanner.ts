@@ -72,11 +72,30 @@ function scan(text: string): PythonScan {
         stack.push({ indent: line.indent, kind: 'class', name: cls.name, cls: stack.length === 0 ? cls : undefined });
       }
     }
+    else if (stack.length === 0) moduleAssignment(text, tokens, s, end, result);
     else classAttribute(text, tokens, s, end, stack);
     decorators = [];
     scanStatements(text, tokens, s, end, stack, result, defAt < 0 && !tokenTextIs(text, first, 'class'));
   }
+  saveCalls(text, tokens, result);
   return result;
+}
+
+/** `NAME = …` (or `A = B = …`) at module level: names the module defines besides def/class/import. */
+function moduleAssignment(text: string, tokens: Token[], s: number, end: number, result: PythonScan): void {
+  for (let k = s; k + 1 < end && tokens[k].kind === TokenKind.Name && isOp(tokens[k + 1], Op.Assign); k += 2) {
+    (result.boundNames ??= []).push(text.slice(tokens[k].start, tokens[k].end));
+  }
+}
+
+/** `.save(` member calls anywhere in the file. */
+function saveCalls(text: string, tokens: Token[], result: PythonScan): void {
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === TokenKind.Name && isOp(tokens[k - 1], Op.Dot) && isOp(tokens[k + 1], Op.LParen) && tokenTextIs(text, t, 'save')) {
+      (result.saveCalls ??= []).push({ start: t.start, end: t.end });
+    }
+  }
 }
 
 /** `name = …` directly in a top-level class body (model fields are `name = datatypes.X(...)`). */
@@ -90,8 +109,15 @@ function classAttribute(text: string, tokens: Token[], s: number, end: number, s
   if (isOp(tokens[k], Op.Colon)) { while (k < end && !isOp(tokens[k], Op.Assign)) k++; }
   if (!isOp(tokens[k], Op.Assign)) return;
   let isCall = false;
-  for (let j = k + 1; j < end; j++) if (isOp(tokens[j], Op.LParen)) { isCall = true; break; }
-  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall });
+  let dataType: string | undefined;
+  for (let j = k + 1; j < end; j++) {
+    if (!isOp(tokens[j], Op.LParen)) continue;
+    isCall = true;
+    // The called name's last segment: `datatypes.Date(...)` -> `Date` (a model field's data type).
+    if (j > k + 1 && tokens[j - 1].kind === TokenKind.Name) dataType = text.slice(tokens[j - 1].start, tokens[j - 1].end);
+    break;
+  }
+  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall, dataType });
 }
 
 /**
@@ -145,6 +171,7 @@ function functionDef(text: string, tokens: Token[], s: number, defAt: number, en
   if (paren >= end || !isOp(tokens[paren], Op.LParen)) return fn;
   const close = tokens[paren].aux > paren && tokens[paren].aux < end ? tokens[paren].aux : end;
   fn.params = params(text, tokens, paren + 1, close, tokens[paren].depth + 1);
+  fn.paramsEnd = close < end ? tokens[close].end : tokens[end - 1].end;
   for (let k = close + 1; k < end; k++) {
     if (tokens[k].depth === 0 && isOp(tokens[k], Op.Colon)) {
       fn.defRange.end = tokens[k].end;
@@ -226,13 +253,14 @@ function importStatement(text: string, tokens: Token[], s: number, lineEnd: numb
   if (isImport) {
     const out: PyImport[] = [];
     for (const [ps, pe] of splitTopLevel(text, tokens, s + 1, end, 0)) {
-      const [module] = dottedName(text, tokens, ps, pe);
-      if (module) out.push({ module, names: [], range: { start: tokens[ps].start, end: tokens[pe - 1].end } });
+      const [module, after] = dottedName(text, tokens, ps, pe);
+      if (module) out.push({ module, names: [], range: { start: tokens[ps].start, end: tokens[pe - 1].end }, moduleRange: { start: tokens[ps].start, end: tokens[after - 1].end } });
     }
     return out;
   }
   let k = s + 1;
   let module = '';
+  const moduleStart = k < end ? tokens[k].start : t.end;
   for (; k < end; k++) {
     if (isOp(tokens[k], Op.Dot)) module += '.';
     else if (isOp(tokens[k], Op.Ellipsis)) module += '...';
@@ -243,8 +271,9 @@ function importStatement(text: string, tokens: Token[], s: number, lineEnd: numb
     module += dotted;
     k = next;
   }
+  const moduleRange = { start: moduleStart, end: k > s + 1 ? tokens[k - 1].end : moduleStart };
   if (!module || k >= end || !tokenTextIs(text, tokens[k], 'import')) {
-    return module ? [{ module, names: [], range: { start: t.start, end: tokens[end - 1].end } }] : undefined;
+    return module ? [{ module, names: [], range: { start: t.start, end: tokens[end - 1].end }, moduleRange }] : undefined;
   }
   k++;
   let from = k;
@@ -268,6 +297,6 @@ function importStatement(text: string, tokens: Token[], s: number, lineEnd: numb
     }
     names.push(entry);
   }
-  return [{ module, names, range: { start: t.start, end: tokens[end - 1].end } }];
+  return [{ module, names, range: { start: t.start, end: tokens[end - 1].end }, moduleRange }];
 }
 

@@ -60,6 +60,8 @@ export interface PyFunctionDef {
   /** Range of the `def` line from `def`/`async` to the colon. */
   defRange: OffsetRange;
   params: PyParam[];
+  /** End offset of the parameter list's closing parenthesis: the list runs from `nameRange.end` to here (see paramsRangeOf). */
+  paramsEnd?: number;
   isAsync: boolean;
   decorators: string[];
 }
@@ -72,7 +74,7 @@ export interface PyClassDef {
   /** Methods defined directly in the class body. */
   methods: PyFunctionDef[];
   /** Simple assignments `name = …` directly in the class body (model fields are `x = datatypes.Y(...)`). */
-  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean }[];
+  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean; dataType?: string }[];
 }
 
 export interface PyImport {
@@ -81,6 +83,8 @@ export interface PyImport {
   /** Imported names (`*` for star imports); empty for `import X`. */
   names: { name: string; alias?: string; range: OffsetRange }[];
   range: OffsetRange;
+  /** The module path as written (dots included). */
+  moduleRange?: OffsetRange;
 }
 
 export interface PythonScan {
@@ -90,6 +94,13 @@ export interface PythonScan {
   classes: PyClassDef[];
   publishCalls: PublishCall[];
   imports: PyImport[];
+  /**
+   * Names bound at module level besides def/class (`customFunc = make()`; the index adds the names an
+   * element's implementation file imports), for re-export checks.
+   */
+  boundNames?: string[];
+  /** Ranges of `.save(` member calls (a model row written back). */
+  saveCalls?: OffsetRange[];
 }
 
 /** Context for completion inside Python: the cursor sits in the sender string of a publish call. */
@@ -100,4 +111,9 @@ export interface PublishSenderContext {
   value: string;
   contentRange: OffsetRange;
   quote: string;
+}
+
+/** The parameter list of a def, parentheses included (where signature problems are reported). */
+export function paramsRangeOf(fn: PyFunctionDef): OffsetRange {
+  return fn.paramsEnd === undefined ? fn.nameRange : { start: fn.nameRange.end, end: fn.paramsEnd };
 }

@@ -8,8 +8,39 @@ import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/record
 import { baseName, dirOf } from '../files/paths';
 import { fullNameOf, kindOfType } from './elementKind';
 import { isJitaiManifest } from './appRoots';
+import type { PyImport, PythonScan } from '../python/types';
+import { ELEMENT_NAMESPACES, isFrameworkTypeModule } from '../domain/eventKeys';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
+const IMPLEMENTATION_FILE = /\/(inner|service|model)\.py$/;
+
+/** A copy of a string that does not keep the file's text alive (V8 slices share their parent). */
+const flat = (s: string): string => (s.length > 12 ? JSON.parse(JSON.stringify(s)) as string : s);
+
+/** Imports a rule reads: relative ones and element modules that are not framework Type modules. */
+function keptImport(i: PyImport): boolean {
+  if (i.module.startsWith('.')) return true;
+  const parts = i.module.split('.');
+  return ELEMENT_NAMESPACES.has(parts[0]) && !(parts.length >= 2 && isFrameworkTypeModule(`${parts[0]}.${parts[1]}`));
+}
+
+/**
+ * Memory on big apps: keeps only the imports rules read (with strings that do not retain the
+ * source text); for an element's implementation files the imported names join `boundNames`
+ * (what `__init__.py` may re-export from them).
+ */
+function compactImports(scan: PythonScan, implementation: boolean): void {
+  if (implementation) {
+    for (const i of scan.imports) for (const n of i.names) (scan.boundNames ??= []).push(flat(n.alias ?? n.name));
+  }
+  if (scan.boundNames) scan.boundNames = scan.boundNames.map(flat);
+  if (!scan.imports.length) return;
+  scan.imports = scan.imports.filter(keptImport);
+  for (const i of scan.imports) {
+    i.module = flat(i.module);
+    for (const n of i.names) { n.name = flat(n.name); if (n.alias) n.alias = flat(n.alias); }
+  }
+}
 
 /**
  * Line starts are needed only to turn offsets into positions (diagnostics, locations), which few
@@ -76,8 +107,7 @@ export function buildPython(path: string, appRoot: string, read: ReturnType<type
   }
   let scan;
   try { scan = scanPython(read.text); } catch { scan = EMPTY_SCAN; }
-  // Imports are not used by any rule yet; not keeping them saves memory on big apps.
-  if (scan.imports.length) scan.imports = [];
+  compactImports(scan, IMPLEMENTATION_FILE.test(path));
   return new PythonRecordImpl(path, appRoot, scan, new LazyLines(reread, read.text));
 }
 

@@ -11,6 +11,7 @@ import { keys } from './dependencyKeys';
 import { AppRoots, folderOf, isAppRoot } from './appRoots';
 import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
+import { workflowNodes } from './workflowNodes';
 
 export interface IndexOptions {
   host?: FileHost;
@@ -57,6 +58,8 @@ export class WorkspaceIndex {
   /** Increases only when a service/model/assistant/agent (something completion lists) changes. */
   declarationsVersion = 0;
   lastIndexMs = 0;
+  /** True when the editor reports JSON syntax errors of open files itself (VS Code's JSON support). */
+  clientSyntaxErrors = false;
 
   constructor(opts: IndexOptions = {}) {
     this.host = opts.host ?? nodeFileHost;
@@ -101,6 +104,7 @@ export class WorkspaceIndex {
     for (const f of this.folders) for (const p of this.host.list(f, this.excludes.matcherFor(f))) files.push(p);
     const fresh = new WorkspaceIndex({ host: this.host, log: this.log });
     fresh.locale = this.locale;
+    fresh.clientSyntaxErrors = this.clientSyntaxErrors;
     fresh.excludes = this.excludes;
     fresh.folders = this.folders;
     for (const [k, v] of this.overlays) fresh.overlays.set(k, v);
@@ -166,6 +170,7 @@ export class WorkspaceIndex {
     const appRoot = this.ensureApp(path);
     const reread = () => { const r = readText(this.host, this.overlays, path); return 'text' in r ? r.text : undefined; };
     const el = buildElement(path, appRoot, readText(this.host, this.overlays, path), (t) => this.byName.get(appRoot)?.get(t)?.type, reread);
+    if (el?.kind === 'workflow') el.workflowNodes = workflowNodes(el, (p) => readText(this.host, this.overlays, p));
     if (el) this.linkElement(el);
     return el;
   }
@@ -235,7 +240,14 @@ export class WorkspaceIndex {
         for (const f of this.host.list(p, this.excludes.matcherFor(folderOf(p, this.folders)))) expanded.push(normalizePath(f));
       }
     }
-    for (const p of new Set(expanded)) {
+    // A workflow's config.json holds its nodeList: a change to it reads the workflow element again.
+    const targets = new Set<string>();
+    for (const p of expanded) {
+      if (fileKind(p) !== 'config') { targets.add(p); continue; }
+      const owner = `${dirOf(p)}/e.json`;
+      if (this.elements.get(owner)?.kind === 'workflow') targets.add(owner);
+    }
+    for (const p of targets) {
       const kind = fileKind(p);
       const gone = this.isExcluded(p);
       if (kind === 'app') {
@@ -289,6 +301,8 @@ export class WorkspaceIndex {
   // ---- queries ------------------------------------------------------------------------------
 
   app(root: string): AppRecord | undefined { return this.apps.get(root); }
+  /** True when an editor has the file open (its text comes from the overlay). */
+  isOpen(path: string): boolean { return this.overlays.has(path); }
   element(appRoot: string, fullName: string): ElementRecord | undefined { return this.byName.get(appRoot)?.get(fullName); }
   python(path: string): PythonRecord | undefined { return this.pythons.get(path); }
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {

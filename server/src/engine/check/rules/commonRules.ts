@@ -1,12 +1,12 @@
 /** Checks every element shares: readable JSON, an object root, a string `type`, JSON types of known keys. */
 import type { ElementRecord } from '../../model/records';
-import { msg, type Locale, type MessageId } from '../../i18n/messages';
+import { hasMessage, msg, type Locale, type MessageId } from '../../i18n/messages';
 import { MAX_FILE_BYTES } from '../../files/fileHost';
 import type { DiagnosticSink } from './diag';
 import type { JsonValue } from '../../elements/elementJson';
 
 /** Syntax, root shape and `type`. Returns false when the element cannot be checked further. */
-export function checkCommon(el: ElementRecord, out: DiagnosticSink, L: Locale): boolean {
+export function checkCommon(el: ElementRecord, out: DiagnosticSink, L: Locale, syntaxErrors = true): boolean {
   if (el.unreadable) {
     const [reason, detail] = el.unreadable.split(':');
     const id: MessageId = reason === 'binary' ? 'json-binary' : reason === 'too-large' ? 'json-too-large' : 'json-unreadable';
@@ -14,7 +14,7 @@ export function checkCommon(el: ElementRecord, out: DiagnosticSink, L: Locale): 
     return false;
   }
   const json = el.json;
-  for (const e of json.syntaxErrors.slice(0, 10)) out.error(e.range, 'json-syntax', msg(L, 'json-syntax', { detail: e.message }));
+  if (syntaxErrors) for (const e of json.syntaxErrors.slice(0, 10)) out.error(e.range, 'json-syntax', msg(L, 'json-syntax', { detail: syntaxErrorText(L, e.message) }));
   if (json.rootKind !== 'object') {
     if (json.rootKind !== 'none' || json.syntaxErrors.length === 0) {
       out.error(json.rootRange, 'root-not-object', msg(L, 'root-not-object', { kind: msg(L, `json-kind-${json.rootKind}` as MessageId) }));
@@ -28,6 +28,12 @@ export function checkCommon(el: ElementRecord, out: DiagnosticSink, L: Locale): 
     wrongType(out, L, 'type', type, 'type-string');
   }
   return true;
+}
+
+/** A jsonc-parser error code (`CommaExpected`) in words. */
+export function syntaxErrorText(L: Locale, code: string): string {
+  const id = `json-err-${code}`;
+  return hasMessage(id) ? msg(L, id) : code;
 }
 
 export function wrongType(out: DiagnosticSink, L: Locale, key: string, v: JsonValue, expected: MessageId): void {

@@ -10,6 +10,7 @@ import { declaredFunctions, effectiveFuncType, findMethod, funcProp, implementat
 import { alwaysGlobal } from '../../domain/elementTypes';
 import { FUNC_TYPES } from '../../domain/enums';
 import { mayInherit } from '../../domain/senders';
+import { checkGlobalSignature } from './signatureRules';
 
 /** funcType / func / inner.py checks for event and task elements. */
 export function checkHandler(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
@@ -51,6 +52,22 @@ function closestFix(raw: string, options: readonly string[], v: StringValue) {
   return near ? { range: v.contentRange, newText: near } : undefined;
 }
 
+/** Functions a func may name on an element: declared in functionList and public methods of its class. */
+function functionsOf(target: ElementRecord, ctx: TrackingLookup): string[] {
+  const impl = implementationClass(ctx, target);
+  return [...new Set([...declaredFunctions(target), ...(impl?.cls.methods.map((m) => m.name).filter((n) => !n.startsWith('_')) ?? [])])];
+}
+
+/** For an unknown element in func: the closest service that has the function (or a close one), both parts corrected. */
+function suggestFunc(el: ElementRecord, parts: { element: string; fn: string }, ctx: TrackingLookup): string | undefined {
+  const services = ctx.elementsOfKind(el.appRoot, 'service');
+  const near = closestName(parts.element, services.map((s) => s.fullName));
+  if (!near) return undefined;
+  const fns = functionsOf(services.find((s) => s.fullName === near)!, ctx);
+  const fn = fns.includes(parts.fn) ? parts.fn : closestName(parts.fn, fns);
+  return fn ? `${near}.${fn}` : undefined;
+}
+
 function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: TrackingLookup, out: DiagnosticSink): void {
   const L = ctx.locale;
   const parts = splitFunc(func.value);
@@ -63,24 +80,24 @@ function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: TrackingLook
   const fnRange = () => ({ start: func.contentRange.start + parts.element.length + 1, end: func.contentRange.end });
   const target = ctx.element(el.appRoot, parts.element);
   if (!target) {
-    const services = ctx.elementsOfKind(el.appRoot, 'service').map((s) => s.fullName);
-    const near = closestName(parts.element, services);
-    const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: `${near}.${parts.fn}` }) : '';
+    const suggestion = suggestFunc(el, parts, ctx);
+    const hint = suggestion ? msg(L, 'hint-did-you-mean-service', { suggestion }) : '';
     const inherit = mayInherit(ctx, el.appRoot);
     out.add(elementRange(), inherit ? Severity.Warning : Severity.Error, 'func-element-not-found',
       msg(L, inherit ? 'func-element-inherited' : 'func-element-not-found', { element: parts.element, func: func.value, hint }),
-      near ? { fix: { range: func.contentRange, newText: `${near}.${parts.fn}` } } : {});
+      suggestion ? { fix: { range: func.contentRange, newText: suggestion } } : {});
     return;
   }
   const declared = declaredFunctions(target);
   const impl = implementationClass(ctx, target);
   const method = findMethod(impl, parts.fn);
+  if (method && impl) checkGlobalSignature(el, parts.element, method, impl.file, fnRange(), ctx, out);
   if (declared.includes(parts.fn)) return;
   if (method) {
     out.warning(fnRange(), 'func-not-in-function-list', msg(L, 'func-not-in-function-list', { fn: parts.fn, element: parts.element }));
     return;
   }
-  const all = [...new Set([...declared, ...(impl?.cls.methods.map((m) => m.name).filter((n) => !n.startsWith('_')) ?? [])])];
+  const all = functionsOf(target, ctx);
   const near = closestName(parts.fn, all);
   out.error(fnRange(), 'func-not-found', msg(L, 'func-not-found', {
     element: parts.element, fn: parts.fn,

@@ -7,18 +7,23 @@ import { checkCommon, checkJsonTypes } from './commonRules';
 import { checkService } from './serviceRules';
 import { checkHandler } from './handlerRules';
 import { checkListener } from './listenerRules';
+import { checkOptionTypes, checkUnknownKeys, checkUnusedInner } from './keyRules';
 import { checkPython } from './pythonRules';
+import { checkElementPython } from './pythonElementRules';
 
-/** All diagnostics of one e.json. Never throws. */
-export function validateElement(el: ElementRecord, ctx: TrackingLookup): EngineDiagnostic[] {
+/** All diagnostics of one e.json (JSON syntax errors left out when `syntaxErrors` is false). Never throws. */
+export function validateElement(el: ElementRecord, ctx: TrackingLookup, opts: { syntaxErrors?: boolean } = {}): EngineDiagnostic[] {
   const out = new DiagnosticSink(() => el.lines);
-  if (!checkCommon(el, out, ctx.locale)) return out.items;
+  if (!checkCommon(el, out, ctx.locale, opts.syntaxErrors ?? true)) return out.items;
   if (el.kind === 'type') return out.items;
   if (el.json.eventDescs || el.json.functionList || el.kind === 'service') checkService(el, ctx, out);
   if (el.kind === 'event' || el.kind === 'task') {
     checkJsonTypes(el, out, ctx.locale);
+    checkOptionTypes(el, ctx, out);
+    checkUnknownKeys(el, ctx, out);
     checkListener(el, ctx, out);
     checkHandler(el, ctx, out);
+    checkUnusedInner(el, ctx, out);
   }
   return out.items;
 }
@@ -28,5 +33,6 @@ export function validatePython(py: PythonRecord, ctx: TrackingLookup): EngineDia
   const out = new DiagnosticSink(() => py.lines);
   if (py.unreadable) return out.items;
   checkPython(py, ctx, out);
+  checkElementPython(py, ctx, out);
   return out.items;
 }

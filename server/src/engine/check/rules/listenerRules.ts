@@ -11,6 +11,9 @@ import { modelFields } from '../../domain/handlers';
 import { mayInherit } from '../../domain/senders';
 import { EVENT_TYPES, REFERENCE_KEYS } from '../../domain/elementTypes';
 import { TYPE_ENUMS } from '../../domain/enums';
+import { checkFieldsIgnored, checkFilterFields } from './modelEventRules';
+import { checkWorkflowEvent } from './workflowRules';
+import { checkTask } from './taskRules';
 
 /** Checks a custom-event sender (e.json) and reports at the offending part of the string. */
 export function checkCustomSender(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
@@ -37,7 +40,7 @@ export function checkElementRef(el: ElementRecord, key: string, expected: Elemen
   if (!v) {
     if (required && !el.json.props.has(key)) {
       const t = el.json.props.get('type');
-      out.error(t?.range ?? { start: 0, end: 1 }, 'element-not-found', msg(L, 'element-not-found', { kind: kindLabel(L, expected), name: `"${key}"`, hint: '' }));
+      out.error(t?.range ?? { start: 0, end: 1 }, 'element-not-found', msg(L, 'missing-ref-key', { kind: kindLabel(L, expected), key }));
     }
     return undefined;
   }
@@ -100,5 +103,10 @@ export function checkListener(el: ElementRecord, ctx: TrackingLookup, out: Diagn
   const target = ref ? checkElementRef(el, ref.key, ref.kind, ctx, out, true) : undefined;
   const e = TYPE_ENUMS[type];
   if (e) checkEnum(el, e.key, e.values, out, ctx, true, e.extra);
-  if (type === EVENT_TYPES.model && target) checkModelFields(el, target, ctx, out);
+  if (type === EVENT_TYPES.model) {
+    checkFieldsIgnored(el, ctx, out);
+    if (target) { checkModelFields(el, target, ctx, out); checkFilterFields(el, target, ctx, out); }
+  }
+  if (type === EVENT_TYPES.workflow) checkWorkflowEvent(el, target, ctx, out);
+  if (el.kind === 'task') checkTask(el, target, ctx, out);
 }

@@ -1,0 +1,3 @@
+def customFunc():
+    print("order paid")
+    return True

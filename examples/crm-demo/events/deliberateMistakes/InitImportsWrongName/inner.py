@@ -1,0 +1,3 @@
+def customFunc(eventOutData):
+    print("approval status:", eventOutData.status.value)
+    return None
