@@ -5,12 +5,14 @@
 import type { EngineDiagnostic } from './model/diagnostics';
 import { normalizePath } from './files/paths';
 import { resetInternedKeys } from './workspace/dependencyKeys';
-import { WorkspaceIndex, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
+import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
+import { FlowChanges } from './check/flowChanges';
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
   private generation = 0;
+  private readonly flowChanges = new FlowChanges();
 
   constructor(opts: IndexOptions = {}) {
     super(opts);
@@ -39,15 +41,24 @@ export class CheckedIndex extends WorkspaceIndex {
     }
     this.adopt(fresh);
     this.checker.adopt(checker);
+    this.flowChanges.reset(this);
     this.lastIndexMs = performance.now() - t0;
     onProgress?.({ done: total * 2, total: total * 2 });
     return true;
   }
 
   /** Files or folders changed on disk; returns every file whose diagnostics changed (including ones now empty). */
-  applyChanges(paths: string[]): string[] { return this.checker.check(this.update(paths)); }
+  applyChanges(paths: string[]): string[] { return this.checker.check(this.withFlow(this.update(paths))); }
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
-  setOverlay(path: string, text: string | undefined): string[] { return this.checker.check(this.setOverlayText(path, text)); }
+  setOverlay(path: string, text: string | undefined): string[] { return this.checker.check(this.withFlow(this.setOverlayText(path, text))); }
+
+  /** Adds the payload, handler and loop keys a change altered (see FlowChanges). */
+  private withFlow(cs: ChangeSet): ChangeSet {
+    if (cs.structural) { this.flowChanges.reset(this); return cs; }
+    if (!cs.touched.size) return cs;
+    for (const k of this.flowChanges.changedKeys(this)) cs.provided.add(k);
+    return cs;
+  }
 
   diagnosticsOf(path: string): EngineDiagnostic[] { return this.checker.diagnosticsOf(normalizePath(path)); }
   allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.checker.allDiagnostics(); }

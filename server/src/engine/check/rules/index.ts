@@ -8,6 +8,8 @@ import { checkService } from './serviceRules';
 import { checkHandler } from './handlerRules';
 import { checkListener } from './listenerRules';
 import { checkPython } from './pythonRules';
+import { checkPayloadReads } from './payloadRules';
+import { checkLoops } from './loopRules';
 
 /** All diagnostics of one e.json. Never throws. */
 export function validateElement(el: ElementRecord, ctx: TrackingLookup): EngineDiagnostic[] {
@@ -19,6 +21,7 @@ export function validateElement(el: ElementRecord, ctx: TrackingLookup): EngineD
     checkJsonTypes(el, out, ctx.locale);
     checkListener(el, ctx, out);
     checkHandler(el, ctx, out);
+    if (el.json.props.has('sender')) checkLoops(el.path, ctx, out);
   }
   return out.items;
 }
@@ -28,5 +31,7 @@ export function validatePython(py: PythonRecord, ctx: TrackingLookup): EngineDia
   const out = new DiagnosticSink(() => py.lines);
   if (py.unreadable) return out.items;
   checkPython(py, ctx, out);
+  if (py.scan.publishCalls.length) checkLoops(py.path, ctx, out);
+  checkPayloadReads(py, ctx, out);
   return out.items;
 }
