@@ -34,9 +34,9 @@ describe('custom requests on a copy of crm-demo', () => {
     assert.equal(server.client.statuses[0]?.state, 'indexing', JSON.stringify(server.client.statuses.map((s) => s.state)));
     assert.equal(server.status.state, 'ready');
     assert.equal(server.status.apps, 1);
-    assert.equal(server.status.events, 7);
+    assert.equal(server.status.events, 9);
     assert.equal(server.status.errors, 4);
-    assert.equal(server.status.warnings, 3);
+    assert.equal(server.status.warnings, 6);
     // jitai/indexChanged follows the first index.
     await server.client.waitForIndexChanged(-1);
   });

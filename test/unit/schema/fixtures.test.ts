@@ -78,7 +78,7 @@ test('valid-app and its copies differ only by the intended change (spot checks)'
 
 test('crm-demo: expected problems are well formed and all sit in the clearly named mistakes places', () => {
   const expected = readExpected(join(crmDemo, 'expected-problems.json'));
-  assert.equal(expected.length, 7);
+  assert.equal(expected.length, 10);
   assertWellFormed(crmDemo, expected, 'crm-demo');
   for (const p of expected) {
     assert.ok(p.file.startsWith('events/deliberateMistakes/') || p.file.startsWith('services/MistakesDemoService/'),
