@@ -8,11 +8,14 @@ import { resetInternedKeys } from './workspace/dependencyKeys';
 import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
 import { FlowChanges } from './check/flowChanges';
+import { pythonFlowSignature } from './domain/flowGraph';
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
   private generation = 0;
   private readonly flowChanges = new FlowChanges();
+  /** Bumped when flow facts (publish calls, handlers, calls) may have changed; flow results are cached by it. */
+  flowVersion = 0;
 
   constructor(opts: IndexOptions = {}) {
     super(opts);
@@ -41,6 +44,7 @@ export class CheckedIndex extends WorkspaceIndex {
     }
     this.adopt(fresh);
     this.checker.adopt(checker);
+    this.flowVersion++;
     this.flowChanges.reset(this);
     this.lastIndexMs = performance.now() - t0;
     onProgress?.({ done: total * 2, total: total * 2 });
@@ -48,15 +52,38 @@ export class CheckedIndex extends WorkspaceIndex {
   }
 
   /** Files or folders changed on disk; returns every file whose diagnostics changed (including ones now empty). */
-  applyChanges(paths: string[]): string[] { return this.checker.check(this.withFlow(this.update(paths))); }
+  applyChanges(paths: string[]): string[] {
+    const before = this.pythonSignatures(paths);
+    return this.checker.check(this.withFlow(this.update(paths), before));
+  }
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
-  setOverlay(path: string, text: string | undefined): string[] { return this.checker.check(this.withFlow(this.setOverlayText(path, text))); }
+  setOverlay(path: string, text: string | undefined): string[] {
+    const before = this.pythonSignatures([path]);
+    return this.checker.check(this.withFlow(this.setOverlayText(path, text), before));
+  }
 
-  /** Adds the payload, handler and loop keys a change altered (see FlowChanges). */
-  private withFlow(cs: ChangeSet): ChangeSet {
-    if (cs.structural) { this.flowChanges.reset(this); return cs; }
+  /** Flow signatures of Python files about to change; undefined when a path is anything else (flow may change). */
+  private pythonSignatures(paths: string[]): Map<string, string> | undefined {
+    const out = new Map<string, string>();
+    for (const raw of paths) {
+      const p = normalizePath(raw);
+      if (!p.endsWith('.py')) return undefined;
+      out.set(p, pythonFlowSignature(this.python(p)));
+    }
+    return out;
+  }
+
+  /**
+   * Adds the payload, handler and loop keys a change altered (see FlowChanges). Edits of Python
+   * files that leave their publish calls, functions and calls as they were change no flow fact:
+   * the flow graph is kept and nothing else is re-checked.
+   */
+  private withFlow(cs: ChangeSet, before: Map<string, string> | undefined): ChangeSet {
+    if (cs.structural) { this.flowVersion++; this.flowChanges.reset(this); return cs; }
     if (!cs.touched.size) return cs;
-    for (const k of this.flowChanges.changedKeys(this)) cs.provided.add(k);
+    if (before && [...cs.touched].every((p) => before.has(p) && before.get(p) === pythonFlowSignature(this.python(p)))) return cs;
+    this.flowVersion++;
+    for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
     return cs;
   }
 

@@ -4,7 +4,7 @@
  * publish ends up running the same handler again. Computed once per index version from the flow graph.
  */
 import type { OffsetRange } from '../python/types';
-import { flowGraph, type FlowFunction, type FlowSource, type Handler, type PublishSite } from './flowGraph';
+import { flowGraph, flowVersionOf, type FlowFunction, type FlowSource, type Handler, type PublishSite } from './flowGraph';
 import { listenTarget } from './elementTypes';
 
 /** One step: event `from` is handled by `handler`, whose code (through `via`) publishes `to` at `site`. */
@@ -56,16 +56,56 @@ function edgesOf(graph: ReturnType<typeof flowGraph>, sitesByFn: Map<string, Pub
   return edges;
 }
 
-/** Shortest list of edges from event `from` back to event `to` (BFS), or undefined. */
-function pathBack(edges: Map<string, LoopEdge[]>, appRoot: string, from: string, to: string): LoopEdge[] | undefined {
+/** Strongly connected components of the event graph (Tarjan, iterative): component id by `appRoot|event`. */
+function components(edges: Map<string, LoopEdge[]>): Map<string, number> {
+  const comp = new Map<string, number>();
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let next = 0, ncomp = 0;
+  const targets = (v: string) => {
+    const root = v.slice(0, v.indexOf('|'));
+    return (edges.get(v) ?? []).map((e) => `${root}|${e.to}`);
+  };
+  for (const start of edges.keys()) {
+    if (index.has(start)) continue;
+    const work: [string, string[], number][] = [[start, targets(start), 0]];
+    index.set(start, next); low.set(start, next); next++; stack.push(start); onStack.add(start);
+    while (work.length) {
+      const top = work[work.length - 1];
+      const [v, ts] = top;
+      if (top[2] < ts.length) {
+        const w = ts[top[2]++];
+        if (!index.has(w)) {
+          index.set(w, next); low.set(w, next); next++; stack.push(w); onStack.add(w);
+          work.push([w, targets(w), 0]);
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) { const u = work[work.length - 1][0]; low.set(u, Math.min(low.get(u)!, low.get(v)!)); }
+      if (low.get(v) === index.get(v)) {
+        let w: string;
+        do { w = stack.pop()!; onStack.delete(w); comp.set(w, ncomp); } while (w !== v);
+        ncomp++;
+      }
+    }
+  }
+  return comp;
+}
+
+/** Shortest list of edges from event `from` back to event `to` (BFS inside their component), or undefined. */
+function pathBack(edges: Map<string, LoopEdge[]>, comp: Map<string, number>, appRoot: string, from: string, to: string): LoopEdge[] | undefined {
   if (from === to) return [];
+  const c = comp.get(`${appRoot}|${from}`);
   const prev = new Map<string, LoopEdge>();
   const queue = [from];
   const seen = new Set(queue);
-  while (queue.length) {
-    const ev = queue.shift()!;
+  for (let qi = 0; qi < queue.length; qi++) {
+    const ev = queue[qi];
     for (const e of edges.get(`${appRoot}|${ev}`) ?? []) {
-      if (seen.has(e.to)) continue;
+      if (seen.has(e.to) || comp.get(`${appRoot}|${e.to}`) !== c) continue;
       seen.add(e.to);
       prev.set(e.to, e);
       if (e.to === to) {
@@ -91,6 +131,7 @@ function analyse(src: FlowSource): LoopAnalysis {
     }
   }
   const edges = edgesOf(graph, sitesByFn);
+  const comp = components(edges);
   const byPath = new Map<string, LoopFinding[]>();
   const seen = new Set<string>();
   const add = (path: string, f: LoopFinding) => {
@@ -103,7 +144,9 @@ function analyse(src: FlowSource): LoopAnalysis {
   for (const [key, list] of edges) {
     const appRoot = key.slice(0, key.indexOf('|'));
     for (const e of list) {
-      const back = pathBack(edges, appRoot, e.to, e.from);
+      // Only edges inside one strongly connected component (or an event publishing itself) close a loop.
+      if (e.to !== e.from && comp.get(key) !== comp.get(`${appRoot}|${e.to}`)) continue;
+      const back = pathBack(edges, comp, appRoot, e.to, e.from);
       if (!back) continue;
       const chain = [e, ...back];
       const sender = listenTarget(e.handler.el);
@@ -119,9 +162,10 @@ const cache = new WeakMap<FlowSource, { version: number; result: LoopAnalysis }>
 /** The event loops of the index at its current version (computed once per version). */
 export function eventLoops(src: FlowSource): LoopAnalysis {
   const c = cache.get(src);
-  if (c && c.version === src.version) return c.result;
+  const v = flowVersionOf(src);
+  if (c && c.version === v) return c.result;
   const result = analyse(src);
-  cache.set(src, { version: src.version, result });
+  cache.set(src, { version: v, result });
   return result;
 }
 

@@ -6,7 +6,6 @@
  */
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PublishCall, PyClassDef, PyFunctionDef } from '../python/types';
-import { stringProp } from '../elements/elementJson';
 import { EVENT_TYPES, TASK_TYPES, isCustomSubscriber, isListener, listenTarget } from './elementTypes';
 import { findMethod, funcProp, implementationClass, modelFields, runFuncType, splitFunc } from './handlers';
 import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, workflowEventShape, type Payload } from './payloads';
@@ -14,6 +13,8 @@ import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape,
 /** What the flow graph is built from: the index (records by path and name, everything by iteration). */
 export interface FlowSource {
   readonly version: number;
+  /** When set, the flow graph is cached by it instead of `version` (bumped only when flow facts may change). */
+  readonly flowVersion?: number;
   allPython(): IterableIterator<PythonRecord>;
   allElements(): IterableIterator<ElementRecord>;
   python(path: string): PythonRecord | undefined;
@@ -54,7 +55,7 @@ export class FlowGraph {
       if (!isListener(el)) continue;
       const fn = this.handlerFunction(el);
       if (!fn) continue;
-      const h: Handler = { el, fn, ...this.payloadOf(el) };
+      const h = this.handler(el, fn);
       this.handlersByEl.set(el, h);
       push(this.handlersByFile, fn.py.path, h);
       if (h.sender !== undefined) push(this.subscribers, `${el.appRoot}|${h.sender}`, h);
@@ -114,14 +115,18 @@ export class FlowGraph {
     return this.functionIn(py, `${impl.cls.name}.${parts!.fn}`);
   }
 
-  private payloadOf(el: ElementRecord): { sender?: string; payload?: Payload } {
+  /** A handler record; a custom event's payload is merged on first use (most are never asked for). */
+  private handler(el: ElementRecord, fn: FlowFunction): Handler {
     const target = listenTarget(el)?.value;
-    if (isCustomSubscriber(el)) {
-      if (!target) return {};
-      const objMode = el.json.props.get('objMode');
-      if (objMode?.kind === 'boolean' && objMode.value === true) return { sender: target };
-      return { sender: target, payload: this.customPayload(el.appRoot, target) };
-    }
+    if (!isCustomSubscriber(el)) return { el, fn, ...this.fixedPayloadOf(el, target) };
+    if (!target) return { el, fn };
+    const objMode = el.json.props.get('objMode');
+    if (objMode?.kind === 'boolean' && objMode.value === true) return { el, fn, sender: target };
+    const graph = this;
+    return { el, fn, sender: target, get payload() { return graph.customPayload(el.appRoot, target); } };
+  }
+
+  private fixedPayloadOf(el: ElementRecord, target: string | undefined): { payload?: Payload } {
     const model = target ? this.src.element(el.appRoot, target) : undefined;
     const fields = model && model.kind === 'model' ? modelFields(this.src, model) : undefined;
     switch (el.type) {
@@ -142,16 +147,38 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
 
 const cache = new WeakMap<FlowSource, { version: number; graph: FlowGraph }>();
 
-/** The flow graph of the index at its current version (built once per version). */
+/** The version flow results are cached by. */
+export function flowVersionOf(src: FlowSource): number {
+  return src.flowVersion ?? src.version;
+}
+
+/** The flow graph of the index at its current flow version (built once per version). */
 export function flowGraph(src: FlowSource): FlowGraph {
   const c = cache.get(src);
-  if (c && c.version === src.version) return c.graph;
+  const v = flowVersionOf(src);
+  if (c && c.version === v) return c.graph;
   const graph = new FlowGraph(src);
-  cache.set(src, { version: src.version, graph });
+  cache.set(src, { version: v, graph });
   return graph;
 }
 
-/** True for `sender` values naming an `events.NormalType`-style custom event (not a model etc.). */
-export function isCustomSender(el: ElementRecord): boolean {
-  return isCustomSubscriber(el) && !!stringProp(el.json, 'sender');
+/**
+ * What of a Python file the flow graph uses from other files' point of view: publish calls (sender,
+ * place, payload, enclosing function) and functions with their parameters and calls. Payload reads
+ * are left out: they only matter to the file itself, which is checked again anyway.
+ */
+export function pythonFlowSignature(py: PythonRecord | undefined): string {
+  if (!py) return '';
+  const fn = (f: PyFunctionDef) => [f.name, f.params.map((p) => `${p.kind}:${p.name}`), f.flow?.calls ?? []];
+  return JSON.stringify([
+    py.scan.publishCalls.map((c) => [c.sender?.value, c.sender?.contentRange.start, c.enclosingFunction, c.payload]),
+    py.scan.functions.map(fn), py.scan.classes.map((c) => [c.name, c.methods.map(fn)]),
+  ]);
+}
+
+/** The current definition of a graph function in its file's latest scan (the graph may hold an older record of an edited file). */
+export function currentFunction(src: Pick<FlowSource, 'python'>, f: FlowFunction): PyFunctionDef | undefined {
+  const py = src.python(f.py.path);
+  if (!py) return undefined;
+  return f.cls ? py.scan.classes.find((c) => c.name === f.cls!.name)?.methods.find((m) => m.name === f.fn.name) : py.scan.functions.find((x) => x.name === f.fn.name);
 }

@@ -7,7 +7,7 @@ import type { ElementRecord } from '../model/records';
 import type { OffsetRange } from '../python/types';
 import { msg, type Locale } from '../i18n/messages';
 import { alwaysSent, typeLabel, type Payload, type PayloadNode } from '../domain/payloads';
-import { flowGraph, type PublishSite } from '../domain/flowGraph';
+import { currentFunction, flowGraph, type PublishSite } from '../domain/flowGraph';
 import { listenTarget } from '../domain/elementTypes';
 
 function keyLines(L: Locale, parent: PayloadNode, indent: string, out: string[]): void {
@@ -55,8 +55,13 @@ export function customPayloadMarkdown(index: WorkspaceIndex, appRoot: string, se
 /** Hover on the name of a function that handles events: which events, and the payload each receives. */
 export function handlerHoverAt(index: WorkspaceIndex, path: string, offset: number): { markdown: string; range: OffsetRange } | undefined {
   const handlers = flowGraph(index).handlersByFile.get(path);
-  const h0 = handlers?.find((h) => offset >= h.fn.fn.nameRange.start && offset <= h.fn.fn.nameRange.end);
-  if (!h0) return undefined;
+  let nameRange: OffsetRange | undefined;
+  const h0 = handlers?.find((h) => {
+    const r = currentFunction(index, h.fn)?.nameRange;
+    if (r && offset >= r.start && offset <= r.end) nameRange = r;
+    return !!nameRange;
+  });
+  if (!h0 || !nameRange) return undefined;
   const L = index.locale;
   const mine = handlers!.filter((h) => h.fn.id === h0.fn.id);
   const parts: string[] = [msg(L, 'hover-handler-of', { events: mine.map((h) => `\`${h.el.fullName}\``).join(', ') })];
@@ -65,7 +70,7 @@ export function handlerHoverAt(index: WorkspaceIndex, path: string, offset: numb
     if (h.sender !== undefined) parts.push(`**${h.sender}**`, customPayloadMarkdown(index, h.el.appRoot, h.sender));
     else if (h.payload) parts.push(`**${target ?? h.el.fullName}**`, msg(L, 'hover-payload-fixed'), payloadLines(L, h.payload).join('\n'));
   }
-  return { markdown: parts.filter(Boolean).join('\n\n'), range: h0.fn.fn.nameRange };
+  return { markdown: parts.filter(Boolean).join('\n\n'), range: nameRange };
 }
 
 /** The handler record of an element, if its function was found. */

@@ -8,6 +8,7 @@ import type { OffsetRange } from '../../python/types';
 import { msg } from '../../i18n/messages';
 import { Severity } from '../../model/diagnostics';
 import { judgeReads, type JudgedRead } from '../../domain/handlerReads';
+import { currentFunction } from '../../domain/flowGraph';
 import type { TrackingLookup } from '../trackingLookup';
 import type { DiagnosticSink } from './diag';
 
@@ -21,7 +22,9 @@ export function checkPayloadReads(py: PythonRecord, ctx: TrackingLookup, out: Di
     if (h.sender === undefined) continue;
     const p = ctx.payloadOf(h);
     if (!p) continue;
-    for (const j of judgeReads(h.fn.fn, !!h.fn.cls, p)) {
+    const fn = currentFunction(ctx, h.fn);
+    if (!fn) continue;
+    for (const j of judgeReads(fn, !!h.fn.cls, p)) {
       let v = byRange.get(j.range.start);
       if (!v) byRange.set(j.range.start, (v = { range: j.range, key: j.key, verdicts: [] }));
       if (!v.verdicts.some((x) => x.event === h.sender)) v.verdicts.push({ ...j, event: h.sender });
