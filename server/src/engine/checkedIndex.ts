@@ -8,7 +8,7 @@ import { resetInternedKeys } from './workspace/dependencyKeys';
 import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
 import { FlowChanges } from './check/flowChanges';
-import { pythonFlowSignature } from './domain/flowGraph';
+import { elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
@@ -53,35 +53,43 @@ export class CheckedIndex extends WorkspaceIndex {
 
   /** Files or folders changed on disk; returns every file whose diagnostics changed (including ones now empty). */
   applyChanges(paths: string[]): string[] {
-    const before = this.pythonSignatures(paths);
+    const before = this.flowSignatures(paths);
     return this.checker.check(this.withFlow(this.update(paths), before));
   }
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
   setOverlay(path: string, text: string | undefined): string[] {
-    const before = this.pythonSignatures([path]);
+    const before = this.flowSignatures([path]);
     return this.checker.check(this.withFlow(this.setOverlayText(path, text), before));
   }
 
-  /** Flow signatures of Python files about to change; undefined when a path is anything else (flow may change). */
-  private pythonSignatures(paths: string[]): Map<string, string> | undefined {
+  /** What the flow graph uses of a Python file or an e.json ('' when absent); undefined for anything else. */
+  private flowSignature(p: string): string | undefined {
+    if (p.endsWith('.py')) return pythonFlowSignature(this.python(p));
+    if (p.endsWith('/e.json')) return elementFlowSignature(this.elementOfFile(p));
+    return undefined;
+  }
+
+  /** Flow signatures of files about to change; undefined when a path is a folder or other file (flow may change). */
+  private flowSignatures(paths: string[]): Map<string, string> | undefined {
     const out = new Map<string, string>();
     for (const raw of paths) {
       const p = normalizePath(raw);
-      if (!p.endsWith('.py')) return undefined;
-      out.set(p, pythonFlowSignature(this.python(p)));
+      const sig = this.flowSignature(p);
+      if (sig === undefined) return undefined;
+      out.set(p, sig);
     }
     return out;
   }
 
   /**
-   * Adds the payload, handler and loop keys a change altered (see FlowChanges). Edits of Python
-   * files that leave their publish calls, functions and calls as they were change no flow fact:
-   * the flow graph is kept and nothing else is re-checked.
+   * Adds the payload, handler and loop keys a change altered (see FlowChanges). Edits that leave
+   * a Python file's publish calls, functions and calls, or an e.json's listening and handler keys,
+   * as they were change no flow fact: the flow graph is kept and nothing else is re-checked.
    */
   private withFlow(cs: ChangeSet, before: Map<string, string> | undefined): ChangeSet {
     if (cs.structural) { this.flowVersion++; this.flowChanges.reset(this); return cs; }
     if (!cs.touched.size) return cs;
-    if (before && [...cs.touched].every((p) => before.has(p) && before.get(p) === pythonFlowSignature(this.python(p)))) return cs;
+    if (before && [...cs.touched].every((p) => before.has(p) && before.get(p) === this.flowSignature(p))) return cs;
     this.flowVersion++;
     for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
     return cs;

@@ -3,16 +3,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createEngine, severityName, type Engine } from '../../../server/src/engine';
-import { tempCopy } from '../../helpers/repo';
+import { severityName, type Engine } from '../../../server/src/engine';
+import { indexCopy } from '../../helpers/engineWorkspace';
 
-async function flowApp(locale?: string): Promise<{ engine: Engine; dir: string; cleanup: () => void }> {
-  const { dir, cleanup } = tempCopy('test/fixtures/flow');
-  const engine = createEngine({ locale });
-  engine.setFolders([dir]);
-  await engine.indexAll();
-  return { engine, dir, cleanup };
-}
+const flowApp = (locale?: string) => indexCopy('test/fixtures/flow', { locale });
 
 /** [file, code, severity, "line:col-endLine:endCol" (1-based), message] of every diagnostic, sorted by file and position. */
 function rows(engine: Engine, dir: string): [string, string, string, string, string][] {
@@ -134,5 +128,27 @@ test('expected-problems.json of the flow fixture lists the same problems (file, 
   try {
     const listed = JSON.parse(fs.readFileSync(path.join(dir, 'expected-problems.json'), 'utf8')) as { file: string; code: string; severity: string; line: number }[];
     assert.deepEqual(listed.map((p) => [p.file, p.code, p.severity, p.line]), rows(engine, dir).map(([f, c, s, r]) => [f, c, s, Number(r.split(':')[0])]));
+  } finally { cleanup(); }
+});
+
+test('edits that change no flow fact keep the flow graph and still judge the new reads; handler info follows', async () => {
+  const { engine, dir, cleanup } = await flowApp();
+  try {
+    const inner = path.join(dir, 'events/ArchiveOrder/inner.py');
+    const before = engine.index.flowVersion;
+    const changed = engine.setOverlay(inner, fs.readFileSync(inner, 'utf8').replace('order["orderID"]', 'order["orderId"]'));
+    assert.equal(engine.index.flowVersion, before, 'reads only: the flow graph is kept');
+    assert.deepEqual(changed, [inner]);
+    assert.deepEqual(engine.diagnosticsOf(inner).map((d) => d.code), ['payload-key-sometimes', 'payload-key-sometimes']);
+    // An edit after the subscriber's sender ("enable") keeps the graph too; Run handler still gets the payload shape.
+    const ej = path.join(dir, 'events/ArchiveOrder/e.json');
+    engine.setOverlay(ej, fs.readFileSync(ej, 'utf8').replace('"enable": 1', '"enable": 0'));
+    assert.equal(engine.index.flowVersion, before);
+    const info = engine.handlerInfoAt(ej);
+    assert.deepEqual(info?.payloadShape?.map((k) => `${k.path}:${k.type}:${k.always ? 'always' : 'sometimes'}`), [
+      'args[0]:dict:always', 'args[0].orderId:?:always', 'args[0].amount:float | int:always', 'args[0].currency:str:sometimes',
+      'kwargs.source:str:always', 'kwargs.operator:str:sometimes',
+    ]);
+    assert.deepEqual(info?.payloads.at(-1), { source: 'skeleton', label: 'Skeleton from the payload shape', args: [{ orderId: null, amount: 0, currency: '' }], kwargs: { source: '', operator: '' } });
   } finally { cleanup(); }
 });

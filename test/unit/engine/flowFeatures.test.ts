@@ -3,17 +3,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createEngine } from '../../../server/src/engine';
-import { BASE_APP, indexOf } from '../../helpers/engineWorkspace';
-import { tempCopy } from '../../helpers/repo';
+import { BASE_APP, indexCopy, indexOf } from '../../helpers/engineWorkspace';
 
-async function flowApp() {
-  const { dir, cleanup } = tempCopy('test/fixtures/flow');
-  const engine = createEngine();
-  engine.setFolders([dir]);
-  await engine.indexAll();
-  return { engine, dir, cleanup };
-}
+const flowApp = () => indexCopy('test/fixtures/flow');
 
 const ORDER_PLACED_PAYLOAD = [
   '**Payload** (2 publish site(s))',

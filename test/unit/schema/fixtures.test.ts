@@ -15,7 +15,8 @@ const BRIEF_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', '
   'sender-malformed', 'sender-service-not-found', 'sender-not-a-service', 'unknown-event', 'publish-args-not-tuple',
   'invalid-func-type', 'missing-func', 'func-malformed', 'func-element-not-found', 'func-not-found',
   'func-not-in-function-list', 'function-not-implemented', 'inner-file-missing', 'custom-func-missing', 'missing-name',
-  'duplicate-event-name', 'duplicate-function-name', 'element-not-found', 'wrong-element-kind', 'unknown-model-field']);
+  'duplicate-event-name', 'duplicate-function-name', 'element-not-found', 'wrong-element-kind', 'unknown-model-field',
+  'payload-key-not-sent', 'payload-key-sometimes', 'event-loop']);
 
 function readExpected(path: string): ExpectedProblem[] {
   return JSON.parse(readFileSync(path, 'utf8')) as ExpectedProblem[];

@@ -39,7 +39,8 @@ export interface Handler {
 export class FlowGraph {
   readonly publishers = new Map<string, PublishSite[]>();
   readonly handlersByFile = new Map<string, Handler[]>();
-  readonly handlersByEl = new Map<ElementRecord, Handler>();
+  /** Handlers by their e.json path. */
+  readonly handlersByEl = new Map<string, Handler>();
   /** Custom subscribers by `appRoot|sender`. */
   readonly subscribers = new Map<string, Handler[]>();
   private readonly payloads = new Map<string, Payload>();
@@ -56,7 +57,7 @@ export class FlowGraph {
       const fn = this.handlerFunction(el);
       if (!fn) continue;
       const h = this.handler(el, fn);
-      this.handlersByEl.set(el, h);
+      this.handlersByEl.set(el.path, h);
       push(this.handlersByFile, fn.py.path, h);
       if (h.sender !== undefined) push(this.subscribers, `${el.appRoot}|${h.sender}`, h);
     }
@@ -172,8 +173,17 @@ export function pythonFlowSignature(py: PythonRecord | undefined): string {
   const fn = (f: PyFunctionDef) => [f.name, f.params.map((p) => `${p.kind}:${p.name}`), f.flow?.calls ?? []];
   return JSON.stringify([
     py.scan.publishCalls.map((c) => [c.sender?.value, c.sender?.contentRange.start, c.enclosingFunction, c.payload]),
-    py.scan.functions.map(fn), py.scan.classes.map((c) => [c.name, c.methods.map(fn)]),
+    py.scan.functions.map(fn), py.scan.classes.map((c) => [c.name, c.methods.map(fn), c.attributes?.map((a) => a.name)]),
   ]);
+}
+
+/** What of an e.json the flow graph uses: kind, Type, what it listens to and how its handler is found. */
+export function elementFlowSignature(el: ElementRecord | undefined): string {
+  if (!el) return '';
+  const v = (k: string) => { const x = el.json.props.get(k); return x && (x.kind === 'string' || x.kind === 'boolean') ? x.value : undefined; };
+  // Where the sender sits matters too: loop warnings are reported on it.
+  const at = isListener(el) ? listenTarget(el)?.contentRange.start : undefined;
+  return JSON.stringify([el.kind, el.type, v('sender'), v('model'), v('modelPath'), v('func'), v('taskFunc'), v('funcType'), v('objMode'), at]);
 }
 
 /** The current definition of a graph function in its file's latest scan (the graph may hold an older record of an edited file). */

@@ -75,5 +75,5 @@ export function handlerHoverAt(index: WorkspaceIndex, path: string, offset: numb
 
 /** The handler record of an element, if its function was found. */
 export function handlerOf(index: WorkspaceIndex, el: ElementRecord) {
-  return flowGraph(index).handlersByEl.get(el);
+  return flowGraph(index).handlersByEl.get(el.path);
 }
