@@ -1,6 +1,6 @@
 // Payload facts and the loop graph at N elements, next to the cold index time.
 //
-//   node bench/flow.mjs [--sizes 1000,10000] [--runs 5] [--seed 42]
+//   node bench/flow.mjs [--sizes 1000,10000] [--runs 5] [--seed 42] [--prebuilt]
 //
 // Bundles the engine (server/src/engine) with esbuild into bench/.cache/, generates (or reuses) the
 // synthetic app of bench/generate.mjs, then per size: the cold index (indexAll, includes every rule)
@@ -10,7 +10,6 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import { ensureApp, HOT_SERVICE } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +20,8 @@ const runs = Number(opt('runs', 5));
 const seed = Number(opt('seed', 42));
 
 const out = join(here, '.cache', 'flow-engine.mjs');
-await build({
+// --prebuilt: reuse the bundle of an earlier run (no esbuild needed).
+if (!argv.includes('--prebuilt')) await (await import('esbuild')).build({
   entryPoints: [join(here, 'flow-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out,
   mainFields: ['module', 'main'], logLevel: 'warning', define: { __VERSION__: '"bench"' },
 });
