@@ -12,7 +12,7 @@ const OUR_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', 'wr
   'sender-service-not-found', 'sender-not-a-service', 'unknown-event', 'publish-args-not-tuple', 'invalid-func-type', 'missing-func',
   'func-malformed', 'func-element-not-found', 'func-not-found', 'func-not-in-function-list', 'function-not-implemented',
   'inner-file-missing', 'custom-func-missing', 'missing-name', 'duplicate-event-name', 'duplicate-function-name',
-  'element-not-found', 'wrong-element-kind', 'unknown-model-field']);
+  'element-not-found', 'wrong-element-kind', 'unknown-model-field', 'payload-key-not-sent', 'payload-key-sometimes', 'event-loop']);
 
 function expectedProblems(): ExpectedProblem[] {
   return JSON.parse(fs.readFileSync(appFile('expected-problems.json'), 'utf8'));
