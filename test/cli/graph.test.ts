@@ -95,11 +95,12 @@ describe('jitai-events graph', () => {
     assert.match(r.stdout, /a0n1 -->\|发布\| a0n0\n {4}a0n2 -->\|声明\| a0n0\n/);
   });
 
-  it('crm-demo: unresolved senders are dashed, there is no loop', async () => {
+  it('crm-demo: unresolved senders are dashed, the deliberate loop is marked', async () => {
     const r = await runCli(['graph', 'examples/crm-demo']);
     assert.equal(r.code, 0, show(r));
     assert.match(r.stdout, /\(\["services\.OrderServce\.orderPaid"\]\):::unresolved\n/);
-    assert.doesNotMatch(r.stdout, /:::loop|linkStyle/);
+    assert.match(r.stdout, /\(\["reportQueued[^\n]*:::loop\n/);
+    assert.equal((r.stdout.match(/:::loop/g) ?? []).length, 2, 'the event and its handler');
   });
 
   for (const [args, message] of [

@@ -1,5 +1,5 @@
 import { createEngine, type CheckedIndex } from '../../server/src/engine';
-import { tempWorkspace } from './repo';
+import { tempCopy, tempWorkspace } from './repo';
 
 /** A minimal valid app: one service with two events and functions, a model, two subscribers. */
 export const BASE_APP: Record<string, string | object> = {
@@ -47,4 +47,13 @@ export function problems(index: CheckedIndex, dir: string): [string, string, num
   const out: [string, string, number][] = [];
   for (const [p, list] of index.allDiagnostics()) for (const d of list) out.push([p.slice(dir.length + 1), d.code, d.range.start.line + 1]);
   return out.sort((a, b) => (a.join() < b.join() ? -1 : 1));
+}
+
+/** A temporary copy of a repository folder (e.g. `test/fixtures/flow`), indexed by a fresh engine. */
+export async function indexCopy(relative: string, opts: { locale?: string } = {}) {
+  const { dir, cleanup } = tempCopy(relative);
+  const engine = createEngine({ locale: opts.locale });
+  engine.setFolders([dir]);
+  await engine.indexAll();
+  return { engine, dir, cleanup };
 }

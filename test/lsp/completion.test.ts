@@ -14,6 +14,8 @@ import { applyEdits, positionAt, positionOf, textInRange } from './lspTestUtil';
 const ALL_EVENTS = [
   'services.CustomerBatchService.batchFailed',
   'services.CustomerBatchService.dataProcessed',
+  'services.MistakesDemoService.reportQueued',
+  'services.MistakesDemoService.reportReady',
   'services.MistakesDemoService.reportRequested',
   'services.NotifyService.emailSent',
   'services.OrderService.orderCancelled',

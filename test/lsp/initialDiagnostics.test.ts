@@ -94,7 +94,7 @@ describe('initial diagnostics of examples/crm-demo (never-opened files)', () => 
     assert.equal(server.status.apps, 1);
     assert.equal(server.status.errors, expected.filter((e) => e.severity === 'error').length);
     assert.equal(server.status.warnings, expected.filter((e) => e.severity === 'warning').length);
-    assert.equal(server.status.events, 7);
+    assert.equal(server.status.events, 9);
     assert.ok(server.status.elements >= 29, `elements ${server.status.elements}`);
     assert.ok(server.status.subscribers >= 13, `subscribers ${server.status.subscribers}`);
     assert.ok(server.status.indexMs >= 0 && !Number.isNaN(Date.parse(server.status.updatedAt)));

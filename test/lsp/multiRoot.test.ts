@@ -77,7 +77,7 @@ describe('overlapping workspace folders (an app and its parent)', () => {
     const typo = server.client.diagnostics.get(uriOf(path.join(server.dir, 'crm-demo/events/deliberateMistakes/TypoSender/e.json'))) ?? [];
     assert.equal(typo.length, 1, JSON.stringify(typo));
     const total = [...server.client.diagnostics.values()].reduce((n, d) => n + d.length, 0);
-    assert.equal(total, 11);
+    assert.equal(total, 14);
   });
 
   it('completion lists each event once', async () => {
@@ -86,6 +86,6 @@ describe('overlapping workspace folders (an app and its parent)', () => {
       textDocument: { uri: uriOf(file) }, position: positionInFile(file, 'dataProcessed', 1),
     });
     const labels = (r?.items ?? []).map((i) => i.label);
-    assert.equal(labels.length, 7, labels.join(', '));
+    assert.equal(labels.length, 9, labels.join(', '));
   });
 });

@@ -79,7 +79,7 @@ describe('Neovim (its built-in LSP client) with the README snippet for 0.7–0.9
 
   it('shows problems of files that were never opened, with code and line', () => {
     const py = o.diagnostics['services/MistakesDemoService/service.py'];
-    assert.deepEqual(py.map((d) => [d.lnum + 1, d.code]).sort(), [[10, 'unknown-event'], [13, 'sender-service-not-found'], [17, 'publish-args-not-tuple']]);
+    assert.deepEqual(py.map((d) => [d.lnum + 1, d.code]).sort(), [[10, 'unknown-event'], [13, 'sender-service-not-found'], [17, 'publish-args-not-tuple'], [24, 'event-loop']]);
     const typo = o.diagnostics['events/deliberateMistakes/TypoSender/e.json'];
     assert.equal(typo.length, 1);
     assert.equal(typo[0].code, 'unknown-event');

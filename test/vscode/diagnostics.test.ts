@@ -15,7 +15,8 @@ const OUR_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', 'wr
   'element-not-found', 'wrong-element-kind', 'unknown-model-field', 'handler-signature-fails', 'handler-signature-unusual',
   'init-import-missing', 'element-import-unresolved', 'inner-unused', 'unknown-key', 'fields-ignored', 'filter-unknown-field',
   'update-loop', 'workflow-option-misplaced', 'workflow-item-invalid', 'workflow-node-unknown', 'workflow-not-bound',
-  'task-timer-invalid', 'task-date-field']);
+  'task-timer-invalid', 'task-date-field',
+  'payload-key-not-sent', 'payload-key-sometimes', 'event-loop']);
 
 function expectedProblems(): ExpectedProblem[] {
   return JSON.parse(fs.readFileSync(appFile('expected-problems.json'), 'utf8'));

@@ -58,9 +58,9 @@ export function recentPayloads(history: PayloadHistory | undefined, key: string)
 }
 
 /** Payload choices in the order the quick pick shows them, without duplicates. */
-export interface PayloadChoice { source: 'publish' | 'history' | 'empty'; label: string; detail?: string; payload: Payload }
+export interface PayloadChoice { source: 'publish' | 'skeleton' | 'history' | 'empty'; label: string; detail?: string; payload: Payload }
 export function payloadChoices(
-  published: Array<{ label: string; args: unknown[]; kwargs: Record<string, unknown> }>,
+  published: Array<{ label: string; args: unknown[]; kwargs: Record<string, unknown>; source?: 'publish' | 'skeleton' }>,
   history: Payload[],
   t: Localize = formatMessage,
 ): PayloadChoice[] {
@@ -72,8 +72,12 @@ export function payloadChoices(
     seen.add(key);
     out.push(c);
   };
-  for (const p of published) {
-    add({ source: 'publish', label: p.label, detail: describePayload({ args: p.args, kwargs: p.kwargs }), payload: { args: p.args, kwargs: p.kwargs } });
+  // Publish-site literals first, then the skeleton built from the payload shape (keys with placeholders).
+  for (const source of ['publish', 'skeleton'] as const) {
+    for (const p of published) {
+      if ((p.source ?? 'publish') !== source) continue;
+      add({ source, label: p.label, detail: describePayload({ args: p.args, kwargs: p.kwargs }), payload: { args: p.args, kwargs: p.kwargs } });
+    }
   }
   // The empty payload keeps its own row (last) even after it was used.
   for (const p of history) if (!isEmptyPayload(p)) add({ source: 'history', label: describePayload(p, 80), detail: t('Used before'), payload: p });

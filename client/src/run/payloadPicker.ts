@@ -1,7 +1,7 @@
 /**
- * Choosing a handler's payload: a quick pick of publish-site literals, payloads used before
- * (remembered per workspace, newest first), the empty payload and "Edit as JSON…" (which opens
- * run/payloadEditors.ts).
+ * Choosing a handler's payload: a quick pick of publish-site literals, a skeleton from the payload
+ * shape, payloads used before (remembered per workspace, newest first), the empty payload and
+ * "Edit as JSON…" (which opens run/payloadEditors.ts).
  */
 import * as vscode from 'vscode';
 import type { HandlerInfo, HandlerTarget } from '../../../shared/src/protocol/types';
@@ -35,7 +35,7 @@ interface PayloadItem extends vscode.QuickPickItem { pick?: PayloadPick }
 /** Asks which payload to run the handler with; undefined when the user dismissed the pick. */
 export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStore): Promise<PayloadPick | undefined> {
   const recent = history.recent(info);
-  const choices = payloadChoices(info.payloads.map((p) => ({ label: p.label, args: p.args, kwargs: p.kwargs })), recent, vscode.l10n.t);
+  const choices = payloadChoices(info.payloads.map((p) => ({ label: p.label, args: p.args, kwargs: p.kwargs, source: p.source })), recent, vscode.l10n.t);
   // Publish calls that pass variables give payloads with nulls in their places: edit those first.
   const partial = new Set(info.payloads.filter((p) => p.partial).map((p) => JSON.stringify({ args: p.args, kwargs: p.kwargs })));
   const items: PayloadItem[] = [];
@@ -45,14 +45,16 @@ export async function pickPayload(info: HandlerInfo, history: PayloadHistoryStor
     if (c.source !== lastSource) {
       lastSource = c.source;
       if (c.source === 'publish') section(vscode.l10n.t('Published with'));
+      else if (c.source === 'skeleton') section(vscode.l10n.t('From the payload shape'));
       else if (c.source === 'history') section(vscode.l10n.t('Used before'));
       else section(vscode.l10n.t('Other'));
     }
-    const icon = c.source === 'publish' ? '$(broadcast)' : c.source === 'history' ? '$(history)' : '$(circle-large-outline)';
-    const needsEdit = c.source === 'publish' && partial.has(JSON.stringify({ args: c.payload.args, kwargs: c.payload.kwargs }));
+    const icon = c.source === 'publish' ? '$(broadcast)' : c.source === 'skeleton' ? '$(symbol-structure)' : c.source === 'history' ? '$(history)' : '$(circle-large-outline)';
+    const needsEdit = c.source === 'skeleton' || (c.source === 'publish' && partial.has(JSON.stringify({ args: c.payload.args, kwargs: c.payload.kwargs })));
+    const editHint = c.source === 'skeleton' ? vscode.l10n.t('Placeholders by type: edit, then run') : vscode.l10n.t('Variables are null here: edit, then run');
     items.push({
       label: `${icon} ${c.label}`,
-      detail: needsEdit ? `${vscode.l10n.t('Variables are null here: edit, then run')} · ${c.detail ?? ''}` : c.detail,
+      detail: needsEdit ? `${editHint} · ${c.detail ?? ''}` : c.detail,
       pick: { kind: needsEdit ? 'edit' : 'run', payload: c.payload },
     });
   }

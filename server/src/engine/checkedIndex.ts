@@ -5,12 +5,17 @@
 import type { EngineDiagnostic } from './model/diagnostics';
 import { normalizePath } from './files/paths';
 import { resetInternedKeys } from './workspace/dependencyKeys';
-import { WorkspaceIndex, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
+import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
+import { FlowChanges } from './check/flowChanges';
+import { elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
   private generation = 0;
+  private readonly flowChanges = new FlowChanges();
+  /** Bumped when flow facts (publish calls, handlers, calls) may have changed; flow results are cached by it. */
+  flowVersion = 0;
 
   constructor(opts: IndexOptions = {}) {
     super(opts);
@@ -39,15 +44,56 @@ export class CheckedIndex extends WorkspaceIndex {
     }
     this.adopt(fresh);
     this.checker.adopt(checker);
+    this.flowVersion++;
+    this.flowChanges.reset(this);
     this.lastIndexMs = performance.now() - t0;
     onProgress?.({ done: total * 2, total: total * 2 });
     return true;
   }
 
   /** Files or folders changed on disk; returns every file whose diagnostics changed (including ones now empty). */
-  applyChanges(paths: string[]): string[] { return this.checker.check(this.update(paths)); }
+  applyChanges(paths: string[]): string[] {
+    const before = this.flowSignatures(paths);
+    return this.checker.check(this.withFlow(this.update(paths), before));
+  }
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
-  setOverlay(path: string, text: string | undefined): string[] { return this.checker.check(this.setOverlayText(path, text)); }
+  setOverlay(path: string, text: string | undefined): string[] {
+    const before = this.flowSignatures([path]);
+    return this.checker.check(this.withFlow(this.setOverlayText(path, text), before));
+  }
+
+  /** What the flow graph uses of a Python file or an e.json ('' when absent); undefined for anything else. */
+  private flowSignature(p: string): string | undefined {
+    if (p.endsWith('.py')) return pythonFlowSignature(this.python(p));
+    if (p.endsWith('/e.json')) return elementFlowSignature(this.elementOfFile(p));
+    return undefined;
+  }
+
+  /** Flow signatures of files about to change; undefined when a path is a folder or other file (flow may change). */
+  private flowSignatures(paths: string[]): Map<string, string> | undefined {
+    const out = new Map<string, string>();
+    for (const raw of paths) {
+      const p = normalizePath(raw);
+      const sig = this.flowSignature(p);
+      if (sig === undefined) return undefined;
+      out.set(p, sig);
+    }
+    return out;
+  }
+
+  /**
+   * Adds the payload, handler and loop keys a change altered (see FlowChanges). Edits that leave
+   * a Python file's publish calls, functions and calls, or an e.json's listening and handler keys,
+   * as they were change no flow fact: the flow graph is kept and nothing else is re-checked.
+   */
+  private withFlow(cs: ChangeSet, before: Map<string, string> | undefined): ChangeSet {
+    if (cs.structural) { this.flowVersion++; this.flowChanges.reset(this); return cs; }
+    if (!cs.touched.size) return cs;
+    if (before && [...cs.touched].every((p) => before.has(p) && before.get(p) === this.flowSignature(p))) return cs;
+    this.flowVersion++;
+    for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
+    return cs;
+  }
 
   diagnosticsOf(path: string): EngineDiagnostic[] { return this.checker.diagnosticsOf(normalizePath(path)); }
   allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.checker.allDiagnostics(); }

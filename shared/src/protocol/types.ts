@@ -133,8 +133,11 @@ export interface HandlerTarget { appRootUri: DocumentUri; fullName: string }
 export type HandlerInfoParams = { uri: DocumentUri } | HandlerTarget;
 
 export interface PayloadCandidate {
-  /** `publish`: literal args/kwargs of an `app.event.publish` site. */
-  source: 'publish';
+  /**
+   * `publish`: literal args/kwargs of an `app.event.publish` site. `skeleton`: every key any
+   * publisher sends (or the event Type passes), with a placeholder value by type, to edit before running.
+   */
+  source: 'publish' | 'skeleton';
   label: string;
   location?: Location;
   args: unknown[];
@@ -142,6 +145,9 @@ export interface PayloadCandidate {
   /** True when the call passes variables: their places hold null, to be filled in before running. */
   partial?: boolean;
 }
+
+/** One part of a payload: `args[0].orderId`, `kwargs.source`; its literal types; sent by every publisher or only some. */
+export interface PayloadKeyInfo { path: string; type: string; always: boolean }
 
 /** What Run handler executes, apart from where its files are (HandlerInfo adds URIs, the engine paths). */
 export interface HandlerFacts {
@@ -158,6 +164,8 @@ export interface HandlerFacts {
   sender?: string;
   /** Literal payloads found at publish sites of this handler's event. */
   payloads: PayloadCandidate[];
+  /** The payload shape handlers receive (keys, types, sent always or sometimes); absent when unknown. */
+  payloadShape?: PayloadKeyInfo[];
   /** Set when the handler cannot run and why (missing inner.py, unresolved func…). */
   problem?: string;
 }

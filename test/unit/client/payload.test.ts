@@ -92,3 +92,20 @@ test('describePayload shortens long payloads; canonicalPayload ignores key order
   assert.equal(canonicalPayload({ args: [{ b: 1, a: 2 }], kwargs: { z: 1, y: 2 } }),
     canonicalPayload({ args: [{ a: 2, b: 1 }], kwargs: { y: 2, z: 1 } }));
 });
+
+test('payload choices: the skeleton from the payload shape comes after the publish-site literals, before history', () => {
+  const choices = payloadChoices(
+    [
+      { label: 'Skeleton from the payload shape', args: [{ orderId: 0, note: '' }], kwargs: { by: '' }, source: 'skeleton' },
+      { label: 'service.py:5 OrderService.pay', args: [{ orderId: 42 }], kwargs: { by: 'web' }, source: 'publish' },
+    ],
+    [{ args: [{ orderId: 7 }], kwargs: {} }],
+  );
+  assert.deepEqual(choices.map((c) => `${c.source}: ${c.label}`), [
+    'publish: service.py:5 OrderService.pay',
+    'skeleton: Skeleton from the payload shape',
+    'history: args=[{"orderId":7}] kwargs={}',
+    'empty: Empty payload',
+  ]);
+  assert.deepEqual(choices[1].payload, { args: [{ orderId: 0, note: '' }], kwargs: { by: '' } });
+});

@@ -134,7 +134,12 @@ test('handler info: Inner and Global targets, payloads from publish literals', a
     const inner = handlerInfo(index, index.element(dir, 'events.ArchivePaid')!)!;
     assert.equal(inner.funcType, 'Inner');
     assert.equal(inner.modulePath, path.join(dir, 'events/ArchivePaid/inner.py'));
-    assert.deepEqual(inner.payloads.map((p) => [p.args, p.kwargs]), [[[{ orderId: 42 }], { by: 'test' }]]);
+    assert.deepEqual(inner.payloads.filter((p) => p.source === 'publish').map((p) => [p.args, p.kwargs]), [[[{ orderId: 42 }], { by: 'test' }]]);
+    // The skeleton from the payload shape comes last: every key with a placeholder by type.
+    assert.deepEqual(inner.payloads.filter((p) => p.source === 'skeleton').map((p) => [p.label, p.args, p.kwargs]), [['Skeleton from the payload shape', [{ orderId: 0 }], { by: '' }]]);
+    assert.deepEqual(inner.payloadShape, [
+      { path: 'args[0]', type: 'dict', always: true }, { path: 'args[0].orderId', type: 'int', always: true }, { path: 'kwargs.by', type: 'str', always: true },
+    ]);
     assert.match(inner.payloads[0].label, /^services\/OrderService\/service.py:5 \(OrderService.pay\)$/);
     const global = handlerInfo(index, index.element(dir, 'events.NotifyPaid')!)!;
     assert.equal(global.className, 'OrderService');

@@ -15,3 +15,10 @@ class MistakesDemoService(NormalService):
         )
         # Mistake: a dict in parentheses is not a tuple, a trailing comma is missing (publish-args-not-tuple).
         app.event.publish(sender="services.MistakesDemoService.reportRequested", args=({"period": period}))
+
+    def publishReport(self, period, url):
+        app.event.publish(sender="services.MistakesDemoService.reportReady", args=({"period": period, "url": url},))
+
+    def requeue(self, *args, **kwargs):
+        # Mistake: this handler of reportQueued publishes reportQueued again, so it never stops (event-loop).
+        app.event.publish(sender="services.MistakesDemoService.reportQueued", kwargs={"attempt": kwargs.get("attempt", 0) + 1})

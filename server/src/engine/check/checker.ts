@@ -7,12 +7,14 @@ import type { EngineDiagnostic } from '../model/diagnostics';
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
+import type { FlowSource } from '../domain/flowGraph';
+import { hasPayloadReads } from '../domain/handlerReads';
 import type { ChangeSet } from '../workspace/workspaceIndex';
 import { TrackingLookup } from './trackingLookup';
 import { validateElement, validatePython } from './rules';
 
 /** What the checker reads: the index's lookups, plus records by (normalised) path and the locale. */
-export interface CheckedView extends Lookup {
+export interface CheckedView extends Lookup, FlowSource {
   readonly locale: Locale;
   /** True when the editor shows JSON syntax errors of open files itself; the engine then leaves them out. */
   readonly clientSyntaxErrors: boolean;
@@ -48,7 +50,7 @@ export class Checker {
       this.setDiagnostics(path, []);
       return !!before?.length;
     }
-    if (py && !py.unreadable && !refersToAnything(py)) {
+    if (py && !py.unreadable && !refersToAnything(py) && !hasPayloadReads(py.scan)) {
       // Nothing in this file refers to anything: no dependencies, no problems.
       this.setDiagnostics(path, []);
       return !!before?.length;

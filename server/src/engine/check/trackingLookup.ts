@@ -6,10 +6,29 @@ import type { AppRecord, ElementKind, ElementRecord, PythonRecord } from '../mod
 import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import { keys } from '../workspace/dependencyKeys';
+import { flowGraph, type FlowSource, type Handler } from '../domain/flowGraph';
+import type { Payload } from '../domain/payloads';
+import { eventLoops, type LoopFinding } from '../domain/eventLoops';
 
 export class TrackingLookup implements Lookup {
   readonly deps = new Set<string>();
-  constructor(private readonly view: Lookup, readonly locale: Locale) {}
+  constructor(private readonly view: Lookup & FlowSource, readonly locale: Locale) {}
+
+  /** Event/task elements handled by functions of a Python file. */
+  handlersIn(path: string): Handler[] {
+    this.deps.add(keys.handlers(path));
+    return flowGraph(this.view).handlersByFile.get(path) ?? [];
+  }
+  /** What a handler receives (custom events: merged over the event's publish sites). */
+  payloadOf(h: Handler): Payload | undefined {
+    if (h.sender !== undefined) this.deps.add(keys.payload(h.el.appRoot, h.sender));
+    return h.payload;
+  }
+  /** Event loops running through a file (subscriber senders in an e.json, publish sites in Python). */
+  loopsAt(path: string): LoopFinding[] {
+    this.deps.add(keys.loop(path));
+    return eventLoops(this.view).byPath.get(path) ?? [];
+  }
 
   app(root: string): AppRecord | undefined {
     this.deps.add(keys.app(root));

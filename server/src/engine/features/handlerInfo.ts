@@ -8,6 +8,8 @@ import { findMethod, funcProp, implementationClass, innerHandler, runFuncType, s
 import { EVENT_TYPES, isListener, subscriberKind } from '../domain/elementTypes';
 import { publishSitesOf } from './eventGraph';
 import { toLocation } from './locations';
+import { handlerOf } from './payloadHover';
+import { payloadSkeleton, payloadKeyInfo } from './payloadSkeleton';
 
 /** What "Run handler" must execute for an event or task element. Null for non-subscribers. */
 export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerInfoOnDisk | null {
@@ -20,6 +22,11 @@ export function handlerInfo(index: WorkspaceIndex, el: ElementRecord): HandlerIn
     funcType, functionName: 'customFunc', sender, payloads: [],
   };
   if (el.type === EVENT_TYPES.custom && sender) base.payloads = payloadsFor(index, el.appRoot, sender);
+  const payload = handlerOf(index, el)?.payload;
+  if (payload) base.payloadShape = payloadKeyInfo(payload);
+  if (payload && base.payloadShape?.length) {
+    base.payloads.push({ source: 'skeleton', label: msg(L, 'payload-skeleton'), ...payloadSkeleton(payload) });
+  }
   if (funcType === 'Inner') {
     const h = innerHandler(index, el);
     base.modulePath = `${el.dir}/inner.py`;

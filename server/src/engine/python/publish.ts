@@ -5,6 +5,7 @@
 import type { PublishCall, PyStringLiteral } from './types.js';
 import { Op, StringFlag, Token, TokenKind, isOp, stringContentEnd, tokenTextIs } from './tokenizer.js';
 import { decodeStringToken, literalArg, splitTopLevel } from './literal.js';
+import { payloadShape } from './payloadShape.js';
 
 /**
  * If tokens[paren] is the `(` of a publish call (callee ending in `event.publish` or
@@ -107,6 +108,7 @@ export function parsePublishCall(text: string, tokens: Token[], calleeStart: num
       if (!allStrings || call.sender?.value === undefined) call.senderExpr = { start: tokens[s].start, end: tokens[e - 1].end };
     } else {
       call[role] = literalArg(text, tokens, s, e);
+      (call.payload ??= {})[role] = payloadShape(text, tokens, s, e);
     }
   }
   return result;

@@ -7,6 +7,7 @@ import type { PyClassDef, PyFunctionDef, PyImport, PyParam, PythonScan, PublishC
 import { Op, Token, TokenKind, isOp, tokenTextIs, tokenizePython } from './tokenizer.js';
 import { splitTopLevel } from './literal.js';
 import { parsePublishCall, publishCalleeStart } from './publish.js';
+import { FlowState } from './flowScan.js';
 
 /** An open block (a `def` or `class` header) on the indentation stack. */
 interface Block {
@@ -15,6 +16,8 @@ interface Block {
   name: string;
   /** Set for a top-level class: where its methods go. */
   cls?: PyClassDef;
+  /** Set for a recorded function (top-level or method): payload reads and calls of its body. */
+  flow?: FlowState;
 }
 
 function emptyScan(): PythonScan {
@@ -38,7 +41,7 @@ function scan(text: string): PythonScan {
   let decoratorIndent = -1;
 
   for (const line of lines) {
-    while (stack.length > 0 && stack[stack.length - 1].indent >= line.indent) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1].indent >= line.indent) stack.pop()?.flow?.finish();
     if (decoratorIndent !== line.indent) decorators = [];
     // A line may hold several simple statements (`import a; import b`); compound headers come first.
     let s = line.first;
@@ -61,9 +64,10 @@ function scan(text: string): PythonScan {
       const fn = functionDef(text, tokens, s, defAt, end, decorators);
       if (fn) {
         const top = stack[stack.length - 1];
+        const recorded = stack.length === 0 || (top.kind === 'class' && !!top.cls);
         if (stack.length === 0) result.functions.push(fn);
         else if (top.kind === 'class' && top.cls) top.cls.methods.push(fn);
-        stack.push({ indent: line.indent, kind: 'def', name: fn.name });
+        stack.push({ indent: line.indent, kind: 'def', name: fn.name, flow: recorded ? new FlowState(fn, stack.length > 0) : undefined });
       }
     } else if (first.kind === TokenKind.Name && tokenTextIs(text, first, 'class')) {
       const cls = classDef(text, tokens, s, end);
@@ -73,10 +77,14 @@ function scan(text: string): PythonScan {
       }
     }
     else if (stack.length === 0) moduleAssignment(text, tokens, s, end, result);
-    else classAttribute(text, tokens, s, end, stack);
+    else {
+      classAttribute(text, tokens, s, end, stack);
+      flowLine(text, tokens, s, end, stack);
+    }
     decorators = [];
     scanStatements(text, tokens, s, end, stack, result, defAt < 0 && !tokenTextIs(text, first, 'class'));
   }
+  while (stack.length) stack.pop()?.flow?.finish();
   saveCalls(text, tokens, result);
   return result;
 }
@@ -96,6 +104,11 @@ function saveCalls(text: string, tokens: Token[], result: PythonScan): void {
       (result.saveCalls ??= []).push({ start: t.start, end: t.end });
     }
   }
+}
+
+/** A body line of a recorded function goes to that function's flow (payload reads, calls). */
+function flowLine(text: string, tokens: Token[], s: number, end: number, stack: Block[]): void {
+  for (const b of stack) if (b.flow) { b.flow.line(text, tokens, s, end); return; }
 }
 
 /** `name = …` directly in a top-level class body (model fields are `name = datatypes.X(...)`). */
@@ -201,7 +214,7 @@ function params(text: string, tokens: Token[], from: number, to: number, depth: 
     if (nameAt >= e || nameTok.kind !== TokenKind.Name) continue; // `/` or garbage
     let hasDefault = false;
     for (let k = nameAt + 1; k < e; k++) if (tokens[k].depth === depth && isOp(tokens[k], Op.Assign)) hasDefault = true;
-    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault });
+    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault, range: { start: nameTok.start, end: nameTok.end } });
   }
   return out;
 }

@@ -45,12 +45,47 @@ export interface PublishCall {
   kwargs?: PyLiteralArg;
   /** `Class.method` or `function` enclosing the call, if any. */
   enclosingFunction?: string;
+  /** The shapes of `args` and `kwargs` as far as they are written out (payloadShape.ts). */
+  payload?: { args?: PayloadShape; kwargs?: PayloadShape };
+}
+
+/**
+ * The shape of a value passed to a publish call: literal types, dict keys, tuple positions.
+ * `any` is a value the scanner cannot see into (a variable, a call). `open` marks a dict or tuple
+ * with parts that cannot be named (`**extra`, `*rest`, a computed key).
+ */
+export type PayloadShape =
+  | { t: 'str' | 'int' | 'float' | 'bool' | 'none' | 'any' }
+  | { t: 'dict'; keys: Record<string, PayloadShape>; open?: boolean }
+  | { t: 'tuple' | 'list'; items: PayloadShape[]; open?: boolean };
+
+/**
+ * A read of a payload key inside a function: `<root>[...path]["key"]` or `.get("key")`, where root
+ * is a parameter of the function (local names assigned from a parameter are followed back to it).
+ */
+export interface PayloadRead {
+  /** The parameter the read starts from. */
+  root: string;
+  /** Index and key steps between the parameter and the key read (`args[0]` -> [0]). */
+  path: (number | string)[];
+  key: string;
+  /** Inside the quotes of the key string. */
+  range: OffsetRange;
+}
+
+/** What a function body does that the payload and loop checks need. */
+export interface FunctionFlow {
+  reads: PayloadRead[];
+  /** `self.name(...)` (self: true) and bare `name(...)` calls, once per name. */
+  calls: { name: string; self: boolean }[];
 }
 
 export interface PyParam {
   name: string;
   kind: 'positional' | 'varargs' | 'keyword-only' | 'varkw';
   hasDefault: boolean;
+  /** Range of the parameter name. */
+  range?: OffsetRange;
 }
 
 export interface PyFunctionDef {
@@ -64,6 +99,8 @@ export interface PyFunctionDef {
   paramsEnd?: number;
   isAsync: boolean;
   decorators: string[];
+  /** Payload reads and calls in the body (set when there are any). */
+  flow?: FunctionFlow;
 }
 
 export interface PyClassDef {

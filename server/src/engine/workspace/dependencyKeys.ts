@@ -27,4 +27,10 @@ export const keys = {
   python: (path: string) => intern(`py:${path}`),
   app: (root: string) => intern(`app:${root}`),
   kind: (appRoot: string, kind: ElementKind) => intern(`k:${appRoot}|${kind}`),
+  /** The merged payload of a custom event (changes when a publish site of it changes). */
+  payload: (appRoot: string, sender: string) => intern(`pl:${appRoot}|${sender}`),
+  /** Which event/task elements a Python file's functions handle. */
+  handlers: (path: string) => intern(`h:${path}`),
+  /** The event loops running through a file. */
+  loop: (path: string) => intern(`lp:${path}`),
 };

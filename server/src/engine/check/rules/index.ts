@@ -10,6 +10,8 @@ import { checkListener } from './listenerRules';
 import { checkOptionTypes, checkUnknownKeys, checkUnusedInner } from './keyRules';
 import { checkPython } from './pythonRules';
 import { checkElementPython } from './pythonElementRules';
+import { checkPayloadReads } from './payloadRules';
+import { checkLoops } from './loopRules';
 
 /** All diagnostics of one e.json (JSON syntax errors left out when `syntaxErrors` is false). Never throws. */
 export function validateElement(el: ElementRecord, ctx: TrackingLookup, opts: { syntaxErrors?: boolean } = {}): EngineDiagnostic[] {
@@ -24,6 +26,7 @@ export function validateElement(el: ElementRecord, ctx: TrackingLookup, opts: { 
     checkListener(el, ctx, out);
     checkHandler(el, ctx, out);
     checkUnusedInner(el, ctx, out);
+    if (el.json.props.has('sender')) checkLoops(el.path, ctx, out);
   }
   return out.items;
 }
@@ -34,5 +37,7 @@ export function validatePython(py: PythonRecord, ctx: TrackingLookup): EngineDia
   if (py.unreadable) return out.items;
   checkPython(py, ctx, out);
   checkElementPython(py, ctx, out);
+  if (py.scan.publishCalls.length) checkLoops(py.path, ctx, out);
+  checkPayloadReads(py, ctx, out);
   return out.items;
 }
