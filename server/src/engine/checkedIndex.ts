@@ -33,6 +33,7 @@ export class CheckedIndex extends WorkspaceIndex {
     const fresh = await this.loadAll(tick, (n) => { total = n; });
     if (!fresh) return false;
     const checker = new Checker(fresh, this.log);
+    checker.overrides = this.checker.overrides;
     for (const path of fresh.recordPaths()) {
       checker.validate(path);
       if (++done % yieldEvery === 0 && !(await step())) return false;

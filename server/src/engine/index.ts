@@ -11,3 +11,4 @@ export {
   createEngine, Engine, type EngineOptions, type EngineStats, type HandlerRef, type RenameResult,
   type EngineCompletion, type CompletionOptions, type EngineLens, type TextEditByFile,
 } from './engine';
+export { parseSeverityOverrides, SEVERITY_LEVELS, type SeverityLevel, type SeverityProblem } from './check/severityOverrides';

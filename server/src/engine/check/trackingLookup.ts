@@ -6,10 +6,24 @@ import type { AppRecord, ElementKind, ElementRecord, PythonRecord } from '../mod
 import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import { keys } from '../workspace/dependencyKeys';
+import type { UsageLookup } from '../workspace/usageMaps';
 
-export class TrackingLookup implements Lookup {
+export class TrackingLookup implements Lookup, UsageLookup {
   readonly deps = new Set<string>();
-  constructor(private readonly view: Lookup, readonly locale: Locale) {}
+  constructor(private readonly view: Lookup & UsageLookup, readonly locale: Locale) {}
+
+  namesakes(appRoot: string, fullName: string): ElementRecord[] {
+    this.deps.add(keys.namesake(appRoot, fullName.toLowerCase()));
+    return this.view.namesakes(appRoot, fullName);
+  }
+  subscriberCount(appRoot: string, sender: string): number {
+    this.deps.add(keys.senderUse(appRoot, sender));
+    return this.view.subscriberCount(appRoot, sender);
+  }
+  publisherCount(appRoot: string, sender: string): number {
+    this.deps.add(keys.senderUse(appRoot, sender));
+    return this.view.publisherCount(appRoot, sender);
+  }
 
   app(root: string): AppRecord | undefined {
     this.deps.add(keys.app(root));

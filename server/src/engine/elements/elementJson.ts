@@ -26,7 +26,25 @@ export interface DescEntry {
   name?: JsonValue;
   title?: JsonValue;
   desc?: JsonValue;
+  /** functionList entries: the return type and what a container return type holds. */
+  returnType?: JsonValue;
+  generic?: JsonValue;
+  /** functionList entries: the declared parameters. */
+  args?: { value: JsonValue; entries: ArgEntry[] };
 }
+
+/** One `args` entry of a functionList entry. */
+export interface ArgEntry {
+  range: OffsetRange;
+  name?: JsonValue;
+  title?: JsonValue;
+  dataType?: JsonValue;
+  generic?: JsonValue;
+}
+
+/** Keys read from each functionList/eventDescs entry, and from each of its `args` entries. */
+export const ENTRY_KEYS = ['name', 'title', 'desc', 'returnType', 'generic'] as const;
+export const ARG_KEYS = ['name', 'title', 'dataType', 'generic'] as const;
 
 /** Everything the engine reads from one e.json, with ranges. */
 export interface ElementJson {
@@ -118,13 +136,27 @@ function descEntries(node: Node | undefined, text: string): DescEntry[] {
     const entry: DescEntry = { range: { start: item.offset, end: item.offset + item.length } };
     if (item.type === 'object') {
       const props = objectProps(item, text, false);
-      entry.name = props.get('name');
-      entry.title = props.get('title');
-      entry.desc = props.get('desc');
+      for (const k of ENTRY_KEYS) if (props.has(k)) entry[k] = props.get(k);
+      const args = props.get('args');
+      if (args) entry.args = { value: args, entries: argEntries(item, text) };
     }
     out.push(entry);
   }
   return out;
+}
+
+function argEntries(entry: Node, text: string): ArgEntry[] {
+  const prop = entry.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === 'args');
+  const node = prop?.children?.[1];
+  if (!node || node.type !== 'array') return [];
+  return (node.children ?? []).map((item) => {
+    const a: ArgEntry = { range: { start: item.offset, end: item.offset + item.length } };
+    if (item.type === 'object') {
+      const props = objectProps(item, text, false);
+      for (const k of ARG_KEYS) if (props.has(k)) a[k] = props.get(k);
+    }
+    return a;
+  });
 }
 
 /** Parses an e.json with every position (jsonc-parser): comments, trailing commas, half-typed text; never throws. */

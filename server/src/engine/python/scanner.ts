@@ -7,6 +7,8 @@ import type { PyClassDef, PyFunctionDef, PyImport, PyParam, PythonScan, PublishC
 import { Op, Token, TokenKind, isOp, tokenTextIs, tokenizePython } from './tokenizer.js';
 import { splitTopLevel } from './literal.js';
 import { parsePublishCall, publishCalleeStart } from './publish.js';
+import { scanElementRefs } from './elementRefs.js';
+import { fieldCall } from './fieldArgs.js';
 
 /** An open block (a `def` or `class` header) on the indentation stack. */
 interface Block {
@@ -76,6 +78,8 @@ function scan(text: string): PythonScan {
     decorators = [];
     scanStatements(text, tokens, s, end, stack, result, defAt < 0 && !tokenTextIs(text, first, 'class'));
   }
+  const refs = scanElementRefs(text, tokens);
+  if (refs.length) result.elementRefs = refs;
   return result;
 }
 
@@ -91,7 +95,8 @@ function classAttribute(text: string, tokens: Token[], s: number, end: number, s
   if (!isOp(tokens[k], Op.Assign)) return;
   let isCall = false;
   for (let j = k + 1; j < end; j++) if (isOp(tokens[j], Op.LParen)) { isCall = true; break; }
-  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall });
+  const call = isCall ? fieldCall(text, tokens, k + 1, end) : undefined;
+  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall, ...(call ? { call } : {}) });
 }
 
 /**
@@ -174,7 +179,7 @@ function params(text: string, tokens: Token[], from: number, to: number, depth: 
     if (nameAt >= e || nameTok.kind !== TokenKind.Name) continue; // `/` or garbage
     let hasDefault = false;
     for (let k = nameAt + 1; k < e; k++) if (tokens[k].depth === depth && isOp(tokens[k], Op.Assign)) hasDefault = true;
-    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault });
+    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault, range: { start: nameTok.start, end: nameTok.end } });
   }
   return out;
 }

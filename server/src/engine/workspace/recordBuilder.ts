@@ -7,6 +7,7 @@ import { scanPython } from '../python/scanner';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
 import { fullNameOf, kindOfType } from './elementKind';
+import { appJsonFacts } from './appJsonFacts';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
 
@@ -75,8 +76,8 @@ export function buildPython(path: string, appRoot: string, read: ReturnType<type
   }
   let scan;
   try { scan = scanPython(read.text); } catch { scan = EMPTY_SCAN; }
-  // Imports are not used by any rule yet; not keeping them saves memory on big apps.
-  if (scan.imports.length) scan.imports = [];
+  // Only __init__.py imports are used (a service class is exported there); dropping the rest saves memory on big apps.
+  if (scan.imports.length && !path.endsWith('/__init__.py')) scan.imports = [];
   return new PythonRecordImpl(path, appRoot, scan, new LazyLines(reread, read.text));
 }
 
@@ -85,6 +86,7 @@ export function buildAppJson(path: string, read: ReturnType<typeof readText>): A
   const text = 'text' in read ? read.text : '';
   const json = parseElementJsonWithPositions(text);
   const ext = json.props.get('extends');
+  const facts = appJsonFacts(text, ext);
   return {
     path, root: dirOf(path),
     appId: stringProp(json, 'appId')?.value,
@@ -92,5 +94,6 @@ export function buildAppJson(path: string, read: ReturnType<typeof readText>): A
     hasParents: !!ext && ext.kind === 'array' && (ext.items?.length ?? 0) > 0,
     lines: new LineIndex(text),
     syntaxErrors: json.syntaxErrors.map((e) => ({ message: e.message, start: e.range.start, end: e.range.end })),
+    rootKind: json.rootKind, rootRange: json.rootRange, ...facts,
   };
 }

@@ -25,4 +25,7 @@ export class DiagnosticSink {
   warning(range: OffsetRange, code: DiagnosticCode, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
     this.add(range, Severity.Warning, code, message, extra);
   }
+  info(range: OffsetRange, code: DiagnosticCode, message: string, extra?: Parameters<DiagnosticSink['add']>[4]): void {
+    this.add(range, Severity.Information, code, message, extra);
+  }
 }
