@@ -6,7 +6,7 @@ export const BASE_APP: Record<string, string | object> = {
   'app.json': { appId: 'acme.Demo', title: 'Demo', version: '1.0.0' },
   'services/OrderService/e.json': {
     title: 'Orders', type: 'services.NormalType', backendBundleEntry: '.',
-    functionList: [{ name: 'pay', title: 'Pay', args: [] }, { name: 'onPaid', title: 'On paid', args: [] }],
+    functionList: [{ name: 'pay', title: 'Pay', args: [{ name: 'orderId', title: 'Order', dataType: 'Numeric' }] }, { name: 'onPaid', title: 'On paid', args: [] }],
     eventDescs: [{ name: 'orderPaid', title: 'Order paid', desc: 'after payment' }, { name: 'orderCancelled', title: 'Order cancelled' }],
   },
   'services/OrderService/service.py': [
@@ -22,6 +22,7 @@ export const BASE_APP: Record<string, string | object> = {
   ].join('\n'),
   'services/OrderService/__init__.py': 'from .service import OrderService\n',
   'models/OrderModel/e.json': { title: 'Order', type: 'models.NormalType', backendBundleEntry: '.' },
+  'models/OrderModel/__init__.py': 'from .model import OrderModel\n',
   'models/OrderModel/model.py': [
     'from models.NormalType import NormalModel',
     'class OrderModel(NormalModel):',
@@ -31,6 +32,7 @@ export const BASE_APP: Record<string, string | object> = {
   ].join('\n'),
   'events/NotifyPaid/e.json': { title: 'Notify', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Global', func: 'services.OrderService.onPaid', backendBundleEntry: '.' },
   'events/ArchivePaid/e.json': { title: 'Archive', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Inner', backendBundleEntry: '.' },
+  'events/ArchivePaid/__init__.py': 'from .inner import customFunc\n',
   'events/ArchivePaid/inner.py': 'def customFunc(*args, **kwargs):\n    return args\n',
 };
 

@@ -5,14 +5,17 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, appFile, appRoot, appUri, codeOf, severityName, textAt, waitForDiagnostics, waitUntil } from './helpers';
 
-interface ExpectedProblem { file: string; code: string; severity: 'error' | 'warning' | 'information'; line: number }
+interface ExpectedProblem { file: string; code: string; severity: 'error' | 'warning' | 'info'; line: number }
 const SENDER_CODES = new Set(['unknown-event', 'sender-service-not-found', 'sender-malformed', 'sender-not-a-service']);
 /** Codes the engine emits (team brief); diagnostics of other sources (JSON schema…) are not ours. */
 const OUR_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', 'wrong-json-type', 'invalid-value', 'sender-malformed',
   'sender-service-not-found', 'sender-not-a-service', 'unknown-event', 'publish-args-not-tuple', 'invalid-func-type', 'missing-func',
   'func-malformed', 'func-element-not-found', 'func-not-found', 'func-not-in-function-list', 'function-not-implemented',
   'inner-file-missing', 'custom-func-missing', 'missing-name', 'duplicate-event-name', 'duplicate-function-name',
-  'element-not-found', 'wrong-element-kind', 'unknown-model-field']);
+  'element-not-found', 'wrong-element-kind', 'unknown-model-field', 'missing-title', 'unknown-type', 'missing-backend-entry',
+  'invalid-setting', 'missing-init-py', 'duplicate-full-name', 'app-json-invalid', 'extends-entry-incomplete', 'missing-data-type',
+  'unknown-data-type', 'missing-generic', 'service-class-mismatch', 'service-not-exported', 'params-mismatch', 'event-unused',
+  'publish-kwargs-not-dict', 'element-ref-not-found', 'model-field-name-mismatch', 'reserved-field-name']);
 
 function expectedProblems(): ExpectedProblem[] {
   return JSON.parse(fs.readFileSync(appFile('expected-problems.json'), 'utf8'));

@@ -12,7 +12,7 @@ test('every registered code has a rule id, a severity and an English and Chinese
     const info = codeInfo(code);
     assert.match(code, /^[a-z]+(-[a-z]+)*$/);
     assert.ok(info.rules.length > 0 && info.rules.every((r) => /^R-[A-Z]+-\d+$/.test(r)), code);
-    assert.ok(['error', 'warning'].includes(severityName(info.severity)), code);
+    assert.ok(['error', 'warning', 'info'].includes(severityName(info.severity)), code);
     for (const lang of ['en', 'zh'] as const) {
       assert.ok(info[lang].title.trim(), `${code} ${lang} title`);
       assert.ok(info[lang].help.trim().length > info[lang].title.length, `${code} ${lang} help`);

@@ -18,7 +18,13 @@ function assertCountsMatch(index: CheckedIndex): void {
 }
 
 test('renaming an eventDesc on disk flags every subscriber; renaming back clears them; nothing else revalidated', async () => {
-  const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'events/Other/e.json': { title: 'O', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Inner' }, 'events/Other/inner.py': 'def customFunc(*a, **k): pass\n' });
+  const { index, dir, cleanup } = await indexOf({
+    ...BASE_APP,
+    'events/Other/e.json': { title: 'O', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Inner', backendBundleEntry: '.' },
+    'events/Other/inner.py': 'def customFunc(*a, **k): pass\n',
+    'events/Other/__init__.py': 'from .inner import customFunc\n',
+    'services/OrderService/cancel.py': 'app.event.publish(sender="services.OrderService.orderCancelled")\n',
+  });
   try {
     const svcPath = path.join(dir, 'services/OrderService/e.json');
     const original = fs.readFileSync(svcPath, 'utf8');

@@ -15,3 +15,13 @@ class MistakesDemoService(NormalService):
         )
         # Mistake: a dict in parentheses is not a tuple, a trailing comma is missing (publish-args-not-tuple).
         app.event.publish(sender="services.MistakesDemoService.reportRequested", args=({"period": period}))
+        # Mistake: kwargs must be a dict of keyword arguments, not a list (publish-kwargs-not-dict).
+        app.event.publish(sender="services.MistakesDemoService.reportRequested", args=(period,), kwargs=["period"])
+        # Mistake: there is no element models.CustomerModle, the model is models.CustomerModel (element-ref-not-found).
+        customers = app.getElement("models.CustomerModle")
+        # Mistake: app.models.OrderModl is a typo of models.OrderModel (element-ref-not-found).
+        return app.models.OrderModl.query()
+
+    # Mistake: functionList declares the parameter "reportId"; callers pass reportId=..., not reportNo (params-mismatch).
+    def archiveReport(self, reportNo):
+        return None

@@ -32,10 +32,18 @@ export function isCheckedFamily(type: string): boolean {
   return family in OFFICIAL_TYPES;
 }
 
-/** The official Type closest to a misspelled one, when it is plausibly a typo. */
+/**
+ * The official Type closest to a misspelled one, when it is plausibly a typo: searched in the
+ * Type's own family, or in the family its first segment misspells (`evnets.ModelType`).
+ */
 export function closestOfficialType(type: string): string | undefined {
   if (ALL_OFFICIAL.has(type)) return undefined;
-  return closestName(type, ALL_OFFICIAL);
+  const dot = type.indexOf('.');
+  const written = dot < 0 ? type : type.slice(0, dot);
+  const family = written in OFFICIAL_TYPES ? written : closestName(written, Object.keys(OFFICIAL_TYPES));
+  if (!family) return undefined;
+  const rest = dot < 0 ? '' : type.slice(dot);
+  return closestName(family + rest, OFFICIAL_TYPES[family]);
 }
 
 /**

@@ -11,7 +11,7 @@ export const ELEMENT_MESSAGES = {
   'what-event-entry': { en: 'eventDescs entry "{name}"', zh: 'eventDescs 条目 "{name}"' },
   'unknown-type': { en: 'Type "{type}" is neither an official Type nor a Type element of this app; the element is never loaded unless a parent app defines it.{hint}', zh: '类型 "{type}" 既不是官方类型，也不是本应用中的类型元素；除非父应用定义了它，否则该元素永远不会被加载。{hint}' },
   'unknown-type-checked-as': { en: ' Did you mean "{suggestion}"? The element is checked as {suggestion} meanwhile.', zh: ' 是否想写 "{suggestion}"？在此之前按 {suggestion} 检查该元素。' },
-  'missing-backend-entry': { en: 'Missing "backendBundleEntry": a {kind} runs backend code; add "backendBundleEntry": ".".', zh: '缺少 "backendBundleEntry"：{kind}包含后端代码；请添加 "backendBundleEntry": "."。' },
+  'missing-backend-entry': { en: 'Missing "backendBundleEntry": this {kind} element runs backend code; add "backendBundleEntry": ".".', zh: '缺少 "backendBundleEntry"：该{kind}元素包含后端代码；请添加 "backendBundleEntry": "."。' },
   'invalid-setting': { en: '"{key}" is {value}, which is not valid. Use one of: {allowed}.{suggestion}', zh: '"{key}" 的值 {value} 无效。可选值：{allowed}。{suggestion}' },
   'missing-init-py': { en: 'This element has {files} but no __init__.py; create __init__.py re-exporting the implementation, e.g. "{example}".', zh: '该元素有 {files}，但没有 __init__.py；请创建 __init__.py 重新导出实现，例如 "{example}"。' },
   'duplicate-full-name': { en: 'Element folder "{rel}" gives fullName "{fullName}", which clashes with "{otherRel}" ("{otherName}"); rename one of the folders.', zh: '元素目录 "{rel}" 的 fullName 为 "{fullName}"，与 "{otherRel}"（"{otherName}"）冲突；请重命名其中一个目录。' },

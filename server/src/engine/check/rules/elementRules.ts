@@ -58,7 +58,8 @@ export function checkElementBasics(el: ElementRecord, ctx: TrackingLookup, out: 
   for (const [key, allowed] of Object.entries(ELEMENT_SETTINGS)) {
     const v = p.get(key);
     if (!v || allowed.includes(v.value as string | number)) continue;
-    const near = typeof v.value === 'string' || typeof v.value === 'number' ? closestName(String(v.value), allowed.map(String)) : undefined;
+    // Only a misspelled word has a plausible correction; a wrong number does not.
+    const near = typeof v.value === 'string' ? closestName(v.value, allowed.map(String)) : undefined;
     const fixed = near === undefined ? undefined : JSON.stringify(allowed.find((a) => String(a) === near));
     out.error(v.range, 'invalid-setting', msg(L, 'invalid-setting', {
       key, value: v.kind === 'string' ? JSON.stringify(v.value) : v.kind === 'number' || v.kind === 'boolean' ? String(v.value) : msg(L, `json-kind-${v.kind}`),

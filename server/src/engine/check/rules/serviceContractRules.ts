@@ -62,14 +62,23 @@ function checkEvents(el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink
     const subs = ctx.subscriberCount(el.appRoot, sender);
     const pubs = ctx.publisherCount(el.appRoot, sender);
     // Declared but not wired at all is how an event starts (the docs' own examples do it): no hint.
-    if (subs > 0 && pubs === 0 && !publishesDynamically(el, ctx)) out.info(e.name.contentRange, 'event-unused', msg(L, 'event-unpublished', { name, sender }));
+    if (subs > 0 && pubs === 0 && !mayPublish(el, ctx)) out.info(e.name.contentRange, 'event-unused', msg(L, 'event-unpublished', { name, sender }));
     else if (pubs > 0 && subs === 0) out.info(e.name.contentRange, 'event-unused', msg(L, 'event-unsubscribed', { name, sender }));
   }
 }
 
-/** True when the service's own code publishes with a sender that is not a literal (it may publish anything). */
-function publishesDynamically(el: ElementRecord, ctx: TrackingLookup): boolean {
-  return !!ctx.python(`${el.dir}/service.py`)?.scan.publishCalls.some((c) => !c.sender && c.senderExpr);
+/**
+ * True when the service's own code may publish events this check cannot see: a sender that is not
+ * a literal, or a literal naming an event the service does not declare (already an error there).
+ */
+function mayPublish(el: ElementRecord, ctx: TrackingLookup): boolean {
+  const declared = new Set((el.json.eventDescs?.entries ?? []).map((e) => e.name?.value));
+  const own = `${el.fullName}.`;
+  return !!ctx.python(`${el.dir}/service.py`)?.scan.publishCalls.some((c) => {
+    const v = c.sender?.value;
+    if (v === undefined) return !!c.senderExpr || !!c.sender;
+    return v.startsWith(own) && !declared.has(v.slice(own.length));
+  });
 }
 
 /** The whole declared contract of a service (or any element with a functionList / eventDescs). */
