@@ -3,6 +3,8 @@
  * merges them into the engine's one message table. Placeholders are `{name}`.
  */
 export const ELEMENT_MESSAGES = {
+  'settings-unknown-code': { en: 'jitaiEvents.diagnostics.severity: "{code}" is not a diagnostic code and is ignored.{hint}', zh: 'jitaiEvents.diagnostics.severity："{code}" 不是诊断代码，已忽略。{hint}' },
+  'settings-bad-level': { en: 'jitaiEvents.diagnostics.severity: "{level}" for "{code}" is not a level; use off, info, warning or error.', zh: 'jitaiEvents.diagnostics.severity："{code}" 的级别 "{level}" 无效；请使用 off、info、warning 或 error。' },
   'py-kind-tuple': { en: 'tuple', zh: '元组' },
   'missing-title': { en: '{what} has no "title"; add one so the IDE and AI tools can show it.', zh: '{what}缺少 "title"；请添加，以便 IDE 和 AI 工具显示。' },
   'what-element': { en: 'This element', zh: '该元素' },
