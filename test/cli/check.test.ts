@@ -28,7 +28,7 @@ describe('jitai-events check', () => {
     assert.equal(r.code, 1, show(r));
     const lines = r.stdout.trimEnd().split('\n');
     const summary = lines.pop();
-    assert.equal(summary, '4 errors, 3 warnings, 0 info');
+    assert.equal(summary, '4 errors, 8 warnings, 2 info');
     const parsed = lines.map((l) => {
       const m = TEXT_LINE.exec(l);
       assert.ok(m?.groups, `not a problem line: ${l}`);
@@ -82,6 +82,30 @@ describe('jitai-events check', () => {
     assert.match(r.stdout, /warning sender-service-not-found/);
   });
 
+  it('--rule <code>=<level> changes a code\'s severity or turns it off (repeatable)', async () => {
+    const r = await runCli(['check', '--no-color', '--rule', 'event-unused=off', '--rule=params-mismatch=error'], { cwd: app.dir });
+    assert.equal(r.code, 1, show(r));
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.pop(), '5 errors, 7 warnings, 0 info');
+    assert.ok(!lines.some((l) => l.includes('event-unused')));
+    assert.ok(lines.some((l) => / error params-mismatch /.test(l)), r.stdout);
+    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif', '--rule', 'params-mismatch=info'], { cwd: app.dir })).stdout);
+    const results = sarif.runs[0].results as { ruleId: string; level: string }[];
+    assert.equal(results.find((x) => x.ruleId === 'params-mismatch')?.level, 'note');
+  });
+
+  it('--rule with an unknown code or level is a usage error (exit 2) naming it, with the closest code', async () => {
+    let r = await runCli(['check', '--rule', 'event-unsed=off'], { cwd: app.dir });
+    assert.equal(r.code, 2, show(r));
+    assert.match(r.stderr, /"event-unsed" is not a diagnostic code\. Did you mean event-unused\?/);
+    r = await runCli(['check', '--rule', 'event-unused=loud'], { cwd: app.dir });
+    assert.equal(r.code, 2, show(r));
+    assert.match(r.stderr, /the level must be off, info, warning or error/);
+    r = await runCli(['check', '--rule', 'event-unused'], { cwd: app.dir });
+    assert.equal(r.code, 2, show(r));
+    assert.match(r.stderr, /must be <code>=<level>/);
+  });
+
   it('--format json lists the problems with file, line, column, severity, code and message', async () => {
     const r = await runCli(['check', '--format', 'json'], { cwd: app.dir });
     assert.equal(r.code, 1, show(r));
@@ -92,7 +116,7 @@ describe('jitai-events check', () => {
       assert.equal(p.absolutePath, path.join(app.dir, p.file));
     }
     assert.equal(out.stats.errors, 4);
-    assert.equal(out.stats.warnings, 3);
+    assert.equal(out.stats.warnings, 8);
     assert.equal(out.stats.apps, 1);
     const typo = out.problems.find((p) => p.code === 'unknown-event' && p.file.endsWith('TypoSender/e.json')) as unknown as { fix?: { newText: string } };
     assert.equal(typo.fix?.newText, 'services.CustomerBatchService.dataProcessed');

@@ -1,4 +1,4 @@
-/** Completion in e.json values (senders, func, references, enum values, model fields) and publish sender literals. */
+/** Completion in e.json values (senders, func, references, enum values, model fields), publish sender literals and element names in Python. */
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { OffsetRange } from '../python/types';
 import { publishSenderContextAt } from '../python';
@@ -7,6 +7,7 @@ import { TYPE_ENUMS } from '../domain/enums';
 import { modelFields } from '../domain/handlers';
 import { EVENT_TYPES, REFERENCE_KEYS } from '../domain/elementTypes';
 import { jsonCursorAt } from './jsonCursor';
+import { completeElementRef } from './elementRefCompletion';
 
 export interface EngineCompletion {
   label: string;
@@ -66,7 +67,7 @@ function withRange(items: Omit<EngineCompletion, 'replace' | 'insertText'>[], re
 export function completeAt(index: WorkspaceIndex, path: string, text: string, offset: number, opts: CompletionOptions = {}): EngineCompletion[] | null {
   if (path.endsWith('.py')) {
     const ctx = publishSenderContextAt(text, offset);
-    if (!ctx) return null;
+    if (!ctx) return completeElementRef(index, path, text, offset);
     return withRange(senderItems(index, index.appRootOf(path)), ctx.contentRange, false);
   }
   if (!path.endsWith('/e.json')) return null;
