@@ -36,7 +36,7 @@ describe('custom requests on a copy of crm-demo', () => {
     assert.equal(server.status.apps, 1);
     assert.equal(server.status.events, 7);
     assert.equal(server.status.errors, 4);
-    assert.equal(server.status.warnings, 3);
+    assert.equal(server.status.warnings, 8);
     // jitai/indexChanged follows the first index.
     await server.client.waitForIndexChanged(-1);
   });

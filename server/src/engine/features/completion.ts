@@ -8,17 +8,9 @@ import { modelFields } from '../domain/handlers';
 import { EVENT_TYPES, REFERENCE_KEYS } from '../domain/elementTypes';
 import { jsonCursorAt } from './jsonCursor';
 import { completeElementRef } from './elementRefCompletion';
+import type { EngineCompletion } from './completionItem';
 
-export interface EngineCompletion {
-  label: string;
-  kind: 'event' | 'function' | 'value' | 'element' | 'field';
-  detail?: string;
-  documentation?: string;
-  /** Text replaced: inside the quotes (or the insertion point when no string exists yet). */
-  replace: OffsetRange;
-  insertText: string;
-  sortText?: string;
-}
+export type { EngineCompletion } from './completionItem';
 
 export interface CompletionOptions {
   /** The client's JSON support already completes enum values from our schema (VS Code): skip them. */

@@ -2,7 +2,7 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { elementRefContextAt } from '../python/elementRefContext';
 import { APP_NAMESPACES } from '../domain/appNamespaces';
-import type { EngineCompletion } from './completion';
+import type { EngineCompletion } from './completionItem';
 
 export function completeElementRef(index: WorkspaceIndex, path: string, text: string, offset: number): EngineCompletion[] | null {
   const ctx = elementRefContextAt(text, offset);
