@@ -4,22 +4,13 @@
  */
 import { Op, StringFlag, Token, TokenKind, isOp, stringContentEnd, tokenTextIs, tokenizePython } from './tokenizer.js';
 import type { OffsetRange } from './types.js';
+import { tokenBefore } from './senderContext.js';
 
 export type ElementRefContext =
   /** Inside the quotes of `app.getElement("…")`: a whole fullName goes there. */
   | { form: 'getElement'; prefix: string; contentRange: OffsetRange }
   /** After `app.<segments>.`: the next name under that prefix goes at `replace`. */
   | { form: 'chain'; segments: string[]; prefix: string; replace: OffsetRange };
-
-/** Index of the last token starting before `offset`, or -1. */
-function tokenBefore(tokens: Token[], offset: number): number {
-  let lo = 0, hi = tokens.length - 1, found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** True when tokens[k] is a bare `app` (not an attribute of something else). */
 const isApp = (text: string, tokens: Token[], k: number) =>
