@@ -51,8 +51,8 @@ test('method details: params, async, decorators, ranges', () => {
   const [processCustomers, onProcessed, logChange] = scanPython(SERVICE).classes[0].methods;
   assert.deepEqual(names(processCustomers.params), [p('self'), p('batchSize')]);
   assert.equal(at(SERVICE, processCustomers.nameRange), 'processCustomers');
-  assert.deepEqual(processCustomers.params.map((x) => at(SERVICE, x.range!)), ['self', 'batchSize']);
-  assert.deepEqual(onProcessed.params.map((x) => at(SERVICE, x.range!)), ['self', 'args', 'kwargs']);
+  assert.deepEqual(processCustomers.params.map((x) => SERVICE.slice(x.nameStart, x.nameStart! + x.name.length)), ['self', 'batchSize']);
+  assert.deepEqual(onProcessed.params.map((x) => SERVICE.slice(x.nameStart, x.nameStart! + x.name.length)), ['self', 'args', 'kwargs']);
   assert.equal(at(SERVICE, processCustomers.defRange), 'def processCustomers(self, batchSize):');
   assert.deepEqual(names(onProcessed.params), [p('self'), p('args', 'varargs'), p('kwargs', 'varkw')]);
   assert.equal(onProcessed.isAsync, false);

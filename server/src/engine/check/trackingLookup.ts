@@ -12,18 +12,14 @@ export class TrackingLookup implements Lookup, UsageLookup {
   readonly deps = new Set<string>();
   constructor(private readonly view: Lookup & UsageLookup, readonly locale: Locale) {}
 
-  namesakes(appRoot: string, fullName: string): ElementRecord[] {
-    this.deps.add(keys.namesake(appRoot, fullName.toLowerCase()));
-    return this.view.namesakes(appRoot, fullName);
-  }
-  subscriberCount(appRoot: string, sender: string): number {
-    this.deps.add(keys.senderUse(appRoot, sender));
-    return this.view.subscriberCount(appRoot, sender);
-  }
-  publisherCount(appRoot: string, sender: string): number {
-    this.deps.add(keys.senderUse(appRoot, sender));
-    return this.view.publisherCount(appRoot, sender);
-  }
+  // The usage lookups record no dependency: the index itself checks again the files whose answer
+  // changed (see UsageMaps.drain and the __init__.py note in WorkspaceIndex.update).
+  namesakes(appRoot: string, fullName: string): ElementRecord[] { return this.view.namesakes(appRoot, fullName); }
+  subscriberCount(appRoot: string, sender: string): number { return this.view.subscriberCount(appRoot, sender); }
+  publisherCount(appRoot: string, sender: string): number { return this.view.publisherCount(appRoot, sender); }
+  hasPythonFile(path: string): boolean { return this.view.hasPythonFile(path); }
+  /** An element without recording the lookup: for a first look whose answer changes only with the element's kind (see WorkspaceIndex.update). */
+  peekElement(appRoot: string, fullName: string): ElementRecord | undefined { return this.view.element(appRoot, fullName); }
 
   app(root: string): AppRecord | undefined {
     this.deps.add(keys.app(root));

@@ -42,7 +42,8 @@ export interface ArgEntry {
   generic?: JsonValue;
 }
 
-/** Keys read from each functionList/eventDescs entry, and from each of its `args` entries. */
+/** Keys read from each eventDescs entry, from each functionList entry, and from each of its `args` entries. */
+export const EVENT_KEYS = ['name', 'title', 'desc'] as const;
 export const ENTRY_KEYS = ['name', 'title', 'desc', 'returnType', 'generic'] as const;
 export const ARG_KEYS = ['name', 'title', 'dataType', 'generic'] as const;
 
@@ -129,15 +130,15 @@ function objectProps(node: Node, text: string, withItems: boolean): Map<string, 
   return props;
 }
 
-function descEntries(node: Node | undefined, text: string): DescEntry[] {
+function descEntries(node: Node | undefined, text: string, keys: readonly string[]): DescEntry[] {
   if (!node || node.type !== 'array') return [];
   const out: DescEntry[] = [];
   for (const item of node.children ?? []) {
     const entry: DescEntry = { range: { start: item.offset, end: item.offset + item.length } };
     if (item.type === 'object') {
       const props = objectProps(item, text, false);
-      for (const k of ENTRY_KEYS) if (props.has(k)) entry[k] = props.get(k);
-      const args = props.get('args');
+      for (const k of keys) if (props.has(k)) (entry as unknown as Record<string, JsonValue | undefined>)[k] = props.get(k);
+      const args = keys === ENTRY_KEYS ? props.get('args') : undefined;
       if (args) entry.args = { value: args, entries: argEntries(item, text) };
     }
     out.push(entry);
@@ -186,7 +187,7 @@ export function parseElementJsonWithPositions(text: string): ElementJson {
     if (key !== 'eventDescs' && key !== 'functionList') continue;
     const value = props.get(key)!;
     value.items = undefined; // entries below carry the detail
-    doc[key] = { value, entries: descEntries(p.children?.[1], text) };
+    doc[key] = { value, entries: descEntries(p.children?.[1], text, key === 'functionList' ? ENTRY_KEYS : EVENT_KEYS) };
   }
   return doc;
 }

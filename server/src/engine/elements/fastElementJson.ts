@@ -1,7 +1,7 @@
 /** Reads an e.json fast: native JSON.parse for values, positions computed only when asked for. */
 import type { OffsetRange } from '../python/types';
 import {
-  ARG_KEYS, ENTRY_KEYS, StoredValue, parseElementJsonWithPositions,
+  ARG_KEYS, ENTRY_KEYS, EVENT_KEYS, StoredValue, parseElementJsonWithPositions,
   type ArgEntry, type DescEntry, type ElementJson, type JsonValue,
 } from './elementJson';
 
@@ -120,8 +120,8 @@ export function parseElementJson(text: string, reread?: () => string | undefined
           const e = new LazyDescEntry(pos);
           if (item && typeof item === 'object' && !Array.isArray(item)) {
             const o = item as Record<string, unknown>;
-            for (const key of ENTRY_KEYS) if (key in o) e[key] = value(o[key], pos);
-            if ('args' in o) e.args = { value: value(o.args, pos), entries: Array.isArray(o.args) ? o.args.map((x) => argEntry(x, pos)) : [] };
+            for (const key of k === 'functionList' ? ENTRY_KEYS : EVENT_KEYS) if (key in o) e[key] = value(o[key], pos);
+            if (k === 'functionList' && 'args' in o) e.args = { value: value(o.args, pos), entries: Array.isArray(o.args) ? o.args.map((x) => argEntry(x, pos)) : [] };
           }
           return e;
         }),

@@ -179,7 +179,7 @@ function params(text: string, tokens: Token[], from: number, to: number, depth: 
     if (nameAt >= e || nameTok.kind !== TokenKind.Name) continue; // `/` or garbage
     let hasDefault = false;
     for (let k = nameAt + 1; k < e; k++) if (tokens[k].depth === depth && isOp(tokens[k], Op.Assign)) hasDefault = true;
-    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault, range: { start: nameTok.start, end: nameTok.end } });
+    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault, nameStart: nameTok.start });
   }
   return out;
 }

@@ -51,8 +51,8 @@ export interface PyParam {
   name: string;
   kind: 'positional' | 'varargs' | 'keyword-only' | 'varkw';
   hasDefault: boolean;
-  /** Range of the parameter's name. */
-  range?: OffsetRange;
+  /** Offset of the parameter's name (its range is this plus the name's length; no object kept per parameter). */
+  nameStart?: number;
 }
 
 export interface PyFunctionDef {

@@ -27,8 +27,4 @@ export const keys = {
   python: (path: string) => intern(`py:${path}`),
   app: (root: string) => intern(`app:${root}`),
   kind: (appRoot: string, kind: ElementKind) => intern(`k:${appRoot}|${kind}`),
-  /** Elements whose case-folded fullName is `lower`. */
-  namesake: (appRoot: string, lower: string) => intern(`n:${appRoot}|${lower}`),
-  /** Subscribers and literal publishers of a custom-event sender. */
-  senderUse: (appRoot: string, sender: string) => intern(`s:${appRoot}|${sender}`),
 };

@@ -34,6 +34,9 @@ export interface ChangeSet {
   structural: boolean;
 }
 
+/** Python files of an element folder whose checks depend on the element's kind. */
+const CONTRACT_PY = ['service.py', 'model.py', '__init__.py'];
+
 /** Called once per file while loading: true (or a promise of true) to go on, false to stop. */
 export type LoadTick = () => boolean | Promise<boolean>;
 
@@ -265,17 +268,27 @@ export class WorkspaceIndex implements UsageLookup {
         if (old?.kind !== el?.kind) {
           if (old) provided.add(keys.kind(old.appRoot, old.kind));
           if (el) provided.add(keys.kind(el.appRoot, el.kind));
+          // Its service.py / model.py / __init__.py are checked by kind (see pythonContractRules).
+          for (const f of CONTRACT_PY) if (this.pythons.has(`${dirOf(p)}/${f}`)) touched.add(`${dirOf(p)}/${f}`);
         }
         touched.add(p);
       } else if (kind === 'python') {
+        const existed = this.pythons.has(p);
         if (gone) this.setPythonRecord(p, undefined); else this.loadPython(p);
+        // A Python file appearing or vanishing changes what its element folder holds (__init__.py check).
+        if (existed !== this.pythons.has(p) && this.elements.has(`${dirOf(p)}/e.json`)) touched.add(`${dirOf(p)}/e.json`);
         if (/\/(model|service)\.py$/.test(p)) this.declarationsVersion++;
         provided.add(keys.python(p));
         touched.add(p);
       }
     }
     if (structural) return this.rebuildStructure();
-    for (const k of this.usage.drain()) provided.add(k);
+    const moved = this.usage.drain();
+    for (const path of moved.paths) if (this.elements.has(path)) touched.add(path);
+    for (const { appRoot, sender } of moved.senders) {
+      const svc = this.element(appRoot, sender.slice(0, Math.max(0, sender.lastIndexOf('.'))));
+      if (svc) touched.add(svc.path);
+    }
     if (touched.size || provided.size) this.version++;
     return { touched, provided, structural: false };
   }
@@ -301,6 +314,7 @@ export class WorkspaceIndex implements UsageLookup {
   app(root: string): AppRecord | undefined { return this.apps.get(root); }
   element(appRoot: string, fullName: string): ElementRecord | undefined { return this.byName.get(appRoot)?.get(fullName); }
   python(path: string): PythonRecord | undefined { return this.pythons.get(path); }
+  hasPythonFile(path: string): boolean { return this.pythons.has(path); }
   appJsonAt(path: string): AppJsonRecord | undefined { return this.appJsons.get(path); }
   namesakes(appRoot: string, fullName: string): ElementRecord[] { return this.usage.namesakes(appRoot, fullName); }
   subscriberCount(appRoot: string, sender: string): number { return this.usage.subscriberCount(appRoot, sender); }

@@ -66,8 +66,8 @@ export function checkElementBasics(el: ElementRecord, ctx: TrackingLookup, out: 
       allowed: allowed.map((a) => JSON.stringify(a)).join(', '), suggestion: fixed ? msg(L, 'did-you-mean', { name: fixed.replace(/"/g, '') }) : '',
     }), fixed ? { fix: { range: v.range, newText: fixed } } : {});
   }
-  const files = BACKEND_FILES.filter((f) => ctx.python(`${el.dir}/${f}`));
-  if (files.length && !ctx.python(`${el.dir}/__init__.py`)) {
+  const files = BACKEND_FILES.filter((f) => ctx.hasPythonFile(`${el.dir}/${f}`));
+  if (files.length && !ctx.hasPythonFile(`${el.dir}/__init__.py`)) {
     const example = files[0] === 'inner.py' ? 'from .inner import customFunc' : `from .${files[0].slice(0, -3)} import ${el.name}`;
     out.warning(elementAnchor(el), 'missing-init-py', msg(L, 'missing-init-py', { files: files.join(', '), example }));
   }

@@ -12,8 +12,11 @@ export function checkPythonContract(py: PythonRecord, ctx: TrackingLookup, out: 
   if (file !== 'service.py' && file !== 'model.py' && file !== '__init__.py') return;
   const dir = dirOf(py.path);
   if (dir.length <= py.appRoot.length) return;
-  const el = ctx.element(py.appRoot, fullNameOf(py.appRoot, dir));
-  if (!el || el.dir !== dir) return;
+  const fullName = fullNameOf(py.appRoot, dir);
+  // Most element folders are neither services nor models: no dependency for them (a change of kind re-checks these files).
+  const peek = ctx.peekElement(py.appRoot, fullName);
+  if (!peek || peek.dir !== dir || (peek.kind !== 'service' && peek.kind !== 'model')) return;
+  const el = ctx.element(py.appRoot, fullName)!;
   if (el.kind === 'service' && file === 'service.py') checkServicePy(py, el, ctx, out);
   else if (el.kind === 'service' && file === '__init__.py') checkServiceInit(py, el, ctx, out);
   else if (el.kind === 'model' && file === 'model.py') checkModelPy(py, el, ctx, out);

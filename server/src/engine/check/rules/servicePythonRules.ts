@@ -4,13 +4,15 @@
  * that class under the folder name.
  */
 import type { ElementRecord, PythonRecord } from '../../model/records';
-import type { PyClassDef, PyFunctionDef } from '../../python/types';
+import type { PyClassDef, PyFunctionDef, PyParam } from '../../python/types';
 import type { DescEntry } from '../../elements/elementJson';
 import { msg } from '../../i18n/messages';
 import type { TrackingLookup } from '../trackingLookup';
 import type { DiagnosticSink } from './diag';
 
 const fileStart = { start: 0, end: 0 };
+
+const paramRange = (p: PyParam) => (p.nameStart === undefined ? undefined : { start: p.nameStart, end: p.nameStart + p.name.length });
 
 /** service.py: the class, its base, and each declared function's parameters. */
 export function checkServicePy(py: PythonRecord, el: ElementRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
@@ -44,13 +46,13 @@ function checkParams(e: DescEntry, cls: PyClassDef, out: DiagnosticSink, ctx: Tr
   const fn = `${cls.name}.${fnName}`;
   const paired = Math.min(missing.length, extra.length);
   for (let k = 0; k < paired; k++) {
-    out.warning(extra[k].range ?? m.nameRange, 'params-mismatch', msg(L, 'params-renamed', { param: extra[k].name, fn, arg: missing[k] }));
+    out.warning(paramRange(extra[k]) ?? m.nameRange, 'params-mismatch', msg(L, 'params-renamed', { param: extra[k].name, fn, arg: missing[k] }));
   }
   for (const arg of missing.slice(paired)) {
     out.warning(m.nameRange, 'params-mismatch', msg(L, 'params-missing', { arg, fn, params: params.map((p) => p.name).join(', ') || '—' }));
   }
   for (const p of extra.slice(paired)) {
-    out.warning(p.range ?? m.nameRange, 'params-mismatch', msg(L, 'params-extra', { param: p.name, fn, declared: declared.join(', ') || '—' }));
+    out.warning(paramRange(p) ?? m.nameRange, 'params-mismatch', msg(L, 'params-extra', { param: p.name, fn, declared: declared.join(', ') || '—' }));
   }
 }
 
