@@ -94,7 +94,7 @@ describe('jitai-events --locale zh-cn: the whole output in Chinese', () => {
   it('check: problems, the summary and the stats line', async () => {
     const r = await runCli(['check', '--locale', 'zh-cn', '--no-color'], { cwd: app.dir });
     assert.equal(r.code, 1, show(r));
-    assert.equal(r.stdout.trimEnd().split('\n').pop(), '7 个错误，7 个警告，0 个提示');
+    assert.equal(r.stdout.trimEnd().split('\n').pop(), '7 个错误，12 个警告，2 个提示');
     assert.match(r.stderr, /^已检查 1 个应用中的 \d+ 个元素和 \d+ 个 Python 文件，耗时 \d+ ms\n$/);
   });
 

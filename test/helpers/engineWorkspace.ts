@@ -6,7 +6,7 @@ export const BASE_APP: Record<string, string | object> = {
   'app.json': { appId: 'acme.Demo', title: 'Demo', version: '1.0.0' },
   'services/OrderService/e.json': {
     title: 'Orders', type: 'services.NormalType', backendBundleEntry: '.',
-    functionList: [{ name: 'pay', title: 'Pay', args: [] }, { name: 'onPaid', title: 'On paid', args: [] }],
+    functionList: [{ name: 'pay', title: 'Pay', args: [{ name: 'orderId', title: 'Order', dataType: 'Numeric' }] }, { name: 'onPaid', title: 'On paid', args: [] }],
     eventDescs: [{ name: 'orderPaid', title: 'Order paid', desc: 'after payment' }, { name: 'orderCancelled', title: 'Order cancelled' }],
   },
   'services/OrderService/service.py': [
@@ -22,6 +22,7 @@ export const BASE_APP: Record<string, string | object> = {
   ].join('\n'),
   'services/OrderService/__init__.py': 'from .service import OrderService\n',
   'models/OrderModel/e.json': { title: 'Order', type: 'models.NormalType', backendBundleEntry: '.' },
+  'models/OrderModel/__init__.py': 'from .model import OrderModel\n',
   'models/OrderModel/model.py': [
     'from models.NormalType import NormalModel',
     'class OrderModel(NormalModel):',
@@ -31,12 +32,16 @@ export const BASE_APP: Record<string, string | object> = {
   ].join('\n'),
   'events/NotifyPaid/e.json': { title: 'Notify', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Global', func: 'services.OrderService.onPaid', backendBundleEntry: '.' },
   'events/ArchivePaid/e.json': { title: 'Archive', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Inner', backendBundleEntry: '.' },
+  'events/ArchivePaid/__init__.py': 'from .inner import customFunc\n',
   'events/ArchivePaid/inner.py': 'def customFunc(*args, **kwargs):\n    return args\n',
 };
 
-export async function indexOf(files: Record<string, string | object>, opts: { locale?: string } = {}) {
+/** Engine options tests pass: the locale, and severity overrides to look at one family of rules alone. */
+export interface TestEngineOptions { locale?: string; severity?: Record<string, string> }
+
+export async function indexOf(files: Record<string, string | object>, opts: TestEngineOptions = {}) {
   const ws = tempWorkspace(files);
-  const engine = createEngine({ locale: opts.locale });
+  const engine = createEngine({ locale: opts.locale, severity: opts.severity });
   engine.setFolders([ws.dir]);
   await engine.indexAll();
   return { engine, index: engine.index, dir: ws.dir, cleanup: ws.cleanup };
@@ -50,9 +55,9 @@ export function problems(index: CheckedIndex, dir: string): [string, string, num
 }
 
 /** A temporary copy of a repository folder (e.g. `test/fixtures/flow`), indexed by a fresh engine. */
-export async function indexCopy(relative: string, opts: { locale?: string } = {}) {
+export async function indexCopy(relative: string, opts: TestEngineOptions = {}) {
   const { dir, cleanup } = tempCopy(relative);
-  const engine = createEngine({ locale: opts.locale });
+  const engine = createEngine({ locale: opts.locale, severity: opts.severity });
   engine.setFolders([dir]);
   await engine.indexAll();
   return { engine, dir, cleanup };

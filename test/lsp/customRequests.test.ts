@@ -36,7 +36,7 @@ describe('custom requests on a copy of crm-demo', () => {
     assert.equal(server.status.apps, 1);
     assert.equal(server.status.events, 9);
     assert.equal(server.status.errors, 7);
-    assert.equal(server.status.warnings, 7);
+    assert.equal(server.status.warnings, 12);
     // jitai/indexChanged follows the first index.
     await server.client.waitForIndexChanged(-1);
   });

@@ -164,7 +164,7 @@ describe('live updates on a copy of crm-demo', () => {
     const mark = server.client.mark();
     fs.mkdirSync(path.dirname(p(rel)), { recursive: true });
     fs.writeFileSync(p(rel), JSON.stringify({
-      type: 'events.NormalType', title: 'new', sender: 'services.OrderService.orderPayed',
+      type: 'events.NormalType', title: 'new', backendBundleEntry: '.', sender: 'services.OrderService.orderPayed',
       funcType: 'Global', func: 'services.NotifyService.sendPaymentReceipt',
     }, null, 2));
     await server.client.filesChanged([{ path: p(rel), type: CREATED }]);

@@ -77,7 +77,7 @@ describe('overlapping workspace folders (an app and its parent)', () => {
     const typo = server.client.diagnostics.get(uriOf(path.join(server.dir, 'crm-demo/events/deliberateMistakes/TypoSender/e.json'))) ?? [];
     assert.equal(typo.length, 1, JSON.stringify(typo));
     const total = [...server.client.diagnostics.values()].reduce((n, d) => n + d.length, 0);
-    assert.equal(total, 14);
+    assert.equal(total, 21);
   });
 
   it('completion lists each event once', async () => {

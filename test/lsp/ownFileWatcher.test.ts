@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { uriOf, useServerOn } from '../helpers/lspClient';
 
-const TYPO = { type: 'events.NormalType', title: 'x', sender: 'services.CustomerBatchService.noSuchEvent', funcType: 'Global', func: 'services.NotifyService.notifySales' };
+const TYPO = { type: 'events.NormalType', title: 'x', backendBundleEntry: '.', sender: 'services.CustomerBatchService.noSuchEvent', funcType: 'Global', func: 'services.NotifyService.notifySales' };
 
 describe('server-side file watching for clients without watcher registration', () => {
   const s = useServerOn('examples/crm-demo', { capabilities: { workspace: { workspaceFolders: true, configuration: false } } });

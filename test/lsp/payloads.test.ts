@@ -31,10 +31,10 @@ describe('payload contracts and event loops on a copy of crm-demo', () => {
     assert.equal(textInFileRange(p('events/deliberateMistakes/RequeueReport/e.json'), sub.range), 'services.MistakesDemoService.reportQueued');
     assert.deepEqual(sub.relatedInformation?.map((r) => [rel(r.location.uri), r.location.range.start.line + 1, r.message]), [
       ['events/deliberateMistakes/RequeueReport/e.json', 4, 'events.deliberateMistakes.RequeueReport subscribes to services.MistakesDemoService.reportQueued'],
-      ['services/MistakesDemoService/service.py', 24, 'publishes services.MistakesDemoService.reportQueued'],
+      ['services/MistakesDemoService/service.py', 31, 'publishes services.MistakesDemoService.reportQueued'],
     ]);
     const pub = diags('services/MistakesDemoService/service.py').find((d) => d.code === 'event-loop');
-    assert.equal(pub?.range.start.line, 23);
+    assert.equal(pub?.range.start.line, 30);
   });
 
   it('hover on a handler function shows the events it handles and the payload shape', async () => {

@@ -21,7 +21,7 @@ describe('CRLF, BOM and non-ASCII files on a copy of crm-demo', () => {
     },
   });
   const { p } = server;
-  const crlfTypo = '{\r\n  "type": "events.NormalType",\r\n  "title": "拼写错误 😀 test",\r\n  "sender": "services.CustomerBatchService.dataProcesed",\r\n  "funcType": "Global",\r\n  "func": "services.NotifyService.notifySales"\r\n}\r\n';
+  const crlfTypo = '{\r\n  "type": "events.NormalType",\r\n  "title": "拼写错误 😀 test",\r\n  "sender": "services.CustomerBatchService.dataProcesed",\r\n  "funcType": "Global",\r\n  "func": "services.NotifyService.notifySales",\r\n  "backendBundleEntry": "."\r\n}\r\n';
   const pyWithCrlf = 'class X:\r\n    def go(self):\r\n        # 中文注释 😀\r\n        app.event.publish(sender="services.OrderService.orderPayed", kwargs={"标题": "😀"})\r\n';
 
   it('a CRLF e.json: the range covers the misspelled name', () => {
@@ -47,7 +47,7 @@ describe('CRLF, BOM and non-ASCII files on a copy of crm-demo', () => {
 
   it('astral characters before the sender on the same line: UTF-16 columns', async () => {
     const file = p('events/CrlfTypo/e.json');
-    const oneLine = '{"title": "😀😀 中文", "type": "events.NormalType", "sender": "services.CustomerBatchService.dataProcesed", "funcType": "Global", "func": "services.NotifyService.notifySales"}';
+    const oneLine = '{"title": "😀😀 中文", "type": "events.NormalType", "backendBundleEntry": ".", "sender": "services.CustomerBatchService.dataProcesed", "funcType": "Global", "func": "services.NotifyService.notifySales"}';
     await server.client.open(file, crlfTypo);
     const mark = server.client.mark();
     await server.client.change(file, oneLine);

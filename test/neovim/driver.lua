@@ -184,7 +184,7 @@ local ok, err = pcall(function()
     local dir = app .. '/events/WrittenOnDisk'
     vim.fn.mkdir(dir, 'p')
     local f = assert(io.open(dir .. '/e.json', 'w'))
-    f:write('{\n  "type": "events.NormalType",\n  "title": "Written on disk",\n  "sender": "services.CustomerBatchService.noSuchEvent",\n  "funcType": "Global",\n  "func": "services.NotifyService.notifySales"\n}\n')
+    f:write('{\n  "type": "events.NormalType",\n  "backendBundleEntry": ".",\n  "title": "Written on disk",\n  "sender": "services.CustomerBatchService.noSuchEvent",\n  "funcType": "Global",\n  "func": "services.NotifyService.notifySales"\n}\n')
     f:close()
     local t0 = vim.loop.hrtime()
     vim.wait(TIMEOUT, function() return #diagnostics_of('events/WrittenOnDisk/e.json') > 0 end, 50)

@@ -39,8 +39,8 @@ function nvimVersion(): [number, number] | undefined {
 }
 
 /** Lines added to the app copy: CJK text before the sender on the same line. */
-const CJK_EVENT = '{ "type": "events.NormalType", "title": "订单处理完成通知（测试）", "sender": "services.CustomerBatchService.dataProcessed", "funcType": "Global", "func": "services.NotifyService.notifySales" }\n';
-const CJK_TYPO = '{ "type": "events.NormalType", "title": "中文标题", "sender": "services.CustomerBatchService.dataProcesed", "funcType": "Global", "func": "services.NotifyService.notifySales" }\n';
+const CJK_EVENT = '{ "type": "events.NormalType", "backendBundleEntry": ".", "title": "订单处理完成通知（测试）", "sender": "services.CustomerBatchService.dataProcessed", "funcType": "Global", "func": "services.NotifyService.notifySales" }\n';
+const CJK_TYPO = '{ "type": "events.NormalType", "backendBundleEntry": ".", "title": "中文标题", "sender": "services.CustomerBatchService.dataProcesed", "funcType": "Global", "func": "services.NotifyService.notifySales" }\n';
 
 function runNeovim(snippet: string, mode: 'full' | 'diagnostics', locale?: string): Observed {
   const app = tempCopy('examples/crm-demo');
@@ -79,7 +79,10 @@ describe('Neovim (its built-in LSP client) with the README snippet for 0.7–0.9
 
   it('shows problems of files that were never opened, with code and line', () => {
     const py = o.diagnostics['services/MistakesDemoService/service.py'];
-    assert.deepEqual(py.map((d) => [d.lnum + 1, d.code]).sort(), [[10, 'unknown-event'], [13, 'sender-service-not-found'], [17, 'publish-args-not-tuple'], [24, 'event-loop']]);
+    assert.deepEqual(py.map((d) => [d.lnum + 1, d.code]).sort(), [
+      [10, 'unknown-event'], [13, 'sender-service-not-found'], [17, 'publish-args-not-tuple'], [19, 'publish-kwargs-not-dict'],
+      [21, 'element-ref-not-found'], [23, 'element-ref-not-found'], [31, 'event-loop'], [34, 'params-mismatch'],
+    ]);
     const typo = o.diagnostics['events/deliberateMistakes/TypoSender/e.json'];
     assert.equal(typo.length, 1);
     assert.equal(typo[0].code, 'unknown-event');

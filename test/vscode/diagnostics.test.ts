@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, appFile, appRoot, appUri, codeOf, severityName, textAt, waitForDiagnostics, waitUntil } from './helpers';
 
-interface ExpectedProblem { file: string; code: string; severity: 'error' | 'warning' | 'information'; line: number }
+interface ExpectedProblem { file: string; code: string; severity: 'error' | 'warning' | 'info'; line: number }
 const SENDER_CODES = new Set(['unknown-event', 'sender-service-not-found', 'sender-malformed', 'sender-not-a-service']);
 /** Codes the engine emits (team brief); diagnostics of other sources (JSON schema…) are not ours. */
 const OUR_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', 'wrong-json-type', 'invalid-value', 'sender-malformed',
@@ -16,7 +16,11 @@ const OUR_CODES = new Set(['json-syntax', 'root-not-object', 'missing-type', 'wr
   'init-import-missing', 'element-import-unresolved', 'inner-unused', 'unknown-key', 'fields-ignored', 'filter-unknown-field',
   'update-loop', 'workflow-option-misplaced', 'workflow-item-invalid', 'workflow-node-unknown', 'workflow-not-bound',
   'task-timer-invalid', 'task-date-field',
-  'payload-key-not-sent', 'payload-key-sometimes', 'event-loop']);
+  'payload-key-not-sent', 'payload-key-sometimes', 'event-loop',
+  'missing-title', 'unknown-type', 'missing-backend-entry',
+  'invalid-setting', 'missing-init-py', 'duplicate-full-name', 'app-json-invalid', 'extends-entry-incomplete', 'missing-data-type',
+  'unknown-data-type', 'missing-generic', 'service-class-mismatch', 'service-not-exported', 'params-mismatch', 'event-unused',
+  'publish-kwargs-not-dict', 'element-ref-not-found', 'model-field-name-mismatch', 'reserved-field-name']);
 
 function expectedProblems(): ExpectedProblem[] {
   return JSON.parse(fs.readFileSync(appFile('expected-problems.json'), 'utf8'));

@@ -59,7 +59,7 @@ export const codeOf = (d: vscode.Diagnostic): string =>
   String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code ?? '');
 
 export const severityName = (s: vscode.DiagnosticSeverity): string =>
-  ['error', 'warning', 'information', 'hint'][s] ?? String(s);
+  ['error', 'warning', 'info', 'hint'][s] ?? String(s);
 
 export function describeDiagnostics(uri: vscode.Uri): string {
   const ds = vscode.languages.getDiagnostics(uri);

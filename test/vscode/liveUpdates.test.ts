@@ -42,7 +42,7 @@ suite('live updates from disk', () => {
     fs.mkdirSync(path.dirname(appFile(NEW_ELEMENT)), { recursive: true });
     fs.writeFileSync(appFile(NEW_ELEMENT), JSON.stringify({
       type: 'events.NormalType', title: 'Added on disk', sender: 'services.OrderService.orderCreatd',
-      funcType: 'Global', func: 'services.NotifyService.notifySales', asyncType: false, enable: 1,
+      funcType: 'Global', func: 'services.NotifyService.notifySales', asyncType: false, enable: 1, backendBundleEntry: '.',
     }, null, 2) + '\n');
     const ds = await waitForDiagnostics(appUri(NEW_ELEMENT), (all) => all.some((d) => codeOf(d) === 'unknown-event'),
       `unknown-event on the new ${NEW_ELEMENT}`).catch(async (err: Error) => {

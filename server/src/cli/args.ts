@@ -1,6 +1,7 @@
 /** Command-line parsing for `jitai-events`: the raw parse, the usage text, and validated options per command. */
 import { parsePayloadJson, type Payload } from '../../../shared/src/runner/payloadJson';
 import type { Localize } from '../../../shared/src/l10n';
+import { parseSeverityOverrides, SEVERITY_LEVELS } from '../engine';
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -12,7 +13,11 @@ export interface ParsedArgs { command: string; positional: string[]; options: Ma
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 
-export interface CheckOptions { folders: string[]; format: CheckFormat; locale?: string; exclude: string[]; color: boolean; version: string }
+export interface CheckOptions {
+  folders: string[]; format: CheckFormat; locale?: string; exclude: string[]; color: boolean; version: string;
+  /** `--rule <code>=<level>`: the user's severity per diagnostic code. */
+  severity: Record<string, string>;
+}
 
 export type GraphFormat = 'mermaid' | 'dot' | 'json';
 
@@ -23,7 +28,7 @@ export interface RunOptions {
   format: 'text' | 'json'; locale?: string; color: boolean;
 }
 
-const WITH_VALUE = new Set(['--format', '--locale', '--exclude', '--payload', '--timeout', '--python', '--event', '--depth']);
+const WITH_VALUE = new Set(['--format', '--locale', '--exclude', '--payload', '--timeout', '--python', '--event', '--depth', '--rule']);
 
 /** The usage text; the syntax lines stay as typed, the explanations are localized. */
 export function usage(t: Localize): string {
@@ -31,8 +36,9 @@ export function usage(t: Localize): string {
     `jitai-events ${VERSION} — ${t('checks JitAi apps\' event wiring')}`,
     '',
     t('Usage:'),
-    '  jitai-events check [folder ...] [--format text|json|sarif] [--locale en|zh-cn] [--exclude GLOB]... [--no-color]',
+    '  jitai-events check [folder ...] [--format text|json|sarif] [--locale en|zh-cn] [--exclude GLOB]... [--rule CODE=off|info|warning|error]... [--no-color]',
     `      ${t('Validates every e.json and Python publish call below the folders (default: the current folder).')}`,
+    `      ${t('--rule changes the severity of one diagnostic code, or turns it off.')}`,
     `      ${t('Exit code: 1 when errors exist, 0 otherwise, 2 on usage errors.')}`,
     '  jitai-events run <app folder> <event element fullName> [--payload JSON] [--timeout SECONDS] [--python PATH] [--format text|json] [--locale en|zh-cn]',
     `      ${t('Runs the event\'s handler locally (Inner customFunc or Global service function) with a payload')}`,
@@ -88,7 +94,27 @@ export function wantsColor(a: ParsedArgs, stdoutIsTTY: boolean, env: NodeJS.Proc
 export function checkOptions(a: ParsedArgs, color: boolean, t: Localize): CheckOptions | string {
   const format = last(a, '--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return t('--format must be text, json or sarif');
-  return { folders: a.positional, format, locale: last(a, '--locale'), exclude: a.options.get('--exclude') ?? [], color, version: VERSION };
+  const severity = ruleOptions(a.options.get('--rule') ?? [], t);
+  if (typeof severity === 'string') return severity;
+  return { folders: a.positional, format, locale: last(a, '--locale'), exclude: a.options.get('--exclude') ?? [], color, version: VERSION, severity };
+}
+
+/** `--rule <code>=<level>` values as a severity map, or a usage error naming the first bad one. */
+function ruleOptions(values: string[], t: Localize): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([^=]+)=(.*)$/.exec(v);
+    if (!m) return t('--rule {0} must be <code>=<level>, e.g. --rule event-unused=off', JSON.stringify(v));
+    const [, code, level] = m;
+    if (!(SEVERITY_LEVELS as readonly string[]).includes(level)) return t('--rule {0}: the level must be off, info, warning or error', JSON.stringify(v));
+    const [problem] = parseSeverityOverrides({ [code]: level }).problems;
+    if (problem?.kind === 'unknown-code') {
+      const hint = problem.suggestion ? ` ${t('Did you mean {0}?', problem.suggestion)}` : '';
+      return t('--rule: {0} is not a diagnostic code.', JSON.stringify(code)) + hint;
+    }
+    out[code] = level;
+  }
+  return out;
 }
 
 export function runOptions(a: ParsedArgs, color: boolean, t: Localize): RunOptions | string {

@@ -38,6 +38,7 @@ export class CheckedIndex extends WorkspaceIndex {
     const fresh = await this.loadAll(tick, (n) => { total = n; });
     if (!fresh) return false;
     const checker = new Checker(fresh, this.log);
+    checker.overrides = this.checker.overrides;
     for (const path of fresh.recordPaths()) {
       checker.validate(path);
       if (++done % yieldEvery === 0 && !(await step())) return false;
@@ -89,7 +90,9 @@ export class CheckedIndex extends WorkspaceIndex {
   private withFlow(cs: ChangeSet, before: Map<string, string> | undefined): ChangeSet {
     if (cs.structural) { this.flowVersion++; this.flowChanges.reset(this); return cs; }
     if (!cs.touched.size) return cs;
-    if (before && [...cs.touched].every((p) => before.has(p) && before.get(p) === this.flowSignature(p))) return cs;
+    // Only the changed paths (`before`) have new content; other touched files are re-checked for usage
+    // counts or kinds and cannot change a flow fact.
+    if (before && [...before].every(([p, sig]) => sig === this.flowSignature(p))) return cs;
     this.flowVersion++;
     for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
     return cs;

@@ -14,6 +14,7 @@ import { normalizePath } from './files/paths';
 import { msg, type Locale } from './i18n/messages';
 import type { IndexProgress } from './workspace/workspaceIndex';
 import { CheckedIndex } from './checkedIndex';
+import { parseSeverityOverrides, type SeverityProblem } from './check/severityOverrides';
 import { completeAt, type CompletionOptions, type EngineCompletion } from './features/completion';
 import { definitionAt } from './features/definition';
 import { eventAt, eventReferences, renameEvent, type TextEditByFile } from './features/eventReferences';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   exclude?: readonly string[];
   /** Where the engine reports its own failures (a rule that threw); default: nowhere. */
   log?: (message: string) => void;
+  /** The user's severity per diagnostic code: `{ "<code>": "off" | "info" | "warning" | "error" }`. */
+  severity?: Readonly<Record<string, unknown>>;
 }
 
 /** What the engine reports about the index as a whole (status item, CLI summary). */
@@ -55,6 +58,17 @@ export class Engine {
 
   constructor(opts: EngineOptions = {}) {
     this.index = new CheckedIndex(opts);
+    if (opts.severity) this.index.checker.overrides = parseSeverityOverrides(opts.severity).overrides;
+  }
+
+  /**
+   * The user's severity per diagnostic code ('off' drops the code). Re-checks what is indexed; returns
+   * the files whose problems changed and the entries that were ignored (unknown code or level).
+   */
+  setSeverity(raw: Readonly<Record<string, unknown>>): { changed: string[]; problems: SeverityProblem[] } {
+    const { overrides, problems } = parseSeverityOverrides(raw);
+    const same = overrides.size === this.index.checker.overrides.size && [...overrides].every(([k, v]) => this.index.checker.overrides.get(k) === v);
+    return { changed: same ? [] : this.index.checker.setOverrides(overrides), problems };
   }
 
   // ---- configuration and indexing -------------------------------------------------------------

@@ -12,3 +12,4 @@ export {
   type EngineCompletion, type CompletionOptions, type EngineLens, type TextEditByFile, type FlowGraphOptions,
 } from './engine';
 export { DEFAULT_FLOW_DEPTH } from './features/flowGraph';
+export { parseSeverityOverrides, SEVERITY_LEVELS, type SeverityLevel, type SeverityProblem } from './check/severityOverrides';

@@ -33,6 +33,7 @@ export class JitaiLanguageServer {
     this.engine = createEngine({ log: (message) => c.console.error(message) });
     this.indexing = new Indexing(c, this.engine);
     this.settings = new Settings(c, this.engine);
+    this.settings.onSeverityChanged = (severity) => { void this.indexing.update(() => this.settings.applySeverity(severity)); };
     this.docs = new OpenDocuments(this.engine, this.indexing, () => this.settings.current.validation.debounceMs);
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => runSafeNotification(c, 'initialized', () => this.initialized()));

@@ -1,7 +1,8 @@
 /**
  * The `jitaiEvents` settings the server uses. initializationOptions.settings give the defaults;
  * a client that answers workspace/configuration is asked again, globally and per workspace folder
- * (`exclude` is resource-scoped), at start and on every didChangeConfiguration.
+ * (`exclude` is resource-scoped), at start and on every didChangeConfiguration. `diagnostics.severity`
+ * is read from the global answer and applies to every folder.
  */
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { msg, normalizePath, type Engine } from '../engine';
@@ -10,9 +11,11 @@ import { pathToUri } from '../../../shared/src/protocol/uris';
 export interface ServerSettings {
   exclude: string[];
   validation: { debounceMs: number };
+  /** diagnostics.severity: the user's level per diagnostic code. */
+  severity: Record<string, unknown>;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { exclude: [], validation: { debounceMs: 200 } };
+export const DEFAULT_SETTINGS: ServerSettings = { exclude: [], validation: { debounceMs: 200 }, severity: {} };
 
 const SECTION = 'jitaiEvents';
 
@@ -22,7 +25,9 @@ export function readSettings(raw: unknown): ServerSettings {
   const v = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
   const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : DEFAULT_SETTINGS.exclude;
   const debounce = typeof v.debounceMs === 'number' && v.debounceMs >= 0 ? v.debounceMs : DEFAULT_SETTINGS.validation.debounceMs;
-  return { exclude, validation: { debounceMs: debounce } };
+  const d = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
+  const severity = d.severity && typeof d.severity === 'object' && !Array.isArray(d.severity) ? { ...(d.severity as Record<string, unknown>) } : {};
+  return { exclude, validation: { debounceMs: debounce }, severity };
 }
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => JSON.stringify(a) === JSON.stringify(b);
@@ -36,6 +41,8 @@ export class Settings {
   private readonly folderExclude = new Map<string, string[]>();
   /** Invalid globs already reported (each is shown once, not on every settings change). */
   private readonly reported = new Set<string>();
+  /** Applies a changed diagnostics.severity map (the server re-checks and publishes through its indexing). */
+  onSeverityChanged: (severity: Record<string, unknown>) => void = (severity) => { this.applySeverity(severity); };
 
   constructor(private readonly connection: Connection, private readonly engine: Engine) {}
 
@@ -43,6 +50,19 @@ export class Settings {
   initialize(raw: unknown): void {
     this.current = readSettings(raw);
     this.engine.setExclude(this.current.exclude);
+    this.applySeverity(this.current.severity);
+  }
+
+  /** Sets the engine's severities; says once in the log which entries name no code or level. Returns the files to publish. */
+  applySeverity(severity: Record<string, unknown>): string[] {
+    const { changed, problems } = this.engine.setSeverity(severity);
+    for (const p of problems) {
+      const text = p.kind === 'unknown-code'
+        ? msg(this.engine.locale, 'settings-unknown-code', { code: p.code, hint: p.suggestion ? msg(this.engine.locale, 'did-you-mean', { name: p.suggestion }) : '' })
+        : msg(this.engine.locale, 'settings-bad-level', { code: p.code, level: p.level });
+      if (!this.reported.has(text)) { this.reported.add(text); this.connection.console.warn(text); }
+    }
+    return changed;
   }
 
   /** didChangeConfiguration: asks again (or reads the pushed settings); true when an exclude list changed. */
@@ -68,7 +88,9 @@ export class Settings {
   private setDefaults(raw: unknown): boolean {
     const next = readSettings(raw);
     const excludeChanged = !sameList(next.exclude, this.current.exclude);
+    const severityChanged = JSON.stringify(next.severity) !== JSON.stringify(this.current.severity);
     this.current = next;
+    if (severityChanged) this.onSeverityChanged(next.severity);
     if (excludeChanged) this.engine.setExclude(next.exclude);
     return excludeChanged;
   }

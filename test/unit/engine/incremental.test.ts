@@ -18,7 +18,13 @@ function assertCountsMatch(index: CheckedIndex): void {
 }
 
 test('renaming an eventDesc on disk flags every subscriber; renaming back clears them; nothing else revalidated', async () => {
-  const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'events/Other/e.json': { title: 'O', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Inner' }, 'events/Other/inner.py': 'def customFunc(*a, **k): pass\n' });
+  const { index, dir, cleanup } = await indexOf({
+    ...BASE_APP,
+    'events/Other/e.json': { title: 'O', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', funcType: 'Inner', backendBundleEntry: '.' },
+    'events/Other/inner.py': 'def customFunc(*a, **k): pass\n',
+    'events/Other/__init__.py': 'from .inner import customFunc\n',
+    'services/OrderService/cancel.py': 'app.event.publish(sender="services.OrderService.orderCancelled")\n',
+  });
   try {
     const svcPath = path.join(dir, 'services/OrderService/e.json');
     const original = fs.readFileSync(svcPath, 'utf8');
@@ -115,5 +121,42 @@ test('excluded folders are not indexed', async () => {
     index.setExclude(['events/Archive*']);
     await index.indexAll();
     assert.equal(index.elementAt(path.join(dir, 'events/ArchivePaid/e.json')), undefined);
+  } finally { cleanup(); }
+});
+
+test('contract dependencies: a new subscriber clears the "published, nobody subscribes" hint; __init__.py and a clashing folder update their e.json', async () => {
+  const { index, dir, cleanup } = await indexOf(BASE_APP);
+  try {
+    const svc = path.join(dir, 'services/OrderService/e.json');
+    // orderCancelled is declared, not published, not subscribed: no hint. Publishing it makes it half wired.
+    const extra = path.join(dir, 'services/OrderService/cancel.py');
+    fs.writeFileSync(extra, 'app.event.publish(sender="services.OrderService.orderCancelled")\n');
+    assert.deepEqual(index.applyChanges([extra]).map((p) => p.slice(dir.length + 1)), ['services/OrderService/e.json']);
+    assert.deepEqual(index.diagnosticsOf(svc).map((d) => d.code), ['event-unused']);
+    const sub = path.join(dir, 'events/OnCancel/e.json');
+    fs.mkdirSync(path.dirname(sub));
+    fs.writeFileSync(sub, JSON.stringify({ title: 'C', type: 'events.NormalType', sender: 'services.OrderService.orderCancelled', func: 'services.OrderService.onPaid', backendBundleEntry: '.' }));
+    assert.ok(index.applyChanges([sub]).includes(svc));
+    assert.deepEqual(index.diagnosticsOf(svc), []);
+
+    const init = path.join(dir, 'events/ArchivePaid/__init__.py');
+    const archive = path.join(dir, 'events/ArchivePaid/e.json');
+    fs.rmSync(init);
+    assert.ok(index.applyChanges([init]).includes(archive));
+    assert.deepEqual(index.diagnosticsOf(archive).map((d) => d.code), ['missing-init-py']);
+    fs.writeFileSync(init, 'from .inner import customFunc\n');
+    index.applyChanges([init]);
+    assert.deepEqual(index.diagnosticsOf(archive), []);
+
+    const twin = path.join(dir, 'models/Ordermodel/e.json');
+    const model = path.join(dir, 'models/OrderModel/e.json');
+    fs.mkdirSync(path.dirname(twin));
+    fs.writeFileSync(twin, JSON.stringify({ title: 'T', type: 'models.NormalType', backendBundleEntry: '.' }));
+    assert.deepEqual(index.applyChanges([twin]).sort(), [model, twin].sort());
+    assert.deepEqual(index.diagnosticsOf(model).map((d) => d.code), ['duplicate-full-name']);
+    fs.rmSync(path.dirname(twin), { recursive: true });
+    assert.deepEqual(index.applyChanges([path.dirname(twin)]).sort(), [model, twin].sort());
+    assert.deepEqual(problems(index, dir), []);
+    assertCountsMatch(index);
   } finally { cleanup(); }
 });

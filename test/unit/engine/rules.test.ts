@@ -12,7 +12,7 @@ test('a clean app has no diagnostics', async () => {
 });
 
 test('unknown event: error on the event part of the sender, with did-you-mean, declared list and a fix', async () => {
-  const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'events/Typo/e.json': ev({ sender: 'services.OrderService.orderPayed', funcType: 'Inner' }), 'events/Typo/inner.py': 'def customFunc(*a, **k): pass\n' });
+  const { index, dir, cleanup } = await indexOf({ ...BASE_APP, 'events/Typo/e.json': ev({ sender: 'services.OrderService.orderPayed', funcType: 'Inner' }), 'events/Typo/inner.py': 'def customFunc(*a, **k): pass\n', 'events/Typo/__init__.py': 'from .inner import customFunc\n' });
   try {
     const [d] = index.diagnosticsOf(path.join(dir, 'events/Typo/e.json'));
     assert.equal(d.code, 'unknown-event');
@@ -127,9 +127,12 @@ test('bad input never throws: binary, empty, array root, half-typed, wrong types
 
 test('fullNames follow folders; nested elements; no app.json → the folder is the app', async () => {
   const { index, dir, cleanup } = await indexOf({
-    'services/group/Svc/e.json': { title: 'S', type: 'services.NormalType', eventDescs: [{ name: 'done', title: 'Done' }] },
+    'services/group/Svc/e.json': { title: 'S', type: 'services.NormalType', backendBundleEntry: '.', eventDescs: [{ name: 'done', title: 'Done' }] },
+    'services/group/Svc/service.py': 'from services.NormalType import NormalService\nclass Svc(NormalService):\n    def run(self):\n        app.event.publish(sender="services.group.Svc.done")\n',
+    'services/group/Svc/__init__.py': 'from .service import Svc\n',
     'events/E/e.json': ev({ sender: 'services.group.Svc.done', funcType: 'Inner' }),
     'events/E/inner.py': 'def customFunc(*args, **kwargs):\n    pass\n',
+    'events/E/__init__.py': 'from .inner import customFunc\n',
   });
   try {
     assert.deepEqual(problems(index, dir), []);
@@ -145,6 +148,7 @@ test('several apps in one folder resolve senders within their own app', async ()
   files['appB/app.json'] = { appId: 'acme.B' };
   files['appB/events/X/e.json'] = ev({ sender: 'services.OrderService.orderPaid', funcType: 'Inner' });
   files['appB/events/X/inner.py'] = 'def customFunc(*a, **k): pass\n';
+  files['appB/events/X/__init__.py'] = 'from .inner import customFunc\n';
   const { index, dir, cleanup } = await indexOf(files);
   try {
     assert.deepEqual(problems(index, dir), [['appB/events/X/e.json', 'sender-service-not-found', 5]]);
@@ -154,8 +158,8 @@ test('several apps in one folder resolve senders within their own app', async ()
 test('model event rules: sender kind, operate, fields', async () => {
   const { index, dir, cleanup } = await indexOf({
     ...BASE_APP,
-    'events/M/e.json': JSON.stringify({ title: 'M', type: 'events.ModelType', sender: 'models.OrderModel', operate: 'UpdateAftr', fields: ['amount', 'amout'], func: 'services.OrderService.onPaid' }, null, 2),
-    'events/N/e.json': JSON.stringify({ title: 'N', type: 'events.ModelType', sender: 'services.OrderService', operate: 'AddAfter', func: 'services.OrderService.onPaid' }, null, 2),
+    'events/M/e.json': JSON.stringify({ title: 'M', type: 'events.ModelType', backendBundleEntry: '.', sender: 'models.OrderModel', operate: 'UpdateAftr', fields: ['amount', 'amout'], func: 'services.OrderService.onPaid' }, null, 2),
+    'events/N/e.json': JSON.stringify({ title: 'N', type: 'events.ModelType', backendBundleEntry: '.', sender: 'services.OrderService', operate: 'AddAfter', func: 'services.OrderService.onPaid' }, null, 2),
   });
   try {
     assert.deepEqual(problems(index, dir).map(([f, c]) => [f, c]), [

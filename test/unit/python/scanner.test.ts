@@ -5,8 +5,8 @@ import type { OffsetRange, PyParam } from '../../../server/src/engine/python/ind
 
 const at = (src: string, r: OffsetRange) => src.slice(r.start, r.end);
 const p = (name: string, kind: PyParam['kind'] = 'positional', hasDefault = false): PyParam => ({ name, kind, hasDefault });
-/** Parameters without their name ranges (payloadReads.test.ts checks those). */
-const plain = (ps: PyParam[]): PyParam[] => ps.map(({ range: _range, ...rest }) => rest);
+/** Parameters without their ranges (ranges are asserted separately). */
+const names = (ps: PyParam[]): PyParam[] => ps.map(({ name, kind, hasDefault }) => ({ name, kind, hasDefault }));
 
 const SERVICE = `from datatypes.Meta import datatypes
 from services.NormalType import NormalService
@@ -49,10 +49,12 @@ test('service.py: top-level class with its direct methods only', () => {
 
 test('method details: params, async, decorators, ranges', () => {
   const [processCustomers, onProcessed, logChange] = scanPython(SERVICE).classes[0].methods;
-  assert.deepEqual(plain(processCustomers.params), [p('self'), p('batchSize')]);
+  assert.deepEqual(names(processCustomers.params), [p('self'), p('batchSize')]);
   assert.equal(at(SERVICE, processCustomers.nameRange), 'processCustomers');
+  assert.deepEqual(processCustomers.params.map((x) => SERVICE.slice(x.nameStart, x.nameStart! + x.name.length)), ['self', 'batchSize']);
+  assert.deepEqual(onProcessed.params.map((x) => SERVICE.slice(x.nameStart, x.nameStart! + x.name.length)), ['self', 'args', 'kwargs']);
   assert.equal(at(SERVICE, processCustomers.defRange), 'def processCustomers(self, batchSize):');
-  assert.deepEqual(plain(onProcessed.params), [p('self'), p('args', 'varargs'), p('kwargs', 'varkw')]);
+  assert.deepEqual(names(onProcessed.params), [p('self'), p('args', 'varargs'), p('kwargs', 'varkw')]);
   assert.equal(onProcessed.isAsync, false);
   assert.equal(logChange.isAsync, true);
   assert.equal(at(SERVICE, logChange.defRange), 'async def logChange(self, eventOutData):');
@@ -72,18 +74,18 @@ test('inner.py: customFunc signatures', () => {
     const scan = scanPython(src);
     assert.equal(scan.functions.length, 1, src);
     assert.equal(scan.functions[0].name, 'customFunc');
-    assert.deepEqual(plain(scan.functions[0].params), params, src);
+    assert.deepEqual(names(scan.functions[0].params), params, src);
   }
   const annotated = 'def customFunc(a: Dict[str, int] = {"x": (1, 2)}, *rest: int) -> Tuple[int, str]:\n    pass';
   const fn = scanPython(annotated).functions[0];
-  assert.deepEqual(plain(fn.params), [p('a', 'positional', true), p('rest', 'varargs')]);
+  assert.deepEqual(names(fn.params), [p('a', 'positional', true), p('rest', 'varargs')]);
   assert.equal(at(annotated, fn.defRange), annotated.slice(0, annotated.indexOf('\n')));
 });
 
 test('multi-line def header', () => {
   const src = 'def customFunc(\n    a,\n    b=1,  # comment\n):\n    pass\n';
   const fn = scanPython(src).functions[0];
-  assert.deepEqual(plain(fn.params), [p('a'), p('b', 'positional', true)]);
+  assert.deepEqual(names(fn.params), [p('a'), p('b', 'positional', true)]);
   assert.equal(at(src, fn.defRange), 'def customFunc(\n    a,\n    b=1,  # comment\n):');
 });
 
@@ -136,7 +138,7 @@ test('classes: several, bases, keyword arguments excluded, no bases, nested clas
     ['C', [], []],
     ['D', ['Generic[T]'], ['dm']],
   ]);
-  assert.deepEqual(plain(classes[3].methods[0].params), [p('self'), p('x'), p('y', 'keyword-only')]);
+  assert.deepEqual(names(classes[3].methods[0].params), [p('self'), p('x'), p('y', 'keyword-only')]);
 });
 
 test('methods inside if blocks of a class body are methods; after a dedent they are not', () => {
@@ -210,7 +212,7 @@ test('CRLF source', () => {
 
 test('lambda defaults: commas inside the lambda do not split parameters', () => {
   const src = 'def f(a, key=lambda x, y: (x, y), *, flag=lambda: 0, other: int = 1): pass';
-  assert.deepEqual(plain(scanPython(src).functions[0].params), [p('a'), p('key', 'positional', true), p('flag', 'keyword-only', true), p('other', 'keyword-only', true)]);
+  assert.deepEqual(names(scanPython(src).functions[0].params), [p('a'), p('key', 'positional', true), p('flag', 'keyword-only', true), p('other', 'keyword-only', true)]);
 });
 
 test('class attributes: model fields with ranges, annotations, non-call values; not in methods or nested classes', () => {

@@ -30,4 +30,4 @@ export function subFolders(dir: string): string[] {
   return readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort();
 }
 
-export interface ExpectedProblem { file: string; code: string; severity: 'error' | 'warning'; line: number }
+export interface ExpectedProblem { file: string; code: string; severity: 'error' | 'warning' | 'info'; line: number }

@@ -15,6 +15,13 @@ class MistakesDemoService(NormalService):
         )
         # Mistake: a dict in parentheses is not a tuple, a trailing comma is missing (publish-args-not-tuple).
         app.event.publish(sender="services.MistakesDemoService.reportRequested", args=({"period": period}))
+        # Mistake: kwargs must be a dict of keyword arguments, not a list (publish-kwargs-not-dict).
+        app.event.publish(sender="services.MistakesDemoService.reportRequested", args=(period,), kwargs=["period"])
+        # Mistake: there is no element models.CustomerModle, the model is models.CustomerModel (element-ref-not-found).
+        customers = app.getElement("models.CustomerModle")
+        # Mistake: app.models.OrderModl is a typo of models.OrderModel (element-ref-not-found).
+        return app.models.OrderModl.query()
+
 
     def publishReport(self, period, url):
         app.event.publish(sender="services.MistakesDemoService.reportReady", args=({"period": period, "url": url},))
@@ -22,3 +29,7 @@ class MistakesDemoService(NormalService):
     def requeue(self, *args, **kwargs):
         # Mistake: this handler of reportQueued publishes reportQueued again, so it never stops (event-loop).
         app.event.publish(sender="services.MistakesDemoService.reportQueued", kwargs={"attempt": kwargs.get("attempt", 0) + 1})
+
+    # Mistake: functionList declares the parameter "reportId"; callers pass reportId=..., not reportNo (params-mismatch).
+    def archiveReport(self, reportNo):
+        return None

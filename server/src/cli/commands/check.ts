@@ -8,7 +8,7 @@ import type { CliIo } from '../output';
 
 /** The engine for the globs, or a message naming the first glob it could not read (e.g. `[z-a]`). */
 function engineFor(o: CheckOptions, io: CliIo): Engine | string {
-  const engine = createEngine({ locale: o.locale, exclude: o.exclude });
+  const engine = createEngine({ locale: o.locale, exclude: o.exclude, severity: o.severity });
   const [bad] = engine.invalidExcludes();
   return bad ? io.t('--exclude {0} is not a valid glob ({1})', JSON.stringify(bad), io.t('a [...] class or {...} group that does not compile')) : engine;
 }

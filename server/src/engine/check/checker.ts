@@ -4,31 +4,49 @@
  * that depend on it. Error and warning counts are kept up to date as diagnostics change.
  */
 import type { EngineDiagnostic } from '../model/diagnostics';
-import type { ElementRecord, PythonRecord } from '../model/records';
+import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
+import type { UsageLookup } from '../workspace/usageMaps';
+import { applySeverities, type SeverityOverrides } from './severityOverrides';
 import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import type { FlowSource } from '../domain/flowGraph';
 import { hasPayloadReads } from '../domain/handlerReads';
 import type { ChangeSet } from '../workspace/workspaceIndex';
 import { TrackingLookup } from './trackingLookup';
-import { validateElement, validatePython } from './rules';
+import { validateAppJson, validateElement, validatePython } from './rules';
 
 /** What the checker reads: the index's lookups, plus records by (normalised) path and the locale. */
-export interface CheckedView extends Lookup, FlowSource {
+export interface CheckedView extends Lookup, FlowSource, UsageLookup {
   readonly locale: Locale;
   /** True when the editor shows JSON syntax errors of open files itself; the engine then leaves them out. */
   readonly clientSyntaxErrors: boolean;
   isOpen(path: string): boolean;
   elementOfFile(path: string): ElementRecord | undefined;
+  appJsonAt(path: string): AppJsonRecord | undefined;
+  recordPaths(): IterableIterator<string>;
 }
+
+/** Python files checked even without publish calls or element references: an element's implementation and package. */
+const CONTRACT_FILES = /\/(service|model|__init__)\.py$/;
 
 export class Checker {
   private diags = new Map<string, EngineDiagnostic[]>();
   private deps = new Map<string, Set<string>>();
   private rdeps = new Map<string, Set<string>>();
   private counts = { errors: 0, warnings: 0 };
+  /** The user's severity per code; set directly only before the first check (see setOverrides). */
+  overrides: SeverityOverrides = new Map();
 
   constructor(private readonly view: CheckedView, private readonly log: (message: string) => void) {}
+
+  /** The user's severity per code ('off' drops it); re-checks every file and returns those whose problems changed. */
+  setOverrides(o: SeverityOverrides): string[] {
+    this.overrides = o;
+    const changed: string[] = [];
+    const all = new Set([...this.view.recordPaths(), ...this.diags.keys()]);
+    for (const f of all) if (this.validate(f)) changed.push(f);
+    return changed;
+  }
 
   /** Checks what a change affects: touched files and every file that looked up a provided key. Returns files whose problems changed. */
   check(cs: ChangeSet): string[] {
@@ -44,13 +62,14 @@ export class Checker {
   validate(path: string): boolean {
     const el = this.view.elementOfFile(path);
     const py = el ? undefined : this.view.python(path);
+    const aj = el || py ? undefined : this.view.appJsonAt(path);
     const before = this.diags.get(path);
     this.dropDeps(path);
-    if (!el && !py) {
+    if (!el && !py && !aj) {
       this.setDiagnostics(path, []);
       return !!before?.length;
     }
-    if (py && !py.unreadable && !refersToAnything(py) && !hasPayloadReads(py.scan)) {
+    if (py && !py.unreadable && !refersToAnything(py) && !hasPayloadReads(py.scan) && !py.scan.elementRefs && !CONTRACT_FILES.test(path)) {
       // Nothing in this file refers to anything: no dependencies, no problems.
       this.setDiagnostics(path, []);
       return !!before?.length;
@@ -59,7 +78,8 @@ export class Checker {
     let list: EngineDiagnostic[];
     try {
       const syntaxErrors = !(this.view.clientSyntaxErrors && this.view.isOpen(path));
-      list = el ? validateElement(el, lookup, { syntaxErrors }) : validatePython(py!, lookup);
+      list = el ? validateElement(el, lookup, { syntaxErrors }) : py ? validatePython(py, lookup) : validateAppJson(aj!, lookup);
+      if (this.overrides.size) list = applySeverities(list, this.overrides);
     } catch (e) {
       list = [];
       this.log(`jitai-events: validating ${path} failed: ${(e as Error)?.stack ?? e}`);

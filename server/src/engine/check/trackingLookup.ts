@@ -9,10 +9,11 @@ import { keys } from '../workspace/dependencyKeys';
 import { flowGraph, type FlowSource, type Handler } from '../domain/flowGraph';
 import type { Payload } from '../domain/payloads';
 import { eventLoops, type LoopFinding } from '../domain/eventLoops';
+import type { UsageLookup } from '../workspace/usageMaps';
 
-export class TrackingLookup implements Lookup {
+export class TrackingLookup implements Lookup, UsageLookup {
   readonly deps = new Set<string>();
-  constructor(private readonly view: Lookup & FlowSource, readonly locale: Locale) {}
+  constructor(private readonly view: Lookup & FlowSource & UsageLookup, readonly locale: Locale) {}
 
   /** Event/task elements handled by functions of a Python file. */
   handlersIn(path: string): Handler[] {
@@ -29,6 +30,15 @@ export class TrackingLookup implements Lookup {
     this.deps.add(keys.loop(path));
     return eventLoops(this.view).byPath.get(path) ?? [];
   }
+
+  // The usage lookups record no dependency: the index itself checks again the files whose answer
+  // changed (see UsageMaps.drain and the __init__.py note in WorkspaceIndex.update).
+  namesakes(appRoot: string, fullName: string): ElementRecord[] { return this.view.namesakes(appRoot, fullName); }
+  subscriberCount(appRoot: string, sender: string): number { return this.view.subscriberCount(appRoot, sender); }
+  publisherCount(appRoot: string, sender: string): number { return this.view.publisherCount(appRoot, sender); }
+  hasPythonFile(path: string): boolean { return this.view.hasPythonFile(path); }
+  /** An element without recording the lookup: for a first look whose answer changes only with the element's kind (see WorkspaceIndex.update). */
+  peekElement(appRoot: string, fullName: string): ElementRecord | undefined { return this.view.element(appRoot, fullName); }
 
   app(root: string): AppRecord | undefined {
     this.deps.add(keys.app(root));

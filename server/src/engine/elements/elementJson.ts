@@ -31,6 +31,11 @@ export interface DescEntry {
   name?: JsonValue;
   title?: JsonValue;
   desc?: JsonValue;
+  /** functionList entries: the return type and what a container return type holds. */
+  returnType?: JsonValue;
+  generic?: JsonValue;
+  /** functionList entries: the declared parameters. */
+  args?: { value: JsonValue; entries: ArgEntry[] };
   /** functionList entries: the `name`s of their `args` (what callers pass as keyword arguments). */
   argNames?: string[];
 }
@@ -40,6 +45,20 @@ export function argNamesOf(args: unknown): string[] | undefined {
   if (!Array.isArray(args)) return undefined;
   return args.map((a) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : undefined)).filter((n): n is string => typeof n === 'string');
 }
+
+/** One `args` entry of a functionList entry. */
+export interface ArgEntry {
+  range: OffsetRange;
+  name?: JsonValue;
+  title?: JsonValue;
+  dataType?: JsonValue;
+  generic?: JsonValue;
+}
+
+/** Keys read from each eventDescs entry, from each functionList entry, and from each of its `args` entries. */
+export const EVENT_KEYS = ['name', 'title', 'desc'] as const;
+export const ENTRY_KEYS = ['name', 'title', 'desc', 'returnType', 'generic'] as const;
+export const ARG_KEYS = ['name', 'title', 'dataType', 'generic'] as const;
 
 /** Everything the engine reads from one e.json, with ranges. */
 export interface ElementJson {
@@ -127,22 +146,36 @@ function objectProps(node: Node, text: string, withItems: boolean, depth = 1): M
   return props;
 }
 
-function descEntries(node: Node | undefined, text: string): DescEntry[] {
+function descEntries(node: Node | undefined, text: string, keys: readonly string[]): DescEntry[] {
   if (!node || node.type !== 'array') return [];
   const out: DescEntry[] = [];
   for (const item of node.children ?? []) {
     const entry: DescEntry = { range: { start: item.offset, end: item.offset + item.length } };
     if (item.type === 'object') {
       const props = objectProps(item, text, false);
-      entry.name = props.get('name');
-      entry.title = props.get('title');
-      entry.desc = props.get('desc');
+      for (const k of keys) if (props.has(k)) (entry as unknown as Record<string, JsonValue | undefined>)[k] = props.get(k);
+      const args = keys === ENTRY_KEYS ? props.get('args') : undefined;
+      if (args) entry.args = { value: args, entries: argEntries(item, text) };
       const argsNode = item.children?.find((c) => c.children?.[0]?.value === 'args')?.children?.[1];
       if (argsNode) entry.argNames = argNamesOf(getNodeValue(argsNode));
     }
     out.push(entry);
   }
   return out;
+}
+
+function argEntries(entry: Node, text: string): ArgEntry[] {
+  const prop = entry.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === 'args');
+  const node = prop?.children?.[1];
+  if (!node || node.type !== 'array') return [];
+  return (node.children ?? []).map((item) => {
+    const a: ArgEntry = { range: { start: item.offset, end: item.offset + item.length } };
+    if (item.type === 'object') {
+      const props = objectProps(item, text, false);
+      for (const k of ARG_KEYS) if (props.has(k)) a[k] = props.get(k);
+    }
+    return a;
+  });
 }
 
 /** Parses an e.json with every position (jsonc-parser): comments, trailing commas, half-typed text; never throws. */
@@ -173,7 +206,7 @@ export function parseElementJsonWithPositions(text: string): ElementJson {
     const value = props.get(key)!;
     value.items = undefined; // entries below carry the detail
     value.props = undefined;
-    doc[key] = { value, entries: descEntries(p.children?.[1], text) };
+    doc[key] = { value, entries: descEntries(p.children?.[1], text, key === 'functionList' ? ENTRY_KEYS : EVENT_KEYS) };
   }
   return doc;
 }

@@ -1,8 +1,8 @@
 /** Reads an e.json fast: native JSON.parse for values, positions computed only when asked for. */
 import type { OffsetRange } from '../python/types';
 import {
-  NESTED_DEPTH, StoredValue, argNamesOf, parseElementJsonWithPositions,
-  type DescEntry, type ElementJson, type JsonValue,
+  NESTED_DEPTH, ARG_KEYS, ENTRY_KEYS, EVENT_KEYS, StoredValue, argNamesOf, parseElementJsonWithPositions,
+  type ArgEntry, type DescEntry, type ElementJson, type JsonValue,
 } from './elementJson';
 
 /**
@@ -34,7 +34,16 @@ class LazyPositions {
         const fe = f.entries[i];
         if (!fe) return;
         (e as LazyDescEntry).setRange(fe.range);
-        for (const p of ['name', 'title', 'desc'] as const) if (e[p] && fe[p]) copy(e[p]!, fe[p]!);
+        for (const p of ENTRY_KEYS) if (e[p] && fe[p]) copy(e[p]!, fe[p]!);
+        if (e.args && fe.args) {
+          copy(e.args.value, fe.args.value);
+          e.args.entries.forEach((a, j) => {
+            const fa = fe.args!.entries[j];
+            if (!fa) return;
+            (a as LazyDescEntry).setRange(fa.range);
+            for (const p of ARG_KEYS) if (a[p] && fa[p]) copy(a[p]!, fa[p]!);
+          });
+        }
       });
     }
   }
@@ -51,12 +60,22 @@ function copyDeep(to: JsonValue, from: JsonValue): void {
   if (to.props) for (const [k, tv] of to.props) { const fv = from.props?.get(k); if (fv) copyDeep(tv, fv); }
 }
 
-class LazyDescEntry implements DescEntry {
-  name?: JsonValue; title?: JsonValue; desc?: JsonValue; argNames?: string[];
+class LazyDescEntry implements DescEntry, ArgEntry {
+  name?: JsonValue; title?: JsonValue; desc?: JsonValue; returnType?: JsonValue; generic?: JsonValue; dataType?: JsonValue;
+  args?: DescEntry['args']; argNames?: string[];
   private s = 0; private e = 0;
   constructor(private readonly pos: LazyPositions) {}
   get range(): OffsetRange { this.pos.ensure(); return { start: this.s, end: this.e }; }
   setRange(r: OffsetRange): void { this.s = r.start; this.e = r.end; }
+}
+
+function argEntry(item: unknown, pos: LazyPositions): ArgEntry {
+  const a = new LazyDescEntry(pos);
+  if (item && typeof item === 'object' && !Array.isArray(item)) {
+    const o = item as Record<string, unknown>;
+    for (const key of ARG_KEYS) if (key in o) a[key] = value(o[key], pos);
+  }
+  return a;
 }
 
 /** An ElementJson whose positions come later (see LazyPositions). */
@@ -118,9 +137,8 @@ export function parseElementJson(text: string, reread?: () => string | undefined
           const e = new LazyDescEntry(pos);
           if (item && typeof item === 'object' && !Array.isArray(item)) {
             const o = item as Record<string, unknown>;
-            if ('name' in o) e.name = value(o.name, pos);
-            if ('title' in o) e.title = value(o.title, pos);
-            if ('desc' in o) e.desc = value(o.desc, pos);
+            for (const key of k === 'functionList' ? ENTRY_KEYS : EVENT_KEYS) if (key in o) e[key] = value(o[key], pos);
+            if (k === 'functionList' && 'args' in o) e.args = { value: value(o.args, pos), entries: Array.isArray(o.args) ? o.args.map((x) => argEntry(x, pos)) : [] };
             if ('args' in o) e.argNames = argNamesOf(o.args);
           }
           return e;

@@ -1,4 +1,4 @@
-/** Completion in e.json values (senders, func, references, enum values, model fields), publish sender literals and payload keys in handlers. */
+/** Completion in e.json values (senders, func, references, enum values, model fields), publish sender literals, payload keys in handlers and element names in Python. */
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { OffsetRange } from '../python/types';
 import { publishSenderContextAt } from '../python';
@@ -8,17 +8,10 @@ import { modelFields } from '../domain/handlers';
 import { EVENT_TYPES, REFERENCE_KEYS } from '../domain/elementTypes';
 import { jsonCursorAt } from './jsonCursor';
 import { payloadKeyCompletion } from './payloadCompletion';
+import { completeElementRef } from './elementRefCompletion';
+import type { EngineCompletion } from './completionItem';
 
-export interface EngineCompletion {
-  label: string;
-  kind: 'event' | 'function' | 'value' | 'element' | 'field';
-  detail?: string;
-  documentation?: string;
-  /** Text replaced: inside the quotes (or the insertion point when no string exists yet). */
-  replace: OffsetRange;
-  insertText: string;
-  sortText?: string;
-}
+export type { EngineCompletion } from './completionItem';
 
 export interface CompletionOptions {
   /** The client's JSON support already completes enum values from our schema (VS Code): skip them. */
@@ -67,7 +60,7 @@ function withRange(items: Omit<EngineCompletion, 'replace' | 'insertText'>[], re
 export function completeAt(index: WorkspaceIndex, path: string, text: string, offset: number, opts: CompletionOptions = {}): EngineCompletion[] | null {
   if (path.endsWith('.py')) {
     const ctx = publishSenderContextAt(text, offset);
-    if (!ctx) return payloadKeyCompletion(index, path, text, offset) ?? null;
+    if (!ctx) return payloadKeyCompletion(index, path, text, offset) ?? completeElementRef(index, path, text, offset);
     return withRange(senderItems(index, index.appRootOf(path)), ctx.contentRange, false);
   }
   if (!path.endsWith('/e.json')) return null;

@@ -1,8 +1,8 @@
-/** Go to definition: from senders to eventDescs, from func to the Python method, from references to elements and fields. */
+/** Go to definition: from senders to eventDescs, from func to the Python method, from references (e.json and Python) to elements and fields. */
 import type { Location } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ElementRecord } from '../model/records';
-import { scanPython } from '../python';
+import { scanPython, type PyElementRef } from '../python';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
 import { resolveSender } from '../domain/senders';
 import { effectiveFuncType, findMethod, implementationClass, innerHandler, splitFunc } from '../domain/handlers';
@@ -42,7 +42,28 @@ export function funcLocation(index: WorkspaceIndex, appRoot: string, func: strin
   return undefined;
 }
 
-/** Go to definition from an e.json value or a Python publish sender. */
+/** From `app.getElement("<fullName>")` or `app.<namespace>.<Name>` under the cursor to that element's e.json. */
+function elementRefDefinition(index: WorkspaceIndex, path: string, refs: PyElementRef[], offset: number): Location[] {
+  const appRoot = index.appRootOf(path);
+  const at = (el: ElementRecord | undefined) => (el ? [toLocation(el.path, el.lines, 0, 0)] : []);
+  for (const ref of refs) {
+    if (ref.form === 'getElement') {
+      if (offset >= ref.range.start && offset <= ref.range.end) return at(index.element(appRoot, ref.fullName));
+      continue;
+    }
+    const k = ref.segmentRanges.findIndex((r) => offset >= r.start && offset <= r.end);
+    if (k < 0) continue;
+    // The element named by the chain up to the name under the cursor, or the longest prefix that is one.
+    for (let n = ref.segments.length; n >= Math.max(2, k + 1); n--) {
+      const el = index.element(appRoot, ref.segments.slice(0, n).join('.'));
+      if (el) return at(el);
+    }
+    return [];
+  }
+  return [];
+}
+
+/** Go to definition from an e.json value, a Python publish sender or a Python element reference. */
 export function definitionAt(index: WorkspaceIndex, path: string, text: string, offset: number): Location[] {
   if (path.endsWith('.py')) {
     const scan = index.python(path)?.scan ?? scanPython(text);
@@ -52,7 +73,7 @@ export function definitionAt(index: WorkspaceIndex, path: string, text: string, 
       const loc = eventDeclaration(index, index.appRootOf(path), s.value);
       return loc ? [loc] : [];
     }
-    return [];
+    return elementRefDefinition(index, path, scan.elementRefs ?? [], offset);
   }
   if (!path.endsWith('/e.json')) return [];
   const cur = jsonCursorAt(text, offset);

@@ -59,4 +59,10 @@ export interface AppJsonRecord {
   hasElements: boolean;
   lines: LineIndex;
   syntaxErrors: { message: string; start: number; end: number }[];
+  /** JSON type of the root value ("none" for an empty file). */
+  rootKind: string;
+  rootRange: { start: number; end: number };
+  /** `extends` when it is not an array (its range), and entries lacking appId/version. */
+  extendsNotArray?: { start: number; end: number };
+  extendsIncomplete: { start: number; end: number; missing: string[] }[];
 }

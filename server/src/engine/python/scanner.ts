@@ -8,6 +8,8 @@ import { Op, Token, TokenKind, isOp, tokenTextIs, tokenizePython } from './token
 import { splitTopLevel } from './literal.js';
 import { parsePublishCall, publishCalleeStart } from './publish.js';
 import { FlowState } from './flowScan.js';
+import { scanElementRefs } from './elementRefs.js';
+import { fieldCall } from './fieldArgs.js';
 
 /** An open block (a `def` or `class` header) on the indentation stack. */
 interface Block {
@@ -86,6 +88,8 @@ function scan(text: string): PythonScan {
   }
   while (stack.length) stack.pop()?.flow?.finish();
   saveCalls(text, tokens, result);
+  const refs = scanElementRefs(text, tokens);
+  if (refs.length) result.elementRefs = refs;
   return result;
 }
 
@@ -130,7 +134,8 @@ function classAttribute(text: string, tokens: Token[], s: number, end: number, s
     if (j > k + 1 && tokens[j - 1].kind === TokenKind.Name) dataType = text.slice(tokens[j - 1].start, tokens[j - 1].end);
     break;
   }
-  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall, dataType });
+  const call = isCall ? fieldCall(text, tokens, k + 1, end) : undefined;
+  (top.cls.attributes ??= []).push({ name: text.slice(nameTok.start, nameTok.end), nameRange: { start: nameTok.start, end: nameTok.end }, isCall, dataType, ...(call ? { call } : {}) });
 }
 
 /**
@@ -214,7 +219,7 @@ function params(text: string, tokens: Token[], from: number, to: number, depth: 
     if (nameAt >= e || nameTok.kind !== TokenKind.Name) continue; // `/` or garbage
     let hasDefault = false;
     for (let k = nameAt + 1; k < e; k++) if (tokens[k].depth === depth && isOp(tokens[k], Op.Assign)) hasDefault = true;
-    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault, range: { start: nameTok.start, end: nameTok.end } });
+    out.push({ name: text.slice(nameTok.start, nameTok.end), kind, hasDefault, range: { start: nameTok.start, end: nameTok.end }, nameStart: nameTok.start });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { Op, StringFlag, Token, TokenKind, stringContentEnd, tokenizePython } fr
 import { parsePublishCall, publishCalleeStart } from './publish.js';
 
 /** Index of the last token starting before `offset`, or -1. */
-function tokenBefore(tokens: Token[], offset: number): number {
+export function tokenBefore(tokens: Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length - 1;
   let found = -1;

@@ -86,6 +86,8 @@ export interface PyParam {
   hasDefault: boolean;
   /** Range of the parameter name. */
   range?: OffsetRange;
+  /** Offset of the parameter's name (its range is this plus the name's length; no object kept per parameter). */
+  nameStart?: number;
 }
 
 export interface PyFunctionDef {
@@ -111,8 +113,25 @@ export interface PyClassDef {
   /** Methods defined directly in the class body. */
   methods: PyFunctionDef[];
   /** Simple assignments `name = …` directly in the class body (model fields are `x = datatypes.Y(...)`). */
-  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean; dataType?: string }[];
+  attributes?: { name: string; nameRange: OffsetRange; isCall: boolean; dataType?: string; call?: PyFieldCall }[];
 }
+
+/** The call on the right of a class attribute (`datatypes.Stext(name="x")`): callee and literal `name=`. */
+export interface PyFieldCall {
+  callee: string;
+  nameArg?: { value: string; contentRange: OffsetRange };
+}
+
+/** A reference to an element by fullName in Python code. */
+export type PyElementRef =
+  | {
+      /** `app.getElement("<fullName>")` with a string literal. */
+      form: 'getElement'; fullName: string; range: OffsetRange; contentRange: OffsetRange; unterminated: boolean;
+    }
+  | {
+      /** `app.<namespace>.<a>.<b>…`: the attribute names after `app` and their ranges. */
+      form: 'chain'; segments: string[]; segmentRanges: OffsetRange[]; range: OffsetRange;
+    };
 
 export interface PyImport {
   /** `from X import a, b` -> module `X` (with leading dots for relative imports); `import X` -> `X`. */
@@ -138,6 +157,8 @@ export interface PythonScan {
   boundNames?: string[];
   /** Ranges of `.save(` member calls (a model row written back). */
   saveCalls?: OffsetRange[];
+  /** `app.getElement("…")` literals and `app.<namespace>.<Name>` chains. */
+  elementRefs?: PyElementRef[];
 }
 
 /** Context for completion inside Python: the cursor sits in the sender string of a publish call. */

@@ -10,6 +10,7 @@ import { fullNameOf, kindOfType } from './elementKind';
 import { isJitaiManifest } from './appRoots';
 import type { PyImport, PythonScan } from '../python/types';
 import { ELEMENT_NAMESPACES, isFrameworkTypeModule } from '../domain/eventKeys';
+import { appJsonFacts } from './appJsonFacts';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
 const IMPLEMENTATION_FILE = /\/(inner|service|model)\.py$/;
@@ -116,6 +117,7 @@ export function buildAppJson(path: string, read: ReturnType<typeof readText>): A
   const text = 'text' in read ? read.text : '';
   const json = parseElementJsonWithPositions(text);
   const ext = json.props.get('extends');
+  const facts = appJsonFacts(text, ext);
   return {
     path, root: dirOf(path),
     appId: stringProp(json, 'appId')?.value,
@@ -125,5 +127,6 @@ export function buildAppJson(path: string, read: ReturnType<typeof readText>): A
     hasElements: false,
     lines: new LineIndex(text),
     syntaxErrors: json.syntaxErrors.map((e) => ({ message: e.message, start: e.range.start, end: e.range.end })),
+    rootKind: json.rootKind, rootRange: json.rootRange, ...facts,
   };
 }

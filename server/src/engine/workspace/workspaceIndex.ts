@@ -12,6 +12,7 @@ import { AppRoots, folderOf, isAppRoot } from './appRoots';
 import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
 import { workflowNodes } from './workflowNodes';
+import { UsageMaps, type UsageLookup } from './usageMaps';
 
 export interface IndexOptions {
   host?: FileHost;
@@ -34,10 +35,13 @@ export interface ChangeSet {
   structural: boolean;
 }
 
+/** Python files of an element folder whose checks depend on the element's kind. */
+const CONTRACT_PY = ['service.py', 'model.py', '__init__.py'];
+
 /** Called once per file while loading: true (or a promise of true) to go on, false to stop. */
 export type LoadTick = () => boolean | Promise<boolean>;
 
-export class WorkspaceIndex {
+export class WorkspaceIndex implements UsageLookup {
   readonly host: FileHost;
   readonly log: (message: string) => void;
   locale: Locale;
@@ -49,6 +53,7 @@ export class WorkspaceIndex {
   private byName = new Map<string, Map<string, ElementRecord>>();
   private byKind = new Map<string, Set<ElementRecord>>();
   private pythons = new Map<string, PythonRecord>();
+  private usage = new UsageMaps();
   private readonly overlays = new Map<string, string>();
   private readonly roots = new AppRoots((p) => isAppRoot(this.appJsons.get(p)), () => this.folders);
   /** Kept up to date as records change, so the status needs no full pass. */
@@ -122,7 +127,8 @@ export class WorkspaceIndex {
   /** Takes over the records of an index built by `loadAll`. */
   adopt(o: WorkspaceIndex): void {
     this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
-    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts;
+    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts; this.usage = o.usage;
+    this.usage.drain();
     this.roots.clear();
     this.version++;
     this.declarationsVersion++;
@@ -132,6 +138,7 @@ export class WorkspaceIndex {
   *recordPaths(): IterableIterator<string> {
     yield* this.elements.keys();
     yield* this.pythons.keys();
+    yield* this.appJsons.keys();
   }
 
   // ---- records ------------------------------------------------------------------------------
@@ -183,6 +190,7 @@ export class WorkspaceIndex {
   private linkElement(el: ElementRecord): void {
     this.elements.set(el.path, el);
     this.countElement(el, 1);
+    this.usage.addElement(el);
     let m = this.byName.get(el.appRoot);
     if (!m) this.byName.set(el.appRoot, (m = new Map()));
     m.set(el.fullName, el);
@@ -196,6 +204,7 @@ export class WorkspaceIndex {
     if (this.elements.get(el.path) !== el) return; // already unlinked
     this.elements.delete(el.path);
     this.countElement(el, -1);
+    this.usage.removeElement(el);
     const m = this.byName.get(el.appRoot);
     if (m?.get(el.fullName) === el) m.delete(el.fullName);
     this.byKind.get(keys.kind(el.appRoot, el.kind))?.delete(el);
@@ -204,8 +213,13 @@ export class WorkspaceIndex {
   private loadPython(path: string): PythonRecord | undefined {
     const reread = () => { const r = readText(this.host, this.overlays, path); return 'text' in r ? r.text : undefined; };
     const rec = buildPython(path, this.appRootOf(path), readText(this.host, this.overlays, path), reread);
-    if (rec) this.pythons.set(path, rec); else this.pythons.delete(path);
+    this.setPythonRecord(path, rec);
     return rec;
+  }
+
+  private setPythonRecord(path: string, rec: PythonRecord | undefined): void {
+    this.usage.setPython(this.pythons.get(path), rec);
+    if (rec) this.pythons.set(path, rec); else this.pythons.delete(path);
   }
 
   /** Second pass so custom Type elements defined anywhere in the app are known. */
@@ -258,6 +272,7 @@ export class WorkspaceIndex {
         provided.add(keys.app(dirOf(p)));
         const app = this.apps.get(dirOf(p));
         if (app && now) { app.hasParents = now.hasParents; app.appId = now.appId; app.title = now.title; }
+        touched.add(p);
       } else if (kind === 'element') {
         const old = this.elements.get(p);
         let el: ElementRecord | undefined;
@@ -269,16 +284,27 @@ export class WorkspaceIndex {
         if (old?.kind !== el?.kind) {
           if (old) provided.add(keys.kind(old.appRoot, old.kind));
           if (el) provided.add(keys.kind(el.appRoot, el.kind));
+          // Its service.py / model.py / __init__.py are checked by kind (see pythonContractRules).
+          for (const f of CONTRACT_PY) if (this.pythons.has(`${dirOf(p)}/${f}`)) touched.add(`${dirOf(p)}/${f}`);
         }
         touched.add(p);
       } else if (kind === 'python') {
-        if (gone) this.pythons.delete(p); else this.loadPython(p);
+        const existed = this.pythons.has(p);
+        if (gone) this.setPythonRecord(p, undefined); else this.loadPython(p);
+        // A Python file appearing or vanishing changes what its element folder holds (__init__.py check).
+        if (existed !== this.pythons.has(p) && this.elements.has(`${dirOf(p)}/e.json`)) touched.add(`${dirOf(p)}/e.json`);
         if (/\/(model|service)\.py$/.test(p)) this.declarationsVersion++;
         provided.add(keys.python(p));
         touched.add(p);
       }
     }
     if (structural) return this.rebuildStructure();
+    const moved = this.usage.drain();
+    for (const path of moved.paths) if (this.elements.has(path)) touched.add(path);
+    for (const { appRoot, sender } of moved.senders) {
+      const svc = this.element(appRoot, sender.slice(0, Math.max(0, sender.lastIndexOf('.'))));
+      if (svc) touched.add(svc.path);
+    }
     if (touched.size || provided.size) this.version++;
     return { touched, provided, structural: false };
   }
@@ -293,9 +319,10 @@ export class WorkspaceIndex {
       else if (fileKind(p) === 'python') this.loadPython(p);
     }
     this.reclassify();
+    this.usage.drain();
     this.version++;
     this.declarationsVersion++;
-    return { touched: new Set(all), provided: new Set(), structural: true };
+    return { touched: new Set([...all, ...this.appJsons.keys()]), provided: new Set(), structural: true };
   }
 
   // ---- queries ------------------------------------------------------------------------------
@@ -305,6 +332,11 @@ export class WorkspaceIndex {
   isOpen(path: string): boolean { return this.overlays.has(path); }
   element(appRoot: string, fullName: string): ElementRecord | undefined { return this.byName.get(appRoot)?.get(fullName); }
   python(path: string): PythonRecord | undefined { return this.pythons.get(path); }
+  hasPythonFile(path: string): boolean { return this.pythons.has(path); }
+  appJsonAt(path: string): AppJsonRecord | undefined { return this.appJsons.get(path); }
+  namesakes(appRoot: string, fullName: string): ElementRecord[] { return this.usage.namesakes(appRoot, fullName); }
+  subscriberCount(appRoot: string, sender: string): number { return this.usage.subscriberCount(appRoot, sender); }
+  publisherCount(appRoot: string, sender: string): number { return this.usage.publisherCount(appRoot, sender); }
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {
     return [...(this.byKind.get(keys.kind(appRoot, kind)) ?? [])];
   }

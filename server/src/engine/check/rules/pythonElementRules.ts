@@ -37,7 +37,7 @@ export function checkInnerFile(py: PythonRecord, ctx: TrackingLookup, out: Diagn
 }
 
 /** Names a module defines: functions, classes, module-level assignments and imported names. */
-function definedNames(py: PythonRecord): string[] {
+export function definedNames(py: PythonRecord): string[] {
   const s = py.scan;
   return [...new Set([
     ...s.functions.map((f) => f.name), ...s.classes.map((c) => c.name), ...(s.boundNames ?? []),

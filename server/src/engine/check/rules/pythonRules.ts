@@ -1,4 +1,4 @@
-/** Python checks: publish-call senders must name a declared event, and `args` should be a tuple. */
+/** Python checks: publish-call senders must name a declared event, `args` should be a tuple and `kwargs` a dict. */
 import type { PythonRecord } from '../../model/records';
 import { msg, type MessageId } from '../../i18n/messages';
 import type { TrackingLookup } from '../trackingLookup';
@@ -29,6 +29,11 @@ export function checkPython(py: PythonRecord, ctx: TrackingLookup, out: Diagnost
       const inner = a.text.replace(/^\(([\s\S]*)\)$/, '$1').trim();
       out.warning(a.range, 'publish-args-not-tuple', msg(L, 'publish-args-not-tuple', { text: a.text, inner, kind: msg(L, kindId) }),
         { fix: { range: a.range, newText: `(${inner},)` } });
+    }
+    const kw = call.kwargs;
+    if (kw && kw.kind !== 'dict' && kw.kind !== 'expr') {
+      const kindId = (['str', 'list', 'number'].includes(kw.kind) ? `py-kind-${kw.kind}` : kw.kind === 'tuple' ? 'py-kind-tuple' : 'py-kind-other') as MessageId;
+      out.warning(kw.range, 'publish-kwargs-not-dict', msg(L, 'publish-kwargs-not-dict', { text: kw.text, kind: msg(L, kindId) }));
     }
   }
 }

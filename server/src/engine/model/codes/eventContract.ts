@@ -1,8 +1,9 @@
 /**
  * Diagnostic codes of the event, approval and task contract (handler signatures, `__init__.py`
  * re-exports, element imports, model-event options, approval nodes, task timers, unknown keys).
- * codes.ts merges them into the one registry.
+ * index.ts merges them into the one registry.
  */
+import type { CodeInfo } from './types';
 import { Severity } from '../diagnostics';
 
 const E = Severity.Error, W = Severity.Warning, I = Severity.Information;
@@ -83,4 +84,4 @@ export const EVENT_CONTRACT_CODES = {
     en: { title: 'Date-field task field is not a date', help: 'timerCfg.startField of a date-field task must name a Date or Datetime field of the modelPath model.' },
     zh: { title: '日期字段任务的字段不是日期', help: '日期字段任务的 timerCfg.startField 必须是 modelPath 模型中的 Date 或 Datetime 字段。' },
   },
-} as const;
+} as const satisfies Record<string, CodeInfo>;

@@ -1,0 +1,92 @@
+/**
+ * Reverse maps the contract checks query without scanning the workspace: elements by
+ * case-folded fullName (clashing folders), and who subscribes to / publishes each custom-event
+ * sender. No dependency keys: a change records which files must be checked again (the other
+ * folders of a clash, the services whose events gained or lost their first subscriber/publisher),
+ * so the common case, no clash and unchanged wiring, costs nothing per file.
+ */
+import type { ElementRecord, PythonRecord } from '../model/records';
+import { stringProp } from '../elements/elementJson';
+
+const nameKey = (appRoot: string, fullName: string) => `${appRoot}|${fullName.toLowerCase()}`;
+const senderKey = (appRoot: string, sender: string) => `${appRoot}|${sender}`;
+
+/** What the checks ask of these maps (the index answers; the tracking lookup records the question). */
+export interface UsageLookup {
+  /** Elements of the app whose fullName equals `fullName` ignoring case (including the asking one). */
+  namesakes(appRoot: string, fullName: string): ElementRecord[];
+  /** Number of event elements with `"sender": sender`. */
+  subscriberCount(appRoot: string, sender: string): number;
+  /** Number of publish calls with `sender` as a literal. */
+  publisherCount(appRoot: string, sender: string): number;
+  /** True when the Python file exists (the index re-checks an element's e.json when one appears or vanishes in its folder). */
+  hasPythonFile(path: string): boolean;
+}
+
+/** Adds `n` to a count (deleting it at zero); true when the count went from zero to some or back. */
+function bump(m: Map<string, number>, k: string, n: 1 | -1): boolean {
+  const before = m.get(k) ?? 0;
+  const after = before + n;
+  if (after > 0) m.set(k, after); else m.delete(k);
+  return !before !== !after;
+}
+
+export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
+  /** One element per case-folded fullName, an array only where folders clash (rare). */
+  private byLower = new Map<string, ElementRecord | ElementRecord[]>();
+  /** Subscriber elements and literal publish calls per sender (counts: only none/some matters). */
+  private subs = new Map<string, number>();
+  private pubs = new Map<string, number>();
+  /** e.json paths of clashing folders to check again since the last `drain`. */
+  private clashTouched = new Set<string>();
+  /** Senders (`appRoot|sender`) whose subscribers or publishers went from none to some or back. */
+  private wiring = new Set<string>();
+
+  addElement(el: ElementRecord): void { this.element(el, 1); }
+  removeElement(el: ElementRecord): void { this.element(el, -1); }
+
+  private element(el: ElementRecord, sign: 1 | -1): void {
+    const nk = nameKey(el.appRoot, el.fullName);
+    const had = this.byLower.get(nk);
+    const list = had === undefined ? [] : Array.isArray(had) ? had : [had];
+    const next = sign > 0 ? [...list, el] : list.filter((x) => x !== el);
+    if (next.length === 0) this.byLower.delete(nk); else this.byLower.set(nk, next.length === 1 ? next[0] : next);
+    for (const other of next) if (other !== el) this.clashTouched.add(other.path);
+    const sender = el.kind === 'event' ? stringProp(el.json, 'sender')?.value : undefined;
+    if (sender) this.count(this.subs, senderKey(el.appRoot, sender), sign);
+  }
+
+  private count(m: Map<string, number>, k: string, sign: 1 | -1): void {
+    if (bump(m, k, sign)) this.wiring.add(k);
+  }
+
+  /** A Python file was (re)read or deleted: moves its literal publish senders. */
+  setPython(old: PythonRecord | undefined, now: PythonRecord | undefined): void {
+    for (const [rec, sign] of [[old, -1], [now, 1]] as const) {
+      for (const call of rec?.scan.publishCalls ?? []) {
+        const v = call.sender?.value;
+        if (!v || call.sender?.unterminated) continue;
+        this.count(this.pubs, senderKey(rec!.appRoot, v), sign);
+      }
+    }
+  }
+
+  /**
+   * What changed since the last call: e.json paths of clashing folders, and senders (app root and
+   * `<service>.<event>`) whose wiring changed; the index checks those files (and services) again.
+   */
+  drain(): { paths: string[]; senders: { appRoot: string; sender: string }[] } {
+    const paths = [...this.clashTouched];
+    const senders = [...this.wiring].map((k) => { const i = k.lastIndexOf('|'); return { appRoot: k.slice(0, i), sender: k.slice(i + 1) }; });
+    this.clashTouched.clear();
+    this.wiring.clear();
+    return { paths, senders };
+  }
+
+  namesakes(appRoot: string, fullName: string): ElementRecord[] {
+    const v = this.byLower.get(nameKey(appRoot, fullName));
+    return v === undefined ? [] : Array.isArray(v) ? [...v] : [v];
+  }
+  subscriberCount(appRoot: string, sender: string): number { return this.subs.get(senderKey(appRoot, sender)) ?? 0; }
+  publisherCount(appRoot: string, sender: string): number { return this.pubs.get(senderKey(appRoot, sender)) ?? 0; }
+}
