@@ -49,6 +49,18 @@ export class CheckedIndex extends WorkspaceIndex {
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
   setOverlay(path: string, text: string | undefined): string[] { return this.checker.check(this.setOverlayText(path, text)); }
 
+  /**
+   * The records part of applyChanges: the index answers from the new records at once, and the files
+   * the change affects wait for `checkPending` (their diagnostics may be stale until then).
+   */
+  applyRecords(paths: string[]): void { this.checker.invalidate(this.update(paths)); }
+  /** The records part of setOverlay (see applyRecords). */
+  setOverlayRecords(path: string, text: string | undefined): void { this.checker.invalidate(this.setOverlayText(path, text)); }
+  /** Checks files left pending by applyRecords/setOverlayRecords for at most `budgetMs`; returns those whose problems changed. */
+  checkPending(budgetMs?: number): string[] { return this.checker.checkPending(budgetMs); }
+  /** Files whose diagnostics still wait for checkPending. */
+  get pendingChecks(): number { return this.checker.pendingCount; }
+
   diagnosticsOf(path: string): EngineDiagnostic[] { return this.checker.diagnosticsOf(normalizePath(path)); }
   allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.checker.allDiagnostics(); }
   stats() { return { ...this.recordStats(), ...this.checker.problemCounts() }; }

@@ -11,6 +11,7 @@ import type { AppRecord, ElementRecord } from './model/records';
 import type { OffsetRange } from './python/types';
 import type { FileHost, ReadResult } from './files/fileHost';
 import { normalizePath } from './files/paths';
+import { tooBigForFeatures } from './files/limits';
 import { msg, type Locale } from './i18n/messages';
 import type { IndexProgress } from './workspace/workspaceIndex';
 import { CheckedIndex } from './checkedIndex';
@@ -83,6 +84,14 @@ export class Engine {
   applyChanges(paths: string[]): string[] { return this.index.applyChanges(paths); }
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
   setOverlay(path: string, text: string | undefined): string[] { return this.index.setOverlay(path, text); }
+  /** Like applyChanges, but only the records: requests see the change at once; checking waits for checkPending. */
+  applyRecords(paths: string[]): void { this.index.applyRecords(paths); }
+  /** Like setOverlay, but only the records (see applyRecords). */
+  setOverlayRecords(path: string, text: string | undefined): void { this.index.setOverlayRecords(path, text); }
+  /** Checks files left pending for at most `budgetMs` (default: all); returns those whose problems changed. */
+  checkPending(budgetMs?: number): string[] { return this.index.checkPending(budgetMs); }
+  /** Files whose diagnostics still wait for checkPending. */
+  get pendingChecks(): number { return this.index.pendingChecks; }
 
   // ---- results --------------------------------------------------------------------------------
 
@@ -95,26 +104,32 @@ export class Engine {
 
   // ---- language features (path, text, offset) -------------------------------------------------
 
+  // Documents over files/limits.ts's size or nesting depth get no cursor features (answered at once).
   complete(path: string, text: string, offset: number, opts?: CompletionOptions): EngineCompletion[] | null {
+    if (cursorFeaturesOff(text)) return null;
     return completeAt(this.index, normalizePath(path), text, offset, opts);
   }
   definition(path: string, text: string, offset: number): Location[] {
+    if (cursorFeaturesOff(text)) return [];
     return definitionAt(this.index, normalizePath(path), text, offset);
   }
   references(path: string, text: string, offset: number, includeDeclaration: boolean): Location[] {
+    if (cursorFeaturesOff(text)) return [];
     return eventReferences(this.index, normalizePath(path), text, offset, includeDeclaration);
   }
   hover(path: string, text: string, offset: number): { markdown: string; range: OffsetRange } | undefined {
+    if (cursorFeaturesOff(text)) return undefined;
     return hoverAt(this.index, normalizePath(path), text, offset);
   }
   /** The editable part of a rename at the cursor (the event name after the service), or undefined. */
   prepareRename(path: string, text: string, offset: number): { range: OffsetRange; placeholder: string } | undefined {
-    const ev = eventAt(this.index, normalizePath(path), text, offset);
+    const ev = cursorFeaturesOff(text) ? undefined : eventAt(this.index, normalizePath(path), text, offset);
     if (!ev) return undefined;
     return { range: { start: ev.range.end - ev.event.length, end: ev.range.end }, placeholder: ev.event };
   }
   /** Edits per file, or a localized message saying why the rename cannot happen. */
   rename(path: string, text: string, offset: number, newName: string): RenameResult {
+    if (cursorFeaturesOff(text)) return { error: msg(this.locale, 'rename-not-here', { name: newName }) };
     const r = renameEvent(this.index, normalizePath(path), text, offset, newName);
     if ('error' in r) {
       const id = r.error === 'invalid' ? 'rename-invalid' : r.error === 'exists' ? 'rename-exists' : 'rename-not-here';
@@ -162,6 +177,14 @@ export class Engine {
   listeners(appRoot: string, sender: string): { fullName: string; kind: SubscriberKind }[] {
     return listenersOf(this.index, normalizePath(appRoot), sender).map((l) => ({ fullName: l.el.fullName, kind: l.kind }));
   }
+}
+
+/** tooBigForFeatures with a one-entry memo: a client asks many questions about the same text. */
+let lastText: string | undefined;
+let lastOff = false;
+function cursorFeaturesOff(text: string): boolean {
+  if (text !== lastText) { lastText = text; lastOff = tooBigForFeatures(text); }
+  return lastOff;
 }
 
 export type { EngineCompletion, CompletionOptions, EngineLens, IndexProgress, Range, TextEditByFile };

@@ -2,6 +2,12 @@
  * Every change of the engine's index goes through one queue: the full (re)index with work-done
  * progress, and incremental updates; after each, diagnostics are published and the client hears
  * jitai/indexStatus (throttled) and jitai/indexChanged.
+ *
+ * Incremental updates never make requests wait behind a backlog: disk events and edits arriving
+ * meanwhile are coalesced (one applyRecords for all of them, the latest text of each document),
+ * the records are applied at once (requests answer from them), and the files the change affects
+ * are re-checked in short slices with a turn of the event loop between slices, so requests are
+ * answered in between. A file marked again before its check is checked once.
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { msg, type Engine } from '../engine';
@@ -20,6 +26,10 @@ export class Indexing {
   private queue: Promise<unknown> = Promise.resolve();
   private state: IndexStatus['state'] = 'indexing';
   private statusPending = false;
+  /** Disk paths and document texts (undefined: closed) not yet applied, and whether a drain is queued. */
+  private readonly pendingPaths = new Set<string>();
+  private readonly pendingTexts = new Map<string, string | undefined>();
+  private drainQueued = false;
 
   constructor(private readonly connection: Connection, private readonly engine: Engine) {
     this.publisher = new DiagnosticsPublisher(connection, engine);
@@ -33,9 +43,52 @@ export class Indexing {
     return next;
   }
 
-  /** An incremental change (`apply` returns the files whose diagnostics changed), queued. */
-  update(apply: () => string[]): Promise<void> {
-    return this.enqueue(() => this.afterChange(apply()));
+  /** Files or folders changed on disk (coalesced with every other change not yet applied). */
+  diskChanged(paths: readonly string[]): Promise<void> {
+    for (const p of paths) this.pendingPaths.add(p);
+    return this.scheduleDrain();
+  }
+
+  /** A document's unsaved text (undefined: closed), coalesced: only the latest text of a document is applied. */
+  documentChanged(path: string, text: string | undefined): Promise<void> {
+    this.pendingTexts.set(path, text);
+    return this.scheduleDrain();
+  }
+
+  private drainPromise: Promise<void> = Promise.resolve();
+  private scheduleDrain(): Promise<void> {
+    if (this.drainQueued) return this.drainPromise;
+    this.drainQueued = true;
+    return (this.drainPromise = this.enqueue(() => this.drain()));
+  }
+
+  /** Applies every pending change, then checks what it affects in slices, picking up changes that arrive meanwhile. */
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.pendingPaths.size || this.pendingTexts.size) {
+          const texts = [...this.pendingTexts];
+          const paths = [...this.pendingPaths];
+          this.pendingTexts.clear();
+          this.pendingPaths.clear();
+          for (const [path, text] of texts) this.engine.setOverlayRecords(path, text);
+          for (let i = 0; i < paths.length; i += APPLY_CHUNK) {
+            this.engine.applyRecords(paths.slice(i, i + APPLY_CHUNK));
+            if (i + APPLY_CHUNK < paths.length) await nextTurn();
+          }
+        }
+        if (!this.engine.pendingChecks) {
+          if (this.pendingPaths.size || this.pendingTexts.size) continue;
+          break;
+        }
+        this.publisher.publish(this.engine.checkPending(SLICE_MS));
+        await nextTurn();
+      }
+    } finally {
+      this.drainQueued = false;
+    }
+    this.sendStatus();
+    void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
   }
 
   /** Full (re)index with work-done progress; publishes every diagnostic. */
@@ -85,9 +138,13 @@ export class Indexing {
     });
   }
 
-  private afterChange(changed: string[]): void {
-    this.publisher.publish(changed);
-    this.sendStatus();
-    void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
-  }
+}
+
+/** Longest stretch of checking between two turns of the event loop (requests are answered in between). */
+const SLICE_MS = 15;
+/** Disk paths applied between two turns of the event loop. */
+const APPLY_CHUNK = 256;
+
+function nextTurn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
 }

@@ -38,7 +38,7 @@ export class JitaiLanguageServer {
     c.onInitialized(() => runSafeNotification(c, 'initialized', () => this.initialized()));
     c.onDidChangeWatchedFiles((p) => runSafeNotification(c, 'watchedFiles', () => {
       const paths = changedPaths(p);
-      if (paths.length) void this.indexing.update(() => this.engine.applyChanges(paths));
+      if (paths.length) void this.indexing.diskChanged(paths);
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
       if (await this.settings.changed(p.settings)) {
@@ -87,7 +87,7 @@ export class JitaiLanguageServer {
     if (this.canRegisterWatchers) await registerWatchers(this.connection);
     else this.ownWatcher = new OwnFileWatcher({
       isExcluded: (path) => this.engine.isExcluded(path),
-      onChanges: (paths) => void this.indexing.update(() => this.engine.applyChanges(paths)),
+      onChanges: (paths) => void this.indexing.diskChanged(paths),
       onError: (message) => this.connection.console.warn(message),
     });
     // Only clients announcing workspace folders send their changes (the getter throws otherwise).

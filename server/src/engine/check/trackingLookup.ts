@@ -7,8 +7,12 @@ import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import { keys } from '../workspace/dependencyKeys';
 
+/** A "did you mean" question a check asked: the answer changes only when a near name joins or leaves the kind. */
+export interface NearQuery { kindKey: string; name: string }
+
 export class TrackingLookup implements Lookup {
   readonly deps = new Set<string>();
+  readonly nears: NearQuery[] = [];
   constructor(private readonly view: Lookup, readonly locale: Locale) {}
 
   app(root: string): AppRecord | undefined {
@@ -26,5 +30,12 @@ export class TrackingLookup implements Lookup {
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {
     this.deps.add(keys.kind(appRoot, kind));
     return this.view.elementsOfKind(appRoot, kind);
+  }
+  closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined {
+    this.nears.push({ kindKey: keys.kind(appRoot, kind), name });
+    const found = this.view.closestOfKind(appRoot, kind, name);
+    // The suggestion may quote the found element's contents (its events): a change to it re-checks.
+    if (found) this.deps.add(keys.element(appRoot, found.fullName));
+    return found;
   }
 }

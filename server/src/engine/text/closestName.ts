@@ -25,19 +25,30 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[bl];
 }
 
+/** Largest edit distance `closestName` accepts for `name`: a third of its length (min 1, max 4). */
+export function typoLimit(name: string): number {
+  return Math.min(4, Math.max(1, Math.floor(name.length / 3)));
+}
+
+/** True when `candidate` could be `closestName`'s answer for `name` in some candidate set. */
+export function isTypoCandidate(name: string, candidate: string): boolean {
+  if (candidate.toLowerCase() === name.toLowerCase()) return true;
+  const limit = typoLimit(name);
+  return editDistance(name, candidate, limit) <= limit;
+}
+
 /**
- * The candidate closest to `name` when it is plausibly a typo: distance at most a third of the
- * length (min 1, max 4), or equal ignoring case.
+ * The candidate closest to `name` when it is plausibly a typo: equal ignoring case first, else the
+ * smallest distance within `typoLimit`. Ties go to the smaller string, so the answer depends on the
+ * set of candidates only, never on their order.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
-  const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)));
   let best: string | undefined;
-  let bestD = limit + 1;
+  let bestD = typoLimit(name) + 1;
   for (const c of candidates) {
-    if (c.toLowerCase() === lower) return c;
-    const d = editDistance(name, c, bestD - 1);
-    if (d < bestD) { bestD = d; best = c; }
+    const d = c.toLowerCase() === lower ? -1 : editDistance(name, c, bestD);
+    if (d < bestD || (d === bestD && best !== undefined && c < best)) { bestD = d; best = c; }
   }
   return best;
 }

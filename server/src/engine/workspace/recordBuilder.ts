@@ -6,6 +6,7 @@ import { LineIndex } from '../text/lineIndex';
 import { scanPython } from '../python/scanner';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
+import { LARGE_FILE_BYTES } from '../files/limits';
 import { fullNameOf, kindOfType } from './elementKind';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
@@ -71,6 +72,12 @@ export function buildPython(path: string, appRoot: string, read: ReturnType<type
   if ('error' in read) {
     const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, new LazyLines(undefined, ''));
     rec.unreadable = read.error;
+    return rec;
+  }
+  if (read.text.length > LARGE_FILE_BYTES) {
+    // Not scanned: a 5 MB file of publish calls would cost seconds per change; the checker says so once.
+    const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, new LazyLines(undefined, ''));
+    rec.unreadable = `large:${Buffer.byteLength(read.text)}`;
     return rec;
   }
   let scan;

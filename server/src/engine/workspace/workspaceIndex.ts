@@ -7,7 +7,8 @@ import { nodeFileHost, type FileHost } from '../files/fileHost';
 import { dirOf, fileKind, isInside, normalizePath } from '../files/paths';
 import type { AppJsonRecord, AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
 import { localeOf, type Locale } from '../i18n/messages';
-import { keys } from './dependencyKeys';
+import { closestName } from '../text/closestName';
+import { keys, type NameChange } from './dependencyKeys';
 import { AppRoots, folderOf } from './appRoots';
 import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
@@ -31,6 +32,8 @@ export interface ChangeSet {
   provided: Set<string>;
   /** app.json appeared or vanished: app roots and fullNames moved, every file must be checked again. */
   structural: boolean;
+  /** Elements that joined or left the set of their kind (what `closestOfKind` answers from). */
+  names: NameChange[];
 }
 
 /** Called once per file while loading: true (or a promise of true) to go on, false to stop. */
@@ -49,6 +52,8 @@ export class WorkspaceIndex {
   private byKind = new Map<string, Set<ElementRecord>>();
   private pythons = new Map<string, PythonRecord>();
   private readonly overlays = new Map<string, string>();
+  /** Folders the last listing could not read (path -> error code), e.g. no permission. */
+  private unreadableDirs = new Map<string, string>();
   private readonly roots = new AppRoots((p) => this.appJsons.has(p), () => this.folders);
   /** Kept up to date as records change, so the status needs no full pass. */
   private counts = { events: 0, subscribers: 0 };
@@ -97,9 +102,12 @@ export class WorkspaceIndex {
    */
   async loadAll(tick: LoadTick, onListed?: (records: number) => void): Promise<WorkspaceIndex | undefined> {
     const files: string[] = [];
+    const unreadable = new Map<string, string>();
+    const onUnreadable = (dir: string, code: string) => unreadable.set(normalizePath(dir), code);
     // Folders are normalised, so listed paths already are (absolute, forward slashes).
-    for (const f of this.folders) for (const p of this.host.list(f, this.excludes.matcherFor(f))) files.push(p);
+    for (const f of this.folders) for (const p of this.host.list(f, this.excludes.matcherFor(f), onUnreadable)) files.push(p);
     const fresh = new WorkspaceIndex({ host: this.host, log: this.log });
+    fresh.unreadableDirs = unreadable;
     fresh.locale = this.locale;
     fresh.excludes = this.excludes;
     fresh.folders = this.folders;
@@ -118,7 +126,7 @@ export class WorkspaceIndex {
   /** Takes over the records of an index built by `loadAll`. */
   adopt(o: WorkspaceIndex): void {
     this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
-    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts;
+    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts; this.unreadableDirs = o.unreadableDirs;
     this.roots.clear();
     this.version++;
     this.declarationsVersion++;
@@ -220,17 +228,10 @@ export class WorkspaceIndex {
   update(paths: string[]): ChangeSet {
     const provided = new Set<string>();
     const touched = new Set<string>();
+    const names: NameChange[] = [];
     let structural = false;
     const expanded: string[] = [];
-    for (const raw of paths) {
-      const p = normalizePath(raw);
-      if (fileKind(p)) { expanded.push(p); continue; }
-      // A folder: everything known below it, plus what is on disk now (its workspace folder's globs).
-      for (const m of [this.elements, this.pythons, this.appJsons] as Map<string, unknown>[]) for (const k of m.keys()) if (isInside(k, p)) expanded.push(k);
-      if (!this.isExcluded(`${p}/x`)) {
-        for (const f of this.host.list(p, this.excludes.matcherFor(folderOf(p, this.folders)))) expanded.push(normalizePath(f));
-      }
-    }
+    for (const raw of paths) this.expand(normalizePath(raw), expanded);
     for (const p of new Set(expanded)) {
       const kind = fileKind(p);
       const gone = this.isExcluded(p);
@@ -250,9 +251,9 @@ export class WorkspaceIndex {
         if (old) provided.add(keys.element(old.appRoot, old.fullName));
         if (el) provided.add(keys.element(el.appRoot, el.fullName));
         if ((old && old.kind !== 'event' && old.kind !== 'task') || (el && el.kind !== 'event' && el.kind !== 'task')) this.declarationsVersion++;
-        if (old?.kind !== el?.kind) {
-          if (old) provided.add(keys.kind(old.appRoot, old.kind));
-          if (el) provided.add(keys.kind(el.appRoot, el.kind));
+        if (old?.kind !== el?.kind || old?.fullName !== el?.fullName) {
+          if (old) { provided.add(keys.kind(old.appRoot, old.kind)); names.push({ appRoot: old.appRoot, kind: old.kind, fullName: old.fullName }); }
+          if (el) { provided.add(keys.kind(el.appRoot, el.kind)); names.push({ appRoot: el.appRoot, kind: el.kind, fullName: el.fullName }); }
         }
         touched.add(p);
       } else if (kind === 'python') {
@@ -264,8 +265,29 @@ export class WorkspaceIndex {
     }
     if (structural) return this.rebuildStructure();
     if (touched.size || provided.size) this.version++;
-    return { touched, provided, structural: false };
+    return { touched, provided, structural: false, names };
   }
+
+  /**
+   * The files a changed path stands for. A regular file of a kind we index is itself. Anything else
+   * (a folder, even one named `Weird.py`; a deleted folder; a symbolic link, never followed) stands
+   * for every record known below it plus, for a real folder, what is on disk below it now.
+   */
+  private expand(p: string, out: string[]): void {
+    const kind = fileKind(p);
+    const onDisk = this.host.kind?.(p) ?? (kind ? 'file' : 'dir');
+    const known = this.elements.has(p) || this.pythons.has(p) || this.appJsons.has(p) || this.overlays.has(p);
+    if (kind && (onDisk === 'file' || known)) { out.push(p); if (onDisk !== 'dir') return; }
+    if (onDisk === 'file') return; // a file of a kind we do not index
+    for (const m of [this.elements, this.pythons, this.appJsons] as Map<string, unknown>[]) for (const k of m.keys()) if (isInside(k, p)) out.push(k);
+    this.unreadableDirs.forEach((_, d) => { if (isInside(d, p)) this.unreadableDirs.delete(d); });
+    if (onDisk !== 'dir' || this.isExcluded(`${p}/x`)) return;
+    const onUnreadable = (dir: string, code: string) => this.unreadableDirs.set(normalizePath(dir), code);
+    for (const f of this.host.list(p, this.excludes.matcherFor(folderOf(p, this.folders)), onUnreadable)) out.push(normalizePath(f));
+  }
+
+  /** Folders that could not be listed (path -> error code), since the last full index or their last change. */
+  unreadableFolders(): ReadonlyMap<string, string> { return this.unreadableDirs; }
 
   /** app.json appeared or vanished: app roots and fullNames move; every record is read again. */
   private rebuildStructure(): ChangeSet {
@@ -279,7 +301,7 @@ export class WorkspaceIndex {
     this.reclassify();
     this.version++;
     this.declarationsVersion++;
-    return { touched: new Set(all), provided: new Set(), structural: true };
+    return { touched: new Set(all), provided: new Set(), structural: true, names: [] };
   }
 
   // ---- queries ------------------------------------------------------------------------------
@@ -289,6 +311,12 @@ export class WorkspaceIndex {
   python(path: string): PythonRecord | undefined { return this.pythons.get(path); }
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {
     return [...(this.byKind.get(keys.kind(appRoot, kind)) ?? [])];
+  }
+  closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined {
+    const set = this.byKind.get(keys.kind(appRoot, kind));
+    if (!set?.size) return undefined;
+    const near = closestName(name, (function* () { for (const e of set) yield e.fullName; })());
+    return near === undefined ? undefined : this.element(appRoot, near);
   }
   elementAt(path: string): ElementRecord | undefined { return this.elements.get(normalizePath(path)); }
   /** The element of an e.json path that is already normalised (hot path: no normalisation). */

@@ -63,8 +63,7 @@ function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: TrackingLook
   const fnRange = () => ({ start: func.contentRange.start + parts.element.length + 1, end: func.contentRange.end });
   const target = ctx.element(el.appRoot, parts.element);
   if (!target) {
-    const services = ctx.elementsOfKind(el.appRoot, 'service').map((s) => s.fullName);
-    const near = closestName(parts.element, services);
+    const near = ctx.closestOfKind(el.appRoot, 'service', parts.element)?.fullName;
     const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: `${near}.${parts.fn}` }) : '';
     const inherit = mayInherit(ctx, el.appRoot);
     out.add(elementRange(), inherit ? Severity.Warning : Severity.Error, 'func-element-not-found',
