@@ -11,6 +11,7 @@ import {
 import type {
   EventTreeParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
 } from '../../shared/src/protocol/types';
+import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/types';
 
 export const CLIENT_ID = 'jitaiEvents';
 
@@ -48,7 +49,11 @@ export class JitaiLanguageClient implements vscode.Disposable {
         { scheme: 'file', pattern: '**/app.json' },
       ],
       // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
-      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true }),
+      // commands/titleOnlyLenses: this client runs the Run lens's command and shows count lenses as text.
+      initializationOptions: () => ({
+        locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true,
+        commands: [RUN_HANDLER_COMMAND], titleOnlyLenses: true,
+      }),
       synchronize: { configurationSection: CLIENT_ID },
       outputChannel: this.output,
       traceOutputChannel: this.output,

@@ -98,6 +98,17 @@ export class Engine {
   diagnosticsOf(path: string): EngineDiagnostic[] { return this.index.diagnosticsOf(path); }
   allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.index.allDiagnostics(); }
   stats(): EngineStats { return this.index.stats(); }
+  /**
+   * What could not be read (path -> reason): folders that could not be listed and files that could
+   * not be opened (e.g. no permission). Their problems, if any, are unknown: the CLI fails on them.
+   */
+  unreadable(): Map<string, string> {
+    const out = new Map(this.index.unreadableFolders());
+    for (const r of [...this.index.allElements(), ...this.index.allPython()]) {
+      if (r.unreadable?.startsWith('unreadable')) out.set(r.path, r.unreadable.slice('unreadable:'.length) || 'unreadable');
+    }
+    return out;
+  }
   apps(): AppRecord[] { return this.index.allApps(); }
   /** A file's text through the engine's file host (size and kind limits applied). */
   read(path: string): ReadResult { return this.index.host.read(normalizePath(path)); }

@@ -105,6 +105,7 @@ export class Indexing {
         if (done) {
           this.publisher.publishAll();
           this.state = 'ready';
+          this.reportUnreadable();
         }
       } catch (e) {
         this.state = 'error';
@@ -118,6 +119,16 @@ export class Indexing {
       void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
       return status;
     });
+  }
+
+  /** Folders or files the index could not read: said once per full index (their problems are unknown). */
+  private reportUnreadable(): void {
+    const unreadable = this.engine.unreadable();
+    if (!unreadable.size) return;
+    const [example, reason] = unreadable.entries().next().value!;
+    const text = msg(this.engine.locale, 'unreadable-paths', { count: unreadable.size, example, reason });
+    this.connection.console.warn(text);
+    void this.connection.window.showWarningMessage(text);
   }
 
   private status(): IndexStatus {

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { createEngine, normalizePath, type Engine } from '../engine';
 import { uriToPath } from '../../../shared/src/protocol/uris';
+import type { LensInitializationOptions } from '../../../shared/src/protocol/types';
 import { registerCustomRequests } from './customRequests';
 import { OpenDocuments } from './documents';
 import { Indexing } from './indexing';
@@ -22,7 +23,7 @@ export class JitaiLanguageServer {
   private readonly indexing: Indexing;
   private readonly settings: Settings;
   private readonly docs: OpenDocuments;
-  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false };
+  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, commands: new Set(), titleOnlyLenses: false };
   private canRegisterWatchers = false;
   private hasWorkspaceFolders = false;
   /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
@@ -54,7 +55,7 @@ export class JitaiLanguageServer {
   }
 
   private initialize(p: InitializeParams): InitializeResult {
-    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean };
+    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean } & LensInitializationOptions;
     this.engine.setLocale(init.locale ?? p.locale);
     this.settings.initialize(init.settings);
     const folders = p.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((x): x is string => !!x)
@@ -62,6 +63,8 @@ export class JitaiLanguageServer {
     this.engine.setFolders(folders.filter(Boolean).map(normalizePath));
     const caps = p.capabilities;
     this.flags.schemaEnums = init.schemaEnums === true;
+    this.flags.commands = new Set(Array.isArray(init.commands) ? init.commands.filter((c) => typeof c === 'string') : []);
+    this.flags.titleOnlyLenses = init.titleOnlyLenses === true;
     this.flags.completionItemDefaults = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     this.canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;

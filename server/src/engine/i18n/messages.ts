@@ -9,6 +9,7 @@ const MESSAGES = {
   'more-problems': { en: '{count} more problems of this kind ({code}) in this file are not listed; fix the ones above first.', zh: '此文件中还有 {count} 个同类问题（{code}）未列出；请先修复上面列出的问题。' },
   'large-file-skipped': { en: 'This file is {size} bytes (over {limit}): publish calls and handlers in it are not scanned, so it is not checked and not used by completion, references or the events tree.', zh: '该文件大小为 {size} 字节（超过 {limit}）：不扫描其中的发布调用与处理函数，因此不做检查，也不参与补全、引用查找和事件树。' },
   'python-unreadable': { en: 'This Python file could not be read ({detail}); publish calls and handlers in it are not checked.', zh: '无法读取该 Python 文件（{detail}）；其中的发布调用与处理函数未做检查。' },
+  'unreadable-paths': { en: 'JitAi Events could not read {count} files or folders (e.g. {example}: {reason}); problems in them are not shown.', zh: 'JitAi Events 无法读取 {count} 个文件或目录（例如 {example}：{reason}）；其中的问题不会显示。' },
   'json-unreadable': { en: 'This file could not be read ({detail}).', zh: '无法读取该文件（{detail}）。' },
   'root-not-object': { en: 'An e.json must contain one JSON object ({ … }), not {kind}.', zh: 'e.json 的内容必须是一个 JSON 对象（{ … }），而不是 {kind}。' },
   'missing-type': { en: 'Missing "type": every element names its Type, e.g. "events.NormalType" or "services.NormalType".', zh: '缺少 "type"：每个元素都要指明其类型，例如 "events.NormalType" 或 "services.NormalType"。' },

@@ -112,6 +112,9 @@ export class WorkspaceIndex {
     fresh.excludes = this.excludes;
     fresh.folders = this.folders;
     for (const [k, v] of this.overlays) fresh.overlays.set(k, v);
+    // Open documents count even when their file is not on disk (deleted or not yet saved), as they do incrementally.
+    const listed = new Set(files);
+    for (const k of this.overlays.keys()) if (fileKind(k) && !listed.has(k) && !this.isExcluded(k)) files.push(k);
     for (const p of files) if (fileKind(p) === 'app') fresh.loadAppJson(p);
     fresh.rebuildApps(files);
     const elementFiles = files.filter((p) => fileKind(p) === 'element');
