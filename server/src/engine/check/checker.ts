@@ -11,7 +11,7 @@ import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import type { ChangeSet } from '../workspace/workspaceIndex';
 import { keys } from '../workspace/dependencyKeys';
-import { isTypoCandidate } from '../text/closestName';
+import { closestName, isTypoCandidate } from '../text/closestName';
 import { TrackingLookup, type NearQuery } from './trackingLookup';
 import { validateElement, validatePython } from './rules';
 import { capProblems, notScannedNotice } from './fileNotices';
@@ -26,8 +26,8 @@ export class Checker {
   private diags = new Map<string, EngineDiagnostic[]>();
   private deps = new Map<string, Set<string>>();
   private rdeps = new Map<string, Set<string>>();
-  /** "Did you mean" questions: kind key -> asked name -> files that asked. */
-  private nearRdeps = new Map<string, Map<string, Set<string>>>();
+  /** "Did you mean" questions: kind key -> asked name -> file that asked -> the answer it got. */
+  private nearRdeps = new Map<string, Map<string, Map<string, string | undefined>>>();
   private nearDeps = new Map<string, NearQuery[]>();
   private counts = { errors: 0, warnings: 0 };
   /** Files whose diagnostics may be out of date (in the order they were marked). */
@@ -47,11 +47,20 @@ export class Checker {
     for (const f of cs.touched) p.add(f);
     if (cs.structural) for (const f of this.diags.keys()) p.add(f);
     for (const k of cs.provided) for (const f of this.rdeps.get(k) ?? []) p.add(f);
-    // Only files that asked for a name close to the one that came or went can get another suggestion.
+    // A suggestion changes only when it leaves the kind, or a name joins that beats it (closestName's
+    // answer depends on the set alone): a file is re-checked only then, not on every service added.
     for (const n of cs.names) {
       const asked = this.nearRdeps.get(keys.kind(n.appRoot, n.kind));
       if (!asked) continue;
-      for (const [name, files] of asked) if (isTypoCandidate(name, n.fullName)) for (const f of files) p.add(f);
+      for (const [name, files] of asked) {
+        if (!isTypoCandidate(name, n.fullName)) continue;
+        const beats = new Map<string | undefined, boolean>();
+        for (const [f, answer] of files) {
+          let b = beats.get(answer);
+          if (b === undefined) beats.set(answer, (b = answer === n.fullName || closestName(name, answer === undefined ? [n.fullName] : [answer, n.fullName]) === n.fullName));
+          if (b) p.add(f);
+        }
+      }
     }
   }
 
@@ -137,8 +146,8 @@ export class Checker {
       let byName = this.nearRdeps.get(q.kindKey);
       if (!byName) this.nearRdeps.set(q.kindKey, (byName = new Map()));
       let files = byName.get(q.name);
-      if (!files) byName.set(q.name, (files = new Set()));
-      files.add(path);
+      if (!files) byName.set(q.name, (files = new Map()));
+      files.set(path, q.answer);
     }
   }
 

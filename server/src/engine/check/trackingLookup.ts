@@ -7,8 +7,11 @@ import type { Locale } from '../i18n/messages';
 import type { Lookup } from '../domain/senders';
 import { keys } from '../workspace/dependencyKeys';
 
-/** A "did you mean" question a check asked: the answer changes only when a near name joins or leaves the kind. */
-export interface NearQuery { kindKey: string; name: string }
+/**
+ * A "did you mean" question a check asked and the answer it got: it changes only when the answer
+ * leaves the kind, or a name joins that beats the answer (see Checker.invalidate).
+ */
+export interface NearQuery { kindKey: string; name: string; answer: string | undefined }
 
 export class TrackingLookup implements Lookup {
   readonly deps = new Set<string>();
@@ -32,8 +35,8 @@ export class TrackingLookup implements Lookup {
     return this.view.elementsOfKind(appRoot, kind);
   }
   closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined {
-    this.nears.push({ kindKey: keys.kind(appRoot, kind), name });
     const found = this.view.closestOfKind(appRoot, kind, name);
+    this.nears.push({ kindKey: keys.kind(appRoot, kind), name, answer: found?.fullName });
     // The suggestion may quote the found element's contents (its events): a change to it re-checks.
     if (found) this.deps.add(keys.element(appRoot, found.fullName));
     return found;
