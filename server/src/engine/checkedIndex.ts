@@ -17,25 +17,31 @@ export class CheckedIndex extends WorkspaceIndex {
     this.checker = new Checker(this, this.log);
   }
 
-  /** Reads and checks every folder from scratch. A newer call makes an older one stop early (returns false). */
-  async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500): Promise<boolean> {
+  /**
+   * Reads and checks every folder from scratch. A newer call makes an older one stop early (returns false).
+   * Yields to the event loop every `yieldEvery` files and, with `yieldAfterMs`, whenever that long has passed.
+   */
+  async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500, yieldAfterMs = Infinity): Promise<boolean> {
     const gen = ++this.generation;
     const t0 = performance.now();
     resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
     let done = 0, total = 0;
     // Yields to the event loop every `yieldEvery` files so requests and cancellation get through.
+    let lastYield = performance.now();
     const step = async (): Promise<boolean> => {
       onProgress?.({ done, total: total * 2 });
       await new Promise((r) => setImmediate(r));
+      lastYield = performance.now();
       return gen === this.generation;
     };
-    const tick: LoadTick = () => (++done % yieldEvery === 0 ? step() : true);
+    const due = () => ++done % yieldEvery === 0 || (done % 16 === 0 && performance.now() - lastYield >= yieldAfterMs);
+    const tick: LoadTick = () => (due() ? step() : true);
     const fresh = await this.loadAll(tick, (n) => { total = n; });
     if (!fresh) return false;
     const checker = new Checker(fresh, this.log);
     for (const path of fresh.recordPaths()) {
       checker.validate(path);
-      if (++done % yieldEvery === 0 && !(await step())) return false;
+      if (due() && !(await step())) return false;
     }
     this.adopt(fresh);
     this.checker.adopt(checker);

@@ -77,8 +77,8 @@ export class Engine {
   isExcluded(path: string): boolean { return this.index.isExcluded(normalizePath(path)); }
 
   /** Reads every folder from scratch. A newer call makes an older one stop early (returns false). */
-  indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery?: number): Promise<boolean> {
-    return this.index.indexAll(onProgress, yieldEvery);
+  indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery?: number, yieldAfterMs?: number): Promise<boolean> {
+    return this.index.indexAll(onProgress, yieldEvery, yieldAfterMs);
   }
   /** Files or folders changed on disk; returns the files whose diagnostics changed. */
   applyChanges(paths: string[]): string[] { return this.index.applyChanges(paths); }

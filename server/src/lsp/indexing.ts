@@ -100,8 +100,9 @@ export class Indexing {
       const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
       progress?.begin(msg(L, 'progress-indexing'), 0, undefined, false);
       try {
+        // Yields every SLICE_MS too, so requests are answered while a big workspace is indexed.
         const done = await this.engine.indexAll((p) => progress?.report(
-          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: p.done, total: p.total })));
+          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: p.done, total: p.total })), 500, SLICE_MS);
         if (done) {
           this.publisher.publishAll();
           this.state = 'ready';

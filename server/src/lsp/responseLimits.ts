@@ -17,6 +17,9 @@ function cut<T>(list: T[], limit = TREE_LIST_LIMIT): [T[], number | undefined] {
 export function capEventTree(tree: EventTreeResult): EventTreeResult {
   for (const app of tree.apps) {
     for (const svc of app.services) {
+      const [events, moreEvents] = cut(svc.events);
+      svc.events = events;
+      if (moreEvents) svc.moreEvents = moreEvents;
       for (const ev of svc.events) {
         const [pubs, morePubs] = cut(ev.publishers);
         const [subs, moreSubs] = cut(ev.subscribers);

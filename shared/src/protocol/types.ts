@@ -103,6 +103,8 @@ export interface TreeService {
   title?: string;
   location: Location;
   events: TreeEvent[];
+  /** Events left out of `events` (the server lists at most TREE_LIST_LIMIT); absent when none. */
+  moreEvents?: number;
 }
 
 /** Non-custom listeners grouped by what they listen to (a model, an assistant, an agent…). */

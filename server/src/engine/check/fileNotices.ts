@@ -39,7 +39,7 @@ export function capProblems(list: EngineDiagnostic[], L: Locale): EngineDiagnost
 export function notScannedNotice(py: PythonRecord, L: Locale): EngineDiagnostic | undefined {
   if (!py.unreadable) return undefined;
   const [reason, detail] = py.unreadable.split(':');
-  const message = reason === 'large'
+  const message = reason === 'too-large'
     ? msg(L, 'large-file-skipped', { size: detail ?? '?', limit: LARGE_FILE_BYTES })
     : msg(L, 'python-unreadable', { detail: detail ? `${reason}: ${detail}` : reason });
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: Severity.Information, code: NOT_SCANNED_CODE, message };

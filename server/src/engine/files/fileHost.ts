@@ -2,9 +2,13 @@
 import * as fs from 'node:fs';
 import { ExcludeMatcher, ALWAYS_EXCLUDED_DIRS } from './globs';
 import { fileKind } from './paths';
+import { LARGE_FILE_BYTES } from './limits';
 
-/** Largest file the engine reads; larger files get a diagnostic instead of being parsed. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest file the engine reads (checked with fstat before reading); larger files get one
+ * diagnostic instead of being parsed. Open documents over it are treated the same (recordBuilder).
+ */
+export const MAX_FILE_BYTES = LARGE_FILE_BYTES;
 
 export type ReadResult = { text: string } | { error: 'missing' | 'too-large' | 'binary' | 'unreadable'; detail?: string };
 

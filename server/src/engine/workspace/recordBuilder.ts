@@ -1,12 +1,11 @@
 /** Builds records from file text: elements, Python files (scanned), app.json. */
-import type { FileHost } from '../files/fileHost';
+import { MAX_FILE_BYTES, type FileHost, type ReadResult } from '../files/fileHost';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
 import { parseElementJson } from '../elements/fastElementJson';
 import { LineIndex } from '../text/lineIndex';
 import { scanPython } from '../python/scanner';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
-import { LARGE_FILE_BYTES } from '../files/limits';
 import { fullNameOf, kindOfType } from './elementKind';
 
 const EMPTY_SCAN = { functions: [], classes: [], publishCalls: [], imports: [] };
@@ -45,9 +44,11 @@ class PythonRecordImpl implements PythonRecord {
 }
 
 /** Reads a file through the host (open documents come from the overlay first). */
-export function readText(host: FileHost, overlays: Map<string, string>, path: string) {
+export function readText(host: FileHost, overlays: Map<string, string>, path: string): ReadResult {
   const o = overlays.get(path);
-  return o !== undefined ? { text: o } : host.read(path);
+  if (o === undefined) return host.read(path);
+  // An editor's text gets the same size limit as a file on disk (a 5 MB paste is not parsed).
+  return o.length > MAX_FILE_BYTES ? { error: 'too-large', detail: String(Buffer.byteLength(o)) } : { text: o };
 }
 
 export function buildElement(path: string, appRoot: string, read: ReturnType<typeof readText>,
@@ -70,14 +71,9 @@ export function buildElement(path: string, appRoot: string, read: ReturnType<typ
 export function buildPython(path: string, appRoot: string, read: ReturnType<typeof readText>, reread?: () => string | undefined): PythonRecord | undefined {
   if ('error' in read && read.error === 'missing') return undefined;
   if ('error' in read) {
+    // Not scanned (a 5 MB file of publish calls would cost seconds per change): the checker says so once.
     const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, new LazyLines(undefined, ''));
-    rec.unreadable = read.error;
-    return rec;
-  }
-  if (read.text.length > LARGE_FILE_BYTES) {
-    // Not scanned: a 5 MB file of publish calls would cost seconds per change; the checker says so once.
-    const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, new LazyLines(undefined, ''));
-    rec.unreadable = `large:${Buffer.byteLength(read.text)}`;
+    rec.unreadable = read.detail ? `${read.error}:${read.detail}` : read.error;
     return rec;
   }
   let scan;

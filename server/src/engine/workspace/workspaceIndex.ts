@@ -52,6 +52,8 @@ export class WorkspaceIndex {
   private byKind = new Map<string, Set<ElementRecord>>();
   private pythons = new Map<string, PythonRecord>();
   private readonly overlays = new Map<string, string>();
+  /** closestOfKind answers per kind key (name -> closest fullName), dropped when the kind's set changes. */
+  private nearCache = new Map<string, Map<string, string | undefined>>();
   /** Folders the last listing could not read (path -> error code), e.g. no permission. */
   private unreadableDirs = new Map<string, string>();
   private readonly roots = new AppRoots((p) => this.appJsons.has(p), () => this.folders);
@@ -130,6 +132,7 @@ export class WorkspaceIndex {
   adopt(o: WorkspaceIndex): void {
     this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
     this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts; this.unreadableDirs = o.unreadableDirs;
+    this.nearCache = o.nearCache;
     this.roots.clear();
     this.version++;
     this.declarationsVersion++;
@@ -192,6 +195,7 @@ export class WorkspaceIndex {
     let s = this.byKind.get(kk);
     if (!s) this.byKind.set(kk, (s = new Set()));
     s.add(el);
+    this.nearCache.delete(kk);
   }
 
   private unlinkElement(el: ElementRecord): void {
@@ -201,6 +205,7 @@ export class WorkspaceIndex {
     const m = this.byName.get(el.appRoot);
     if (m?.get(el.fullName) === el) m.delete(el.fullName);
     this.byKind.get(keys.kind(el.appRoot, el.kind))?.delete(el);
+    this.nearCache.delete(keys.kind(el.appRoot, el.kind));
   }
 
   private loadPython(path: string): PythonRecord | undefined {
@@ -234,7 +239,8 @@ export class WorkspaceIndex {
     const names: NameChange[] = [];
     let structural = false;
     const expanded: string[] = [];
-    for (const raw of paths) this.expand(normalizePath(raw), expanded);
+    const below = knownBelow(() => [this.elements, this.pythons, this.appJsons].flatMap((m) => [...(m as Map<string, unknown>).keys()]));
+    for (const raw of paths) this.expand(normalizePath(raw), expanded, below);
     for (const p of new Set(expanded)) {
       const kind = fileKind(p);
       const gone = this.isExcluded(p);
@@ -276,13 +282,13 @@ export class WorkspaceIndex {
    * (a folder, even one named `Weird.py`; a deleted folder; a symbolic link, never followed) stands
    * for every record known below it plus, for a real folder, what is on disk below it now.
    */
-  private expand(p: string, out: string[]): void {
+  private expand(p: string, out: string[], below: (folder: string) => string[]): void {
     const kind = fileKind(p);
     const onDisk = this.host.kind?.(p) ?? (kind ? 'file' : 'dir');
     const known = this.elements.has(p) || this.pythons.has(p) || this.appJsons.has(p) || this.overlays.has(p);
     if (kind && (onDisk === 'file' || known)) { out.push(p); if (onDisk !== 'dir') return; }
     if (onDisk === 'file') return; // a file of a kind we do not index
-    for (const m of [this.elements, this.pythons, this.appJsons] as Map<string, unknown>[]) for (const k of m.keys()) if (isInside(k, p)) out.push(k);
+    for (const k of below(p)) out.push(k);
     this.unreadableDirs.forEach((_, d) => { if (isInside(d, p)) this.unreadableDirs.delete(d); });
     if (onDisk !== 'dir' || this.isExcluded(`${p}/x`)) return;
     const onUnreadable = (dir: string, code: string) => this.unreadableDirs.set(normalizePath(dir), code);
@@ -316,9 +322,17 @@ export class WorkspaceIndex {
     return [...(this.byKind.get(keys.kind(appRoot, kind)) ?? [])];
   }
   closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined {
-    const set = this.byKind.get(keys.kind(appRoot, kind));
+    const kk = keys.kind(appRoot, kind);
+    const set = this.byKind.get(kk);
     if (!set?.size) return undefined;
-    const near = closestName(name, (function* () { for (const e of set) yield e.fullName; })());
+    // Answers are kept per kind until an element joins or leaves it (linkElement/unlinkElement).
+    let cache = this.nearCache.get(kk);
+    if (!cache || cache.size > 10000) this.nearCache.set(kk, (cache = new Map()));
+    let near = cache.get(name);
+    if (near === undefined && !cache.has(name)) {
+      near = closestName(name, (function* () { for (const e of set) yield e.fullName; })());
+      cache.set(name, near);
+    }
     return near === undefined ? undefined : this.element(appRoot, near);
   }
   elementAt(path: string): ElementRecord | undefined { return this.elements.get(normalizePath(path)); }
@@ -342,4 +356,20 @@ export class WorkspaceIndex {
   recordStats() {
     return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, ...this.counts };
   }
+}
+
+/**
+ * Records at or below a folder, by binary search in the record paths sorted once per update (a
+ * burst of folder events costs one sort, not one pass over every record per folder).
+ */
+function knownBelow(allPaths: () => string[]): (folder: string) => string[] {
+  let sorted: string[] | undefined;
+  return (folder) => {
+    sorted ??= allPaths().sort();
+    const out: string[] = [];
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < folder) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(folder); i++) if (isInside(sorted[i], folder)) out.push(sorted[i]);
+    return out;
+  };
 }
