@@ -8,18 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine, type Engine } from '../../server/src/engine';
-
-/** mulberry32: a small deterministic generator. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 // Names close to each other on purpose: did-you-mean suggestions change as they come and go.
 const SERVICES = ['OrderService', 'OrderServise', 'OrdersService', 'PayService', 'PaySrvice', 'UserService', 'UsrService'];
