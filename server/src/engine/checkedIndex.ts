@@ -34,7 +34,7 @@ export class CheckedIndex extends WorkspaceIndex {
       lastYield = performance.now();
       return gen === this.generation;
     };
-    const due = () => ++done % yieldEvery === 0 || (done % 16 === 0 && performance.now() - lastYield >= yieldAfterMs);
+    const due = () => ++done % yieldEvery === 0 || (yieldAfterMs !== Infinity && performance.now() - lastYield >= yieldAfterMs);
     const tick: LoadTick = () => (due() ? step() : true);
     const fresh = await this.loadAll(tick, (n) => { total = n; });
     if (!fresh) return false;
