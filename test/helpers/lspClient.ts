@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { IndexChangedNotification, IndexStatusNotification } from '../../shared/src/protocol/messages';
 import type { IndexStatus } from '../../shared/src/protocol/types';
+import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/messages';
 import { repoRoot, tempCopy } from './repo';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -129,7 +130,11 @@ export class LspClient {
       workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities,
       locale: o.locale,
-      initializationOptions: { locale: o.locale, settings: o.settings ?? { validation: { debounceMs: 0 } }, ...o.initializationOptions },
+      // commands/titleOnlyLenses as the VS Code client sends them (a test can override them).
+      initializationOptions: {
+        locale: o.locale, settings: o.settings ?? { validation: { debounceMs: 0 } },
+        commands: [RUN_HANDLER_COMMAND], titleOnlyLenses: true, ...o.initializationOptions,
+      },
     });
     await this.notify('initialized', {});
     return result;

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ErrorCodes, type CompletionList } from 'vscode-languageserver-protocol';
 import { LspClient, startServer, uriOf, useServerOn } from '../helpers/lspClient';
 import { EventTreeRequest, HandlerInfoRequest, SubscribersOfRequest } from '../../shared/src/protocol/messages';
@@ -105,6 +106,30 @@ describe('robustness on a copy of crm-demo', () => {
     const d = await server.client.waitForDiagnostics(uriOf(file), (x) => x.length > 0, { since: mark, timeoutMs: 60_000 });
     assert.ok(d.length <= 20, `a bounded number of diagnostics, got ${d.length}`);
     await server.client.close(file);
+    await assertAlive();
+  });
+
+  it('hover on a FIFO named e.json (watched-file event first) and on /dev/zero answers null at once, never read', async () => {
+    const fifo = p('events/Fifo/e.json');
+    fs.mkdirSync(path.dirname(fifo));
+    execFileSync('mkfifo', [fifo]);
+    await server.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(fifo), type: CREATED }, { uri: uriOf(path.dirname(fifo)), type: CREATED }] });
+    for (const uri of [uriOf(fifo), 'file:///dev/zero']) {
+      assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }, 5000), null);
+    }
+    fs.rmSync(path.dirname(fifo), { recursive: true });
+    await assertAlive();
+  });
+
+  it('completion and hover in an open 100k-deep document answer null (no stack overflow)', async () => {
+    const file = p('events/Deep/e.json');
+    const deep = `{"sender": ${'['.repeat(100000)}`;
+    await server.client.open(file, deep);
+    for (const method of ['textDocument/completion', 'textDocument/hover']) {
+      assert.equal(await server.client.request(method, { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 30 } }, 5000), null);
+    }
+    await server.client.close(file);
+    assert.doesNotMatch(server.client.serverOutput, /Maximum call stack/);
     await assertAlive();
   });
 

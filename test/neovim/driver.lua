@@ -179,6 +179,21 @@ local ok, err = pcall(function()
     return { files = files, pyHasNewName = pytext:find('CustomerBatchService.dataDone', 1, true) ~= nil }
   end)
 
+  -- Neovim declares no commands: the server must offer no lens it would answer with
+  -- "Language server does not support command" (the Run lens, the count lenses).
+  step('codeLens', function()
+    local out = {}
+    for _, f in ipairs({ 'events/ArchiveStatistics/inner.py', 'events/NotifySalesOnProcessed/e.json', 'services/CustomerBatchService/e.json' }) do
+      local b = open(f)
+      local r = request(b, 'textDocument/codeLens', { textDocument = { uri = vim.uri_from_bufnr(b) } })
+      if r.error then return r end
+      local lenses = {}
+      for _, l in ipairs(r.result or {}) do table.insert(lenses, { line = l.range.start.line, command = l.command and l.command.command or '' }) end
+      out[f] = lenses
+    end
+    return out
+  end)
+
   -- A file written behind the editor's back (no didChangeWatchedFiles from this client).
   step('diskChange', function()
     local dir = app .. '/events/WrittenOnDisk'

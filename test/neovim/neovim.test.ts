@@ -133,6 +133,12 @@ describe('Neovim (its built-in LSP client) with the README snippet for 0.7–0.9
     assert.equal(o.steps.rename.pyHasNewName, true);
   });
 
+  it('gets no code lens it cannot execute (no Run lens, no count lens: Neovim declares no commands)', () => {
+    assert.deepEqual(o.steps.codeLens, {
+      'events/ArchiveStatistics/inner.py': [], 'events/NotifySalesOnProcessed/e.json': [], 'services/CustomerBatchService/e.json': [],
+    });
+  });
+
   it('sees an e.json written on disk although the client sends no file events', () => {
     const d: Diag[] = o.steps.diskChange.diagnostics ?? [];
     assert.equal(d.length, 1, JSON.stringify(o.steps.diskChange));

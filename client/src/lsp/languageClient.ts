@@ -12,6 +12,7 @@ import type {
   EventTreeParams, FlowGraphParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
 } from '../../../shared/src/protocol/types';
 import { settingsSnapshot } from '../config';
+import { RUN_HANDLER_COMMAND } from '../../../shared/src/protocol/messages';
 import { SECTION } from '../ids';
 
 export class JitaiLanguageClient implements vscode.Disposable {
@@ -45,7 +46,11 @@ export class JitaiLanguageClient implements vscode.Disposable {
         { scheme: 'file', pattern: '**/app.json' },
       ],
       // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
-      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true, jsonSyntaxErrors: 'client' }),
+      // commands/titleOnlyLenses: this client runs the Run lens's command and shows count lenses (the middleware adds their command).
+      initializationOptions: () => ({
+        locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true, jsonSyntaxErrors: 'client',
+        commands: [RUN_HANDLER_COMMAND], titleOnlyLenses: true,
+      }),
       synchronize: { configurationSection: SECTION },
       middleware: this.middleware,
       outputChannel: this.output,

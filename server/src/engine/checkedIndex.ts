@@ -22,26 +22,32 @@ export class CheckedIndex extends WorkspaceIndex {
     this.checker = new Checker(this, this.log);
   }
 
-  /** Reads and checks every folder from scratch. A newer call makes an older one stop early (returns false). */
-  async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500): Promise<boolean> {
+  /**
+   * Reads and checks every folder from scratch. A newer call makes an older one stop early (returns false).
+   * Yields to the event loop every `yieldEvery` files and, with `yieldAfterMs`, whenever that long has passed.
+   */
+  async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500, yieldAfterMs = Infinity): Promise<boolean> {
     const gen = ++this.generation;
     const t0 = performance.now();
     resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
     let done = 0, total = 0;
     // Yields to the event loop every `yieldEvery` files so requests and cancellation get through.
+    let lastYield = performance.now();
     const step = async (): Promise<boolean> => {
       onProgress?.({ done, total: total * 2 });
       await new Promise((r) => setImmediate(r));
+      lastYield = performance.now();
       return gen === this.generation;
     };
-    const tick: LoadTick = () => (++done % yieldEvery === 0 ? step() : true);
+    const due = () => ++done % yieldEvery === 0 || (yieldAfterMs !== Infinity && performance.now() - lastYield >= yieldAfterMs);
+    const tick: LoadTick = () => (due() ? step() : true);
     const fresh = await this.loadAll(tick, (n) => { total = n; });
     if (!fresh) return false;
     const checker = new Checker(fresh, this.log);
     checker.overrides = this.checker.overrides;
     for (const path of fresh.recordPaths()) {
       checker.validate(path);
-      if (++done % yieldEvery === 0 && !(await step())) return false;
+      if (due() && !(await step())) return false;
     }
     this.adopt(fresh);
     this.checker.adopt(checker);
@@ -97,6 +103,18 @@ export class CheckedIndex extends WorkspaceIndex {
     for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
     return cs;
   }
+
+  /**
+   * The records part of applyChanges: the index answers from the new records at once, and the files
+   * the change affects wait for `checkPending` (their diagnostics may be stale until then).
+   */
+  applyRecords(paths: string[]): void { this.checker.invalidate(this.update(paths)); }
+  /** The records part of setOverlay (see applyRecords). */
+  setOverlayRecords(path: string, text: string | undefined): void { this.checker.invalidate(this.setOverlayText(path, text)); }
+  /** Checks files left pending by applyRecords/setOverlayRecords for at most `budgetMs`; returns those whose problems changed. */
+  checkPending(budgetMs?: number): string[] { return this.checker.checkPending(budgetMs); }
+  /** Files whose diagnostics still wait for checkPending. */
+  get pendingChecks(): number { return this.checker.pendingCount; }
 
   diagnosticsOf(path: string): EngineDiagnostic[] { return this.checker.diagnosticsOf(normalizePath(path)); }
   allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.checker.allDiagnostics(); }

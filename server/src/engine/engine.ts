@@ -11,6 +11,7 @@ import type { AppRecord, ElementRecord } from './model/records';
 import type { OffsetRange } from './python/types';
 import type { FileHost, ReadResult } from './files/fileHost';
 import { normalizePath } from './files/paths';
+import { tooBigForFeatures } from './files/limits';
 import { msg, type Locale } from './i18n/messages';
 import type { IndexProgress } from './workspace/workspaceIndex';
 import { CheckedIndex } from './checkedIndex';
@@ -96,35 +97,59 @@ export class Engine {
   isExcluded(path: string): boolean { return this.index.isExcluded(normalizePath(path)); }
 
   /** Reads every folder from scratch. A newer call makes an older one stop early (returns false). */
-  indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery?: number): Promise<boolean> {
-    return this.index.indexAll(onProgress, yieldEvery);
+  indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery?: number, yieldAfterMs?: number): Promise<boolean> {
+    return this.index.indexAll(onProgress, yieldEvery, yieldAfterMs);
   }
   /** Files or folders changed on disk; returns the files whose diagnostics changed. */
   applyChanges(paths: string[]): string[] { return this.index.applyChanges(paths); }
   /** An editor's unsaved text (undefined: closed); returns the files whose diagnostics changed. */
   setOverlay(path: string, text: string | undefined): string[] { return this.index.setOverlay(path, text); }
+  /** Like applyChanges, but only the records: requests see the change at once; checking waits for checkPending. */
+  applyRecords(paths: string[]): void { this.index.applyRecords(paths); }
+  /** Like setOverlay, but only the records (see applyRecords). */
+  setOverlayRecords(path: string, text: string | undefined): void { this.index.setOverlayRecords(path, text); }
+  /** Checks files left pending for at most `budgetMs` (default: all); returns those whose problems changed. */
+  checkPending(budgetMs?: number): string[] { return this.index.checkPending(budgetMs); }
+  /** Files whose diagnostics still wait for checkPending. */
+  get pendingChecks(): number { return this.index.pendingChecks; }
 
   // ---- results --------------------------------------------------------------------------------
 
   diagnosticsOf(path: string): EngineDiagnostic[] { return this.index.diagnosticsOf(path); }
   allDiagnostics(): ReadonlyMap<string, EngineDiagnostic[]> { return this.index.allDiagnostics(); }
   stats(): EngineStats { return this.index.stats(); }
+  /**
+   * What could not be read (path -> reason): folders that could not be listed and files that could
+   * not be opened (e.g. no permission). Their problems, if any, are unknown: the CLI fails on them.
+   */
+  unreadable(): Map<string, string> {
+    const out = new Map(this.index.unreadableFolders());
+    for (const r of [...this.index.allElements(), ...this.index.allPython()]) {
+      if (r.unreadable?.startsWith('unreadable')) out.set(r.path, r.unreadable.slice('unreadable:'.length) || 'unreadable');
+    }
+    return out;
+  }
   apps(): AppRecord[] { return this.index.allApps(); }
   /** A file's text through the engine's file host (size and kind limits applied). */
   read(path: string): ReadResult { return this.index.host.read(normalizePath(path)); }
 
   // ---- language features (path, text, offset) -------------------------------------------------
 
+  // Documents over files/limits.ts's size or nesting depth get no cursor features (answered at once).
   complete(path: string, text: string, offset: number, opts?: CompletionOptions): EngineCompletion[] | null {
+    if (cursorFeaturesOff(text)) return null;
     return completeAt(this.index, normalizePath(path), text, offset, opts);
   }
   definition(path: string, text: string, offset: number): Location[] {
+    if (cursorFeaturesOff(text)) return [];
     return definitionAt(this.index, normalizePath(path), text, offset);
   }
   references(path: string, text: string, offset: number, includeDeclaration: boolean): Location[] {
+    if (cursorFeaturesOff(text)) return [];
     return eventReferences(this.index, normalizePath(path), text, offset, includeDeclaration);
   }
   hover(path: string, text: string, offset: number): { markdown: string; range: OffsetRange } | undefined {
+    if (cursorFeaturesOff(text)) return undefined;
     return hoverAt(this.index, normalizePath(path), text, offset);
   }
   /** The editable part of a rename at the cursor (the event name after the service), or undefined. */
@@ -133,7 +158,7 @@ export class Engine {
    * service is its folder, renamed in the Explorer); undefined where no event is named.
    */
   prepareRename(path: string, text: string, offset: number): { range: OffsetRange; placeholder: string } | { error: string } | undefined {
-    const ev = eventAt(this.index, normalizePath(path), text, offset);
+    const ev = cursorFeaturesOff(text) ? undefined : eventAt(this.index, normalizePath(path), text, offset);
     if (!ev) return undefined;
     const start = ev.range.end - ev.event.length;
     if (offset < start) return { error: msg(this.locale, 'rename-service-part') };
@@ -141,6 +166,7 @@ export class Engine {
   }
   /** Edits per file, or a localized message saying why the rename cannot happen. */
   rename(path: string, text: string, offset: number, newName: string): RenameResult {
+    if (cursorFeaturesOff(text)) return { error: msg(this.locale, 'rename-not-here', { name: newName }) };
     const r = renameEvent(this.index, normalizePath(path), text, offset, newName);
     if ('error' in r) {
       const id = r.error === 'invalid' ? 'rename-invalid' : r.error === 'exists' ? 'rename-exists' : 'rename-not-here';
@@ -192,6 +218,14 @@ export class Engine {
   listeners(appRoot: string, sender: string): { fullName: string; kind: SubscriberKind }[] {
     return listenersOf(this.index, normalizePath(appRoot), sender).map((l) => ({ fullName: l.el.fullName, kind: l.kind }));
   }
+}
+
+/** tooBigForFeatures with a one-entry memo: a client asks many questions about the same text. */
+let lastText: string | undefined;
+let lastOff = false;
+function cursorFeaturesOff(text: string): boolean {
+  if (text !== lastText) { lastText = text; lastOff = tooBigForFeatures(text); }
+  return lastOff;
 }
 
 export type { EngineCompletion, CompletionOptions, EngineLens, FlowGraphOptions, IndexProgress, Range, TextEditByFile };

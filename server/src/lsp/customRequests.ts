@@ -13,6 +13,7 @@ import { toListHandlersResult } from './convert';
 import type { Indexing } from './indexing';
 import { eventTreeParams, flowGraphParams, handlerInfoParams, pathOfUri, subscribersOfParams } from './params';
 import { runSafe } from './runSafe';
+import { capEventTree } from './responseLimits';
 
 export function registerCustomRequests(c: Connection, engine: Engine, indexing: Indexing): void {
   const reindex = ReindexRequest.method;
@@ -21,7 +22,7 @@ export function registerCustomRequests(c: Connection, engine: Engine, indexing: 
   c.onRequest(EventTreeRequest, (p, token) => runSafe(c, EventTreeRequest.method, { apps: [], version: -1 }, token, async () => {
     const { filter } = eventTreeParams(EventTreeRequest.method, p);
     await indexing.firstIndex;
-    return engine.eventTree(filter);
+    return capEventTree(engine.eventTree(filter));
   }));
 
   const info = HandlerInfoRequest.method;

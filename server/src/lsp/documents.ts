@@ -29,7 +29,7 @@ export class OpenDocuments {
       const doc = this.documents.get(uri);
       if (!doc) return;
       const text = doc.getText();
-      void this.indexing.update(() => this.engine.setOverlay(path, text));
+      void this.indexing.documentChanged(path, text);
     };
     const delay = this.debounceMs();
     if (delay <= 0) apply(); else this.timers.set(uri, setTimeout(apply, delay));
@@ -39,7 +39,7 @@ export class OpenDocuments {
     const path = uriToPath(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    if (path) void this.indexing.update(() => this.engine.setOverlay(path, undefined));
+    if (path) void this.indexing.documentChanged(path, undefined);
   }
 
   docAt(uri: string): DocAt | undefined {

@@ -2,6 +2,12 @@
  * Every change of the engine's index goes through one queue: the full (re)index with work-done
  * progress, and incremental updates; after each, diagnostics are published and the client hears
  * jitai/indexStatus (throttled) and jitai/indexChanged.
+ *
+ * Incremental updates never make requests wait behind a backlog: disk events and edits arriving
+ * meanwhile are coalesced (one applyRecords for all of them, the latest text of each document),
+ * the records are applied at once (requests answer from them), and the files the change affects
+ * are re-checked in short slices with a turn of the event loop between slices, so requests are
+ * answered in between. A file marked again before its check is checked once.
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { msg, type Engine } from '../engine';
@@ -20,6 +26,10 @@ export class Indexing {
   private queue: Promise<unknown> = Promise.resolve();
   private state: IndexStatus['state'] = 'indexing';
   private statusPending = false;
+  /** Disk paths and document texts (undefined: closed) not yet applied, and whether a drain is queued. */
+  private readonly pendingPaths = new Set<string>();
+  private readonly pendingTexts = new Map<string, string | undefined>();
+  private drainQueued = false;
 
   constructor(private readonly connection: Connection, private readonly engine: Engine) {
     this.publisher = new DiagnosticsPublisher(connection, engine);
@@ -33,9 +43,61 @@ export class Indexing {
     return next;
   }
 
-  /** An incremental change (`apply` returns the files whose diagnostics changed), queued. */
-  update(apply: () => string[]): Promise<void> {
-    return this.enqueue(() => this.afterChange(apply()));
+  /** Runs an engine operation that re-checks files itself (e.g. new severity settings) after queued changes; publishes what changed. */
+  update(fn: () => string[]): Promise<void> {
+    return this.enqueue(() => {
+      this.publisher.publish(fn());
+      this.sendStatus();
+      void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
+    });
+  }
+
+  /** Files or folders changed on disk (coalesced with every other change not yet applied). */
+  diskChanged(paths: readonly string[]): Promise<void> {
+    for (const p of paths) this.pendingPaths.add(p);
+    return this.scheduleDrain();
+  }
+
+  /** A document's unsaved text (undefined: closed), coalesced: only the latest text of a document is applied. */
+  documentChanged(path: string, text: string | undefined): Promise<void> {
+    this.pendingTexts.set(path, text);
+    return this.scheduleDrain();
+  }
+
+  private drainPromise: Promise<void> = Promise.resolve();
+  private scheduleDrain(): Promise<void> {
+    if (this.drainQueued) return this.drainPromise;
+    this.drainQueued = true;
+    return (this.drainPromise = this.enqueue(() => this.drain()));
+  }
+
+  /** Applies every pending change, then checks what it affects in slices, picking up changes that arrive meanwhile. */
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.pendingPaths.size || this.pendingTexts.size) {
+          const texts = [...this.pendingTexts];
+          const paths = [...this.pendingPaths];
+          this.pendingTexts.clear();
+          this.pendingPaths.clear();
+          for (const [path, text] of texts) this.engine.setOverlayRecords(path, text);
+          for (let i = 0; i < paths.length; i += APPLY_CHUNK) {
+            this.engine.applyRecords(paths.slice(i, i + APPLY_CHUNK));
+            if (i + APPLY_CHUNK < paths.length) await nextTurn();
+          }
+        }
+        if (!this.engine.pendingChecks) {
+          if (this.pendingPaths.size || this.pendingTexts.size) continue;
+          break;
+        }
+        this.publisher.publish(this.engine.checkPending(SLICE_MS));
+        await nextTurn();
+      }
+    } finally {
+      this.drainQueued = false;
+    }
+    this.sendStatus();
+    void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
   }
 
   /** Full (re)index with work-done progress; publishes every diagnostic. */
@@ -47,11 +109,13 @@ export class Indexing {
       const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
       progress?.begin(msg(L, 'progress-indexing'), 0, undefined, false);
       try {
+        // Yields every SLICE_MS too, so requests are answered while a big workspace is indexed.
         const done = await this.engine.indexAll((p) => progress?.report(
-          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: p.done, total: p.total })));
+          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: p.done, total: p.total })), 500, SLICE_MS);
         if (done) {
           this.publisher.publishAll();
           this.state = 'ready';
+          this.reportUnreadable();
         }
       } catch (e) {
         this.state = 'error';
@@ -65,6 +129,16 @@ export class Indexing {
       void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
       return status;
     });
+  }
+
+  /** Folders or files the index could not read: said once per full index (their problems are unknown). */
+  private reportUnreadable(): void {
+    const unreadable = this.engine.unreadable();
+    if (!unreadable.size) return;
+    const [example, reason] = unreadable.entries().next().value!;
+    const text = msg(this.engine.locale, 'unreadable-paths', { count: unreadable.size, example, reason });
+    this.connection.console.warn(text);
+    void this.connection.window.showWarningMessage(text);
   }
 
   private status(): IndexStatus {
@@ -85,9 +159,13 @@ export class Indexing {
     });
   }
 
-  private afterChange(changed: string[]): void {
-    this.publisher.publish(changed);
-    this.sendStatus();
-    void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
-  }
+}
+
+/** Longest stretch of checking between two turns of the event loop (requests are answered in between). */
+const SLICE_MS = 15;
+/** Disk paths applied between two turns of the event loop. */
+const APPLY_CHUNK = 256;
+
+function nextTurn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
 }

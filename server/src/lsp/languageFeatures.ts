@@ -8,11 +8,13 @@ import {
 } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
 import { uriToPath } from '../../../shared/src/protocol/uris';
+import { RUN_HANDLER_COMMAND } from '../../../shared/src/protocol/messages';
 import { toCompletionList } from './completionList';
 import { toLspCodeLens, toWorkspaceEdit } from './convert';
 import type { DocAt, OpenDocuments } from './documents';
 import type { Indexing } from './indexing';
 import { runSafe } from './runSafe';
+import { REFERENCES_LIMIT } from './responseLimits';
 
 /** What the client told us at initialize that changes the shape of answers. */
 export interface ClientFlags {
@@ -20,6 +22,10 @@ export interface ClientFlags {
   schemaEnums: boolean;
   /** The client accepts CompletionList.itemDefaults.editRange. */
   completionItemDefaults: boolean;
+  /** Commands the client runs itself (initializationOptions.commands): lenses naming others are not offered. */
+  commands: ReadonlySet<string>;
+  /** The client shows a lens without a command as plain text (initializationOptions.titleOnlyLenses). */
+  titleOnlyLenses: boolean;
 }
 
 const offsetOf = (d: DocAt, pos: Position) => d.doc.offsetAt(pos);
@@ -46,7 +52,7 @@ export function registerLanguageFeatures(c: Connection, engine: Engine, docs: Op
   c.onReferences((p, token) => runSafe(c, 'references', [], token, async () => {
     await indexing.firstIndex;
     const d = docs.docAt(p.textDocument.uri);
-    return d ? engine.references(d.path, d.text, offsetOf(d, p.position), p.context.includeDeclaration) : [];
+    return d ? engine.references(d.path, d.text, offsetOf(d, p.position), p.context.includeDeclaration).slice(0, REFERENCES_LIMIT) : [];
   }));
   c.onPrepareRename((p, token) => runSafe(c, 'prepareRename', null, token, () => {
     const d = docs.docAt(p.textDocument.uri);
@@ -69,7 +75,9 @@ export function registerLanguageFeatures(c: Connection, engine: Engine, docs: Op
   c.onCodeLens((p, token) => runSafe(c, 'codeLens', [], token, async () => {
     await indexing.firstIndex;
     const path = uriToPath(p.textDocument.uri);
-    return path ? engine.codeLenses(path).map(toLspCodeLens) : [];
+    if (!path) return [];
+    // Only lenses the client can act on (see LensInitializationOptions).
+    return engine.codeLenses(path).filter((l) => (l.run ? flags.commands.has(RUN_HANDLER_COMMAND) : flags.titleOnlyLenses)).map(toLspCodeLens);
   }));
   c.onCodeAction((p, token) => runSafe<CodeAction[]>(c, 'codeAction', [], token, () => {
     const out: CodeAction[] = [];

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { createEngine, normalizePath, type Engine } from '../engine';
 import { uriToPath } from '../../../shared/src/protocol/uris';
+import type { LensInitializationOptions } from '../../../shared/src/protocol/types';
 import { registerCustomRequests } from './customRequests';
 import { OpenDocuments } from './documents';
 import { Indexing } from './indexing';
@@ -22,7 +23,7 @@ export class JitaiLanguageServer {
   private readonly indexing: Indexing;
   private readonly settings: Settings;
   private readonly docs: OpenDocuments;
-  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false };
+  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, commands: new Set(), titleOnlyLenses: false };
   private canRegisterWatchers = false;
   private hasWorkspaceFolders = false;
   /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
@@ -39,7 +40,7 @@ export class JitaiLanguageServer {
     c.onInitialized(() => runSafeNotification(c, 'initialized', () => this.initialized()));
     c.onDidChangeWatchedFiles((p) => runSafeNotification(c, 'watchedFiles', () => {
       const paths = changedPaths(p);
-      if (paths.length) void this.indexing.update(() => this.engine.applyChanges(paths));
+      if (paths.length) void this.indexing.diskChanged(paths);
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
       if (await this.settings.changed(p.settings)) {
@@ -55,7 +56,7 @@ export class JitaiLanguageServer {
   }
 
   private initialize(p: InitializeParams): InitializeResult {
-    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean; jsonSyntaxErrors?: string };
+    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean; jsonSyntaxErrors?: string } & LensInitializationOptions;
     this.engine.setLocale(init.locale ?? p.locale);
     this.engine.setJsonSyntaxErrors(init.jsonSyntaxErrors === 'client' ? 'client' : 'engine');
     this.settings.initialize(init.settings);
@@ -64,6 +65,8 @@ export class JitaiLanguageServer {
     this.engine.setFolders(folders.filter(Boolean).map(normalizePath));
     const caps = p.capabilities;
     this.flags.schemaEnums = init.schemaEnums === true;
+    this.flags.commands = new Set(Array.isArray(init.commands) ? init.commands.filter((c) => typeof c === 'string') : []);
+    this.flags.titleOnlyLenses = init.titleOnlyLenses === true;
     this.flags.completionItemDefaults = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     this.canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
@@ -89,7 +92,7 @@ export class JitaiLanguageServer {
     if (this.canRegisterWatchers) await registerWatchers(this.connection);
     else this.ownWatcher = new OwnFileWatcher({
       isExcluded: (path) => this.engine.isExcluded(path),
-      onChanges: (paths) => void this.indexing.update(() => this.engine.applyChanges(paths)),
+      onChanges: (paths) => void this.indexing.diskChanged(paths),
       onError: (message) => this.connection.console.warn(message),
     });
     // Only clients announcing workspace folders send their changes (the getter throws otherwise).

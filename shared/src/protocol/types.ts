@@ -89,13 +89,22 @@ export interface TreeEvent {
   location: Location;
   publishers: TreePublisher[];
   subscribers: TreeSubscriber[];
+  /** Publish sites left out of `publishers` (the server lists at most TREE_LIST_LIMIT); absent when none. */
+  morePublishers?: number;
+  /** Subscribers left out of `subscribers`; absent when none. */
+  moreSubscribers?: number;
 }
+
+/** Most entries the server puts in one list of the events tree; the rest is a "N more" count beside it. */
+export const TREE_LIST_LIMIT = 200;
 
 export interface TreeService {
   fullName: string;
   title?: string;
   location: Location;
   events: TreeEvent[];
+  /** Events left out of `events` (the server lists at most TREE_LIST_LIMIT); absent when none. */
+  moreEvents?: number;
 }
 
 /** Non-custom listeners grouped by what they listen to (a model, an assistant, an agent…). */
@@ -106,6 +115,8 @@ export interface TreeGroup {
   targetTitle?: string;
   targetLocation?: Location;
   subscribers: TreeSubscriber[];
+  /** Subscribers left out of `subscribers`; absent when none. */
+  moreSubscribers?: number;
 }
 
 export interface TreeApp {
@@ -119,6 +130,9 @@ export interface TreeApp {
   unresolved: TreeSubscriber[];
   /** Publish calls whose sender resolves to nothing. */
   unresolvedPublishers: (TreePublisher & { sender: string })[];
+  /** Entries left out of `unresolved` / `unresolvedPublishers`; absent when none. */
+  moreUnresolved?: number;
+  moreUnresolvedPublishers?: number;
 }
 
 export interface EventTreeResult { apps: TreeApp[]; version: number }
@@ -262,3 +276,16 @@ export interface FlowGraphParams {
 }
 
 export interface FlowGraphResult { graphs: FlowGraph[]; version: number }
+
+/**
+ * What a client declares in initializationOptions about code lenses. The server offers a lens only
+ * to a client that can act on it: the Run lens when `commands` lists RUN_HANDLER_COMMAND, the
+ * subscriber/publisher count lenses (a title with no command to run) when `titleOnlyLenses` is true.
+ * A client that declares neither (Neovim and most others) gets no code lenses at all.
+ */
+export interface LensInitializationOptions {
+  /** Commands the client executes itself when a lens is clicked. */
+  commands?: string[];
+  /** The client shows a lens whose command is empty as plain text (VS Code does). */
+  titleOnlyLenses?: boolean;
+}

@@ -13,7 +13,10 @@ function engineFor(o: CheckOptions, io: CliIo): Engine | string {
   return bad ? io.t('--exclude {0} is not a valid glob ({1})', JSON.stringify(bad), io.t('a [...] class or {...} group that does not compile')) : engine;
 }
 
-/** Runs the engine over the folders; returns the exit code (1 when errors exist, 2 on usage errors). */
+/** Exit code when part of the app could not be read (its problems are unknown), whatever else was found. */
+export const EXIT_UNREADABLE = 3;
+
+/** Runs the engine over the folders; returns the exit code (1 when errors exist, 2 on usage errors, 3 when part of the app could not be read). */
 export async function checkCommand(o: CheckOptions, io: CliIo): Promise<number> {
   const folders = o.folders.length ? o.folders : [process.cwd()];
   for (const f of folders) {
@@ -38,6 +41,12 @@ export async function checkCommand(o: CheckOptions, io: CliIo): Promise<number> 
   else {
     io.out(formatText(files, cwd, o.color, io.t));
     io.err(formatCheckStats(stats, io.t));
+  }
+  const unreadable = engine.unreadable();
+  if (unreadable.size) {
+    for (const [p, why] of unreadable) io.err(`jitai-events: ${io.t('could not read {0} ({1})', path.relative(cwd, p) || '.', why)}\n`);
+    io.err(`jitai-events: ${io.t('{0} files or folders could not be read; their problems are unknown', unreadable.size)}\n`);
+    return EXIT_UNREADABLE;
   }
   return stats.errors > 0 ? 1 : 0;
 }

@@ -11,8 +11,15 @@ import type { Payload } from '../domain/payloads';
 import { eventLoops, type LoopFinding } from '../domain/eventLoops';
 import type { UsageLookup } from '../workspace/usageMaps';
 
+/**
+ * A "did you mean" question a check asked and the answer it got: it changes only when the answer
+ * leaves the kind, or a name joins that beats the answer (see Checker.invalidate).
+ */
+export interface NearQuery { kindKey: string; name: string; answer: string | undefined }
+
 export class TrackingLookup implements Lookup, UsageLookup {
   readonly deps = new Set<string>();
+  readonly nears: NearQuery[] = [];
   constructor(private readonly view: Lookup & FlowSource & UsageLookup, readonly locale: Locale) {}
 
   /** Event/task elements handled by functions of a Python file. */
@@ -55,5 +62,12 @@ export class TrackingLookup implements Lookup, UsageLookup {
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {
     this.deps.add(keys.kind(appRoot, kind));
     return this.view.elementsOfKind(appRoot, kind);
+  }
+  closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined {
+    const found = this.view.closestOfKind(appRoot, kind, name);
+    this.nears.push({ kindKey: keys.kind(appRoot, kind), name, answer: found?.fullName });
+    // The suggestion may quote the found element's contents (its events): a change to it re-checks.
+    if (found) this.deps.add(keys.element(appRoot, found.fullName));
+    return found;
   }
 }

@@ -9,6 +9,9 @@ export const ELEMENT_SETTINGS: Readonly<Record<string, readonly (string | number
   backendLoadTime: ['afterAppInit', 'beforeHandleRequest'],
 };
 
+/** Older spellings that are accepted but never suggested (a correction names the documented form). */
+export const LEGACY_SETTING_VALUES: ReadonlySet<string | number> = new Set(['protect']);
+
 /** Implementation files of a backend element's Python package. */
 export const BACKEND_FILES = ['service.py', 'model.py', 'inner.py'];
 

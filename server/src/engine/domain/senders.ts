@@ -14,6 +14,12 @@ export interface Lookup {
   element(appRoot: string, fullName: string): ElementRecord | undefined;
   python(path: string): PythonRecord | undefined;
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[];
+  /**
+   * The element of a kind whose fullName is closest to `name` (a plausible typo, see closestName),
+   * for "did you mean" hints. Rules ask this instead of listing the kind, so a checker can tell
+   * which additions or removals may change the answer.
+   */
+  closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined;
 }
 
 /** True when unresolved references may live in a parent app (app.json "extends"): warnings instead of errors. */
@@ -61,14 +67,12 @@ export function resolveSender(lookup: Lookup, appRoot: string, sender: string, L
   const eventPart = { start: parts.service.length + 1, end: sender.length };
   const el = lookup.element(appRoot, parts.service);
   if (!el) {
-    const services = lookup.elementsOfKind(appRoot, 'service');
-    const near = closestName(parts.service, services.map((s) => s.fullName));
+    const svc = lookup.closestOfKind(appRoot, 'service', parts.service);
     let suggestion: string | undefined;
-    if (near) {
-      const svc = services.find((s) => s.fullName === near)!;
+    if (svc) {
       const evs = declaredEvents(svc);
       const ev = evs.includes(parts.event) ? parts.event : closestName(parts.event, evs);
-      if (ev) suggestion = `${near}.${ev}`;
+      if (ev) suggestion = `${svc.fullName}.${ev}`;
     }
     const hint = suggestion ? msg(L, 'hint-did-you-mean-service', { suggestion }) : '';
     const inherit = mayInherit(lookup, appRoot);

@@ -6,6 +6,8 @@ export class LineIndex {
   private readonly starts: Uint32Array;
   /** Only the length is kept: holding every file's text would cost memory for nothing. */
   private readonly length: number;
+  /** Lines ending in \r\n (only allocated when the text has any): a position never falls between \r and \n. */
+  private readonly crlf: Uint8Array | undefined;
   constructor(text: string) {
     this.length = text.length;
     // Two passes into a typed array: one small allocation per file instead of a growing array.
@@ -17,16 +19,18 @@ export class LineIndex {
       else if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; count++; }
     }
     const starts = new Uint32Array(count);
+    const crlf = text.includes('\r\n') ? new Uint8Array(count) : undefined;
     let k = 1;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts[k++] = i + 1;
       else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+        if (text.charCodeAt(i + 1) === 10) { i++; if (crlf) crlf[k - 1] = 1; }
         starts[k++] = i + 1;
       }
     }
     this.starts = starts;
+    this.crlf = crlf;
   }
 
   get lineCount(): number { return this.starts.length; }
@@ -38,6 +42,8 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
     }
+    // The offset of the \n of a \r\n is the end of the line's text, not a character between the two.
+    if (this.crlf?.[lo] && lo + 1 < this.starts.length && o === this.starts[lo + 1] - 1) return { line: lo, character: o - 1 - this.starts[lo] };
     return { line: lo, character: o - this.starts[lo] };
   }
 

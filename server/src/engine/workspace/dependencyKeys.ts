@@ -22,6 +22,9 @@ export function resetInternedKeys(): void {
   interned.clear();
 }
 
+/** An element that joined or left the elements of its kind in an app. */
+export interface NameChange { appRoot: string; kind: ElementKind; fullName: string }
+
 export const keys = {
   element: (appRoot: string, fullName: string) => intern(`e:${appRoot}|${fullName}`),
   python: (path: string) => intern(`py:${path}`),

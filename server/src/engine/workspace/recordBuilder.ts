@@ -1,5 +1,5 @@
 /** Builds records from file text: elements, Python files (scanned), app.json. */
-import type { FileHost } from '../files/fileHost';
+import { MAX_FILE_BYTES, type FileHost, type ReadResult } from '../files/fileHost';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
 import { parseElementJson } from '../elements/fastElementJson';
 import { LineIndex } from '../text/lineIndex';
@@ -77,9 +77,11 @@ class PythonRecordImpl implements PythonRecord {
 }
 
 /** Reads a file through the host (open documents come from the overlay first). */
-export function readText(host: FileHost, overlays: Map<string, string>, path: string) {
+export function readText(host: FileHost, overlays: Map<string, string>, path: string): ReadResult {
   const o = overlays.get(path);
-  return o !== undefined ? { text: o } : host.read(path);
+  if (o === undefined) return host.read(path);
+  // An editor's text gets the same size limit as a file on disk (a 5 MB paste is not parsed).
+  return o.length > MAX_FILE_BYTES ? { error: 'too-large', detail: String(Buffer.byteLength(o)) } : { text: o };
 }
 
 export function buildElement(path: string, appRoot: string, read: ReturnType<typeof readText>,
@@ -102,8 +104,9 @@ export function buildElement(path: string, appRoot: string, read: ReturnType<typ
 export function buildPython(path: string, appRoot: string, read: ReturnType<typeof readText>, reread?: () => string | undefined): PythonRecord | undefined {
   if ('error' in read && read.error === 'missing') return undefined;
   if ('error' in read) {
+    // Not scanned (a 5 MB file of publish calls would cost seconds per change): the checker says so once.
     const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, new LazyLines(undefined, ''));
-    rec.unreadable = read.error;
+    rec.unreadable = read.detail ? `${read.error}:${read.detail}` : read.error;
     return rec;
   }
   let scan;

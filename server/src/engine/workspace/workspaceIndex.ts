@@ -7,8 +7,11 @@ import { nodeFileHost, type FileHost } from '../files/fileHost';
 import { dirOf, fileKind, isInside, normalizePath } from '../files/paths';
 import type { AppJsonRecord, AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
 import { localeOf, type Locale } from '../i18n/messages';
-import { keys } from './dependencyKeys';
+import { closestName } from '../text/closestName';
+import { keys, type NameChange } from './dependencyKeys';
 import { AppRoots, folderOf, isAppRoot } from './appRoots';
+import { elementBelow, knownBelow } from './pathSets';
+import { NearNameCache } from './nearNameCache';
 import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
 import { workflowNodes } from './workflowNodes';
@@ -33,6 +36,8 @@ export interface ChangeSet {
   provided: Set<string>;
   /** app.json appeared or vanished: app roots and fullNames moved, every file must be checked again. */
   structural: boolean;
+  /** Elements that joined or left the set of their kind (what `closestOfKind` answers from). */
+  names: NameChange[];
 }
 
 /** Python files of an element folder whose checks depend on the element's kind. */
@@ -55,6 +60,10 @@ export class WorkspaceIndex implements UsageLookup {
   private pythons = new Map<string, PythonRecord>();
   private usage = new UsageMaps();
   private readonly overlays = new Map<string, string>();
+  /** closestOfKind answers per kind key, dropped when the kind's set changes. */
+  private nearCache = new NearNameCache();
+  /** Folders the last listing could not read (path -> error code), e.g. no permission. */
+  private unreadableDirs = new Map<string, string>();
   private readonly roots = new AppRoots((p) => isAppRoot(this.appJsons.get(p)), () => this.folders);
   /** Kept up to date as records change, so the status needs no full pass. */
   private counts = { events: 0, subscribers: 0 };
@@ -105,14 +114,20 @@ export class WorkspaceIndex implements UsageLookup {
    */
   async loadAll(tick: LoadTick, onListed?: (records: number) => void): Promise<WorkspaceIndex | undefined> {
     const files: string[] = [];
+    const unreadable = new Map<string, string>();
+    const onUnreadable = (dir: string, code: string) => unreadable.set(normalizePath(dir), code);
     // Folders are normalised, so listed paths already are (absolute, forward slashes).
-    for (const f of this.folders) for (const p of this.host.list(f, this.excludes.matcherFor(f))) files.push(p);
+    for (const f of this.folders) for (const p of this.host.list(f, this.excludes.matcherFor(f), onUnreadable)) files.push(p);
     const fresh = new WorkspaceIndex({ host: this.host, log: this.log });
+    fresh.unreadableDirs = unreadable;
     fresh.locale = this.locale;
     fresh.clientSyntaxErrors = this.clientSyntaxErrors;
     fresh.excludes = this.excludes;
     fresh.folders = this.folders;
     for (const [k, v] of this.overlays) fresh.overlays.set(k, v);
+    // Open documents count even when their file is not on disk (deleted or not yet saved), as they do incrementally.
+    const listed = new Set(files);
+    for (const k of this.overlays.keys()) if (fileKind(k) && !listed.has(k) && !this.isExcluded(k)) files.push(k);
     for (const p of files) if (fileKind(p) === 'app') fresh.loadAppJson(p);
     fresh.rebuildApps(files);
     const elementFiles = files.filter((p) => fileKind(p) === 'element');
@@ -127,7 +142,8 @@ export class WorkspaceIndex implements UsageLookup {
   /** Takes over the records of an index built by `loadAll`. */
   adopt(o: WorkspaceIndex): void {
     this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
-    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts; this.usage = o.usage;
+    this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts; this.usage = o.usage; this.unreadableDirs = o.unreadableDirs;
+    this.nearCache = o.nearCache;
     this.usage.drain();
     this.roots.clear();
     this.version++;
@@ -198,6 +214,7 @@ export class WorkspaceIndex implements UsageLookup {
     let s = this.byKind.get(kk);
     if (!s) this.byKind.set(kk, (s = new Set()));
     s.add(el);
+    this.nearCache.delete(kk);
   }
 
   private unlinkElement(el: ElementRecord): void {
@@ -208,6 +225,7 @@ export class WorkspaceIndex implements UsageLookup {
     const m = this.byName.get(el.appRoot);
     if (m?.get(el.fullName) === el) m.delete(el.fullName);
     this.byKind.get(keys.kind(el.appRoot, el.kind))?.delete(el);
+    this.nearCache.delete(keys.kind(el.appRoot, el.kind));
   }
 
   private loadPython(path: string): PythonRecord | undefined {
@@ -243,17 +261,11 @@ export class WorkspaceIndex implements UsageLookup {
   update(paths: string[]): ChangeSet {
     const provided = new Set<string>();
     const touched = new Set<string>();
+    const names: NameChange[] = [];
     let structural = false;
     const expanded: string[] = [];
-    for (const raw of paths) {
-      const p = normalizePath(raw);
-      if (fileKind(p)) { expanded.push(p); continue; }
-      // A folder: everything known below it, plus what is on disk now (its workspace folder's globs).
-      for (const m of [this.elements, this.pythons, this.appJsons] as Map<string, unknown>[]) for (const k of m.keys()) if (isInside(k, p)) expanded.push(k);
-      if (!this.isExcluded(`${p}/x`)) {
-        for (const f of this.host.list(p, this.excludes.matcherFor(folderOf(p, this.folders)))) expanded.push(normalizePath(f));
-      }
-    }
+    const below = knownBelow(() => [this.elements, this.pythons, this.appJsons].flatMap((m) => [...(m as Map<string, unknown>).keys()]));
+    for (const raw of paths) this.expand(normalizePath(raw), expanded, below);
     // A workflow's config.json holds its nodeList: a change to it reads the workflow element again.
     const targets = new Set<string>();
     for (const p of expanded) {
@@ -281,11 +293,11 @@ export class WorkspaceIndex implements UsageLookup {
         if (old) provided.add(keys.element(old.appRoot, old.fullName));
         if (el) provided.add(keys.element(el.appRoot, el.fullName));
         if ((old && old.kind !== 'event' && old.kind !== 'task') || (el && el.kind !== 'event' && el.kind !== 'task')) this.declarationsVersion++;
-        if (old?.kind !== el?.kind) {
-          if (old) provided.add(keys.kind(old.appRoot, old.kind));
-          if (el) provided.add(keys.kind(el.appRoot, el.kind));
+        if (old?.kind !== el?.kind || old?.fullName !== el?.fullName) {
+          if (old) { provided.add(keys.kind(old.appRoot, old.kind)); names.push({ appRoot: old.appRoot, kind: old.kind, fullName: old.fullName }); }
+          if (el) { provided.add(keys.kind(el.appRoot, el.kind)); names.push({ appRoot: el.appRoot, kind: el.kind, fullName: el.fullName }); }
           // Its service.py / model.py / __init__.py are checked by kind (see pythonContractRules).
-          for (const f of CONTRACT_PY) if (this.pythons.has(`${dirOf(p)}/${f}`)) touched.add(`${dirOf(p)}/${f}`);
+          if (old?.kind !== el?.kind) for (const f of CONTRACT_PY) if (this.pythons.has(`${dirOf(p)}/${f}`)) touched.add(`${dirOf(p)}/${f}`);
         }
         touched.add(p);
       } else if (kind === 'python') {
@@ -306,8 +318,29 @@ export class WorkspaceIndex implements UsageLookup {
       if (svc) touched.add(svc.path);
     }
     if (touched.size || provided.size) this.version++;
-    return { touched, provided, structural: false };
+    return { touched, provided, structural: false, names };
   }
+
+  /**
+   * The files a changed path stands for. A regular file of a kind we index is itself. Anything else
+   * (a folder, even one named `Weird.py`; a deleted folder; a symbolic link, never followed) stands
+   * for every record known below it plus, for a real folder, what is on disk below it now.
+   */
+  private expand(p: string, out: string[], below: (folder: string) => string[]): void {
+    const kind = fileKind(p);
+    const onDisk = this.host.kind?.(p) ?? (kind ? 'file' : 'dir');
+    const known = this.elements.has(p) || this.pythons.has(p) || this.appJsons.has(p) || this.overlays.has(p);
+    if (kind && (onDisk === 'file' || known)) { out.push(p); if (onDisk !== 'dir') return; }
+    if (onDisk === 'file') return; // a file of a kind we do not index
+    for (const k of below(p)) out.push(k);
+    this.unreadableDirs.forEach((_, d) => { if (isInside(d, p)) this.unreadableDirs.delete(d); });
+    if (onDisk !== 'dir' || this.isExcluded(`${p}/x`)) return;
+    const onUnreadable = (dir: string, code: string) => this.unreadableDirs.set(normalizePath(dir), code);
+    for (const f of this.host.list(p, this.excludes.matcherFor(folderOf(p, this.folders)), onUnreadable)) out.push(normalizePath(f));
+  }
+
+  /** Folders that could not be listed (path -> error code), since the last full index or their last change. */
+  unreadableFolders(): ReadonlyMap<string, string> { return this.unreadableDirs; }
 
   /** app.json appeared or vanished: app roots and fullNames move; every record is read again. */
   private rebuildStructure(): ChangeSet {
@@ -322,7 +355,7 @@ export class WorkspaceIndex implements UsageLookup {
     this.usage.drain();
     this.version++;
     this.declarationsVersion++;
-    return { touched: new Set([...all, ...this.appJsons.keys()]), provided: new Set(), structural: true };
+    return { touched: new Set([...all, ...this.appJsons.keys()]), provided: new Set(), structural: true, names: [] };
   }
 
   // ---- queries ------------------------------------------------------------------------------
@@ -340,16 +373,18 @@ export class WorkspaceIndex implements UsageLookup {
   elementsOfKind(appRoot: string, kind: ElementKind): ElementRecord[] {
     return [...(this.byKind.get(keys.kind(appRoot, kind)) ?? [])];
   }
+  /** The element of the kind whose fullName is closest to `name` (answers kept per kind until it changes; see NearNameCache). */
+  closestOfKind(appRoot: string, kind: ElementKind, name: string): ElementRecord | undefined {
+    const kk = keys.kind(appRoot, kind), set = this.byKind.get(kk);
+    const near = set?.size ? this.nearCache.closest(kk, name, () => closestName(name, [...set].map((e) => e.fullName))) : undefined;
+    return near === undefined ? undefined : this.element(appRoot, near);
+  }
   elementAt(path: string): ElementRecord | undefined { return this.elements.get(normalizePath(path)); }
   /** The element of an e.json path that is already normalised (hot path: no normalisation). */
   elementOfFile(path: string): ElementRecord | undefined { return this.elements.get(path); }
   /** The element whose folder holds `path` (nearest e.json above it). */
   elementOwning(path: string): ElementRecord | undefined {
-    const p = normalizePath(path);
-    for (let d = dirOf(p); d.length > 1; d = dirOf(d)) {
-      const el = this.elements.get(`${d}/e.json`);
-      if (el) return el;
-    }
+    for (let d = dirOf(normalizePath(path)); d.length > 1; d = dirOf(d)) { const el = this.elements.get(`${d}/e.json`); if (el) return el; }
     return undefined;
   }
   allApps(): AppRecord[] { return [...this.apps.values()]; }
@@ -361,10 +396,4 @@ export class WorkspaceIndex implements UsageLookup {
   recordStats() {
     return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, ...this.counts };
   }
-}
-
-/** True when one of `paths` is an element e.json inside `root`. */
-function elementBelow(root: string, paths: Iterable<string>): boolean {
-  for (const p of paths) if (fileKind(p) === 'element' && isInside(p, root)) return true;
-  return false;
 }

@@ -10,7 +10,7 @@ import type { TrackingLookup } from '../trackingLookup';
 import type { DiagnosticSink } from './diag';
 import { stringProp } from '../../elements/elementJson';
 import { closestOfficialType, isCheckedFamily, isOfficialType, isTypeElement } from '../../domain/officialTypes';
-import { BACKEND_FILES, ELEMENT_SETTINGS, needsBackendEntry } from '../../domain/elementSettings';
+import { BACKEND_FILES, ELEMENT_SETTINGS, LEGACY_SETTING_VALUES, needsBackendEntry } from '../../domain/elementSettings';
 import { kindOfType } from '../../workspace/elementKind';
 
 /** Where a problem of the element as a whole is reported: its `type` value, else the first character. */
@@ -59,7 +59,7 @@ export function checkElementBasics(el: ElementRecord, ctx: TrackingLookup, out: 
     const v = p.get(key);
     if (!v || allowed.includes(v.value as string | number)) continue;
     // Only a misspelled word has a plausible correction; a wrong number does not.
-    const near = typeof v.value === 'string' ? closestName(v.value, allowed.map(String)) : undefined;
+    const near = typeof v.value === 'string' ? closestName(v.value, allowed.filter((a) => !LEGACY_SETTING_VALUES.has(a)).map(String)) : undefined;
     const fixed = near === undefined ? undefined : JSON.stringify(allowed.find((a) => String(a) === near));
     out.error(v.range, 'invalid-setting', msg(L, 'invalid-setting', {
       key, value: v.kind === 'string' ? JSON.stringify(v.value) : v.kind === 'number' || v.kind === 'boolean' ? String(v.value) : msg(L, `json-kind-${v.kind}`),

@@ -60,12 +60,12 @@ function functionsOf(target: ElementRecord, ctx: TrackingLookup): string[] {
 
 /** For an unknown element in func: the closest service that has the function (or a close one), both parts corrected. */
 function suggestFunc(el: ElementRecord, parts: { element: string; fn: string }, ctx: TrackingLookup): string | undefined {
-  const services = ctx.elementsOfKind(el.appRoot, 'service');
-  const near = closestName(parts.element, services.map((s) => s.fullName));
+  // The closest service (a recorded "did you mean" question: cheap to keep current), then its closest function.
+  const near = ctx.closestOfKind(el.appRoot, 'service', parts.element);
   if (!near) return undefined;
-  const fns = functionsOf(services.find((s) => s.fullName === near)!, ctx);
+  const fns = functionsOf(near, ctx);
   const fn = fns.includes(parts.fn) ? parts.fn : closestName(parts.fn, fns);
-  return fn ? `${near}.${fn}` : undefined;
+  return fn ? `${near.fullName}.${fn}` : undefined;
 }
 
 function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: TrackingLookup, out: DiagnosticSink): void {

@@ -46,8 +46,7 @@ export function checkElementRef(el: ElementRecord, key: string, expected: Elemen
   }
   const target = ctx.element(el.appRoot, v.value);
   if (!target) {
-    const candidates = ctx.elementsOfKind(el.appRoot, expected).map((e) => e.fullName);
-    const near = closestName(v.value, candidates);
+    const near = ctx.closestOfKind(el.appRoot, expected, v.value)?.fullName;
     const hint = near ? msg(L, 'hint-did-you-mean-service', { suggestion: near }) : '';
     const inherit = mayInherit(ctx, el.appRoot);
     out.add(v.contentRange, inherit ? Severity.Warning : Severity.Error, 'element-not-found',

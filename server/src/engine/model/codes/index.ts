@@ -11,10 +11,11 @@ import { EVENT_CODES } from './event';
 import { PYTHON_CODES } from './python';
 import { EVENT_CONTRACT_CODES } from './eventContract';
 import { FLOW_CODES } from './flow';
+import { LIMIT_CODES } from './limits';
 
 export type { CodeInfo, CodeText } from './types';
 
-export const DIAGNOSTIC_CODES = { ...ELEMENT_CODES, ...SERVICE_CODES, ...EVENT_CODES, ...EVENT_CONTRACT_CODES, ...PYTHON_CODES, ...FLOW_CODES } as const satisfies Record<string, CodeInfo>;
+export const DIAGNOSTIC_CODES = { ...ELEMENT_CODES, ...SERVICE_CODES, ...EVENT_CODES, ...EVENT_CONTRACT_CODES, ...PYTHON_CODES, ...FLOW_CODES, ...LIMIT_CODES } as const satisfies Record<string, CodeInfo>;
 
 /** A registered diagnostic code. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

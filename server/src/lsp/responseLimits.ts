@@ -1,0 +1,43 @@
+/**
+ * Caps on the size of answers, so one huge app or file never produces a response of megabytes:
+ * each list of the events tree holds at most TREE_LIST_LIMIT entries plus a "N more" count
+ * (shared/src/protocol/types.ts), and references are cut at REFERENCES_LIMIT locations.
+ */
+import { TREE_LIST_LIMIT, type EventTreeResult } from '../../../shared/src/protocol/types';
+
+/** Most locations a references answer carries (generous: an editor lists them all). */
+export const REFERENCES_LIMIT = 5000;
+
+/** The first `limit` items and how many were left out (undefined when none). */
+function cut<T>(list: T[], limit = TREE_LIST_LIMIT): [T[], number | undefined] {
+  return list.length > limit ? [list.slice(0, limit), list.length - limit] : [list, undefined];
+}
+
+/** The events tree with every list capped (in place: the result is built fresh per request). */
+export function capEventTree(tree: EventTreeResult): EventTreeResult {
+  for (const app of tree.apps) {
+    for (const svc of app.services) {
+      const [events, moreEvents] = cut(svc.events);
+      svc.events = events;
+      if (moreEvents) svc.moreEvents = moreEvents;
+      for (const ev of svc.events) {
+        const [pubs, morePubs] = cut(ev.publishers);
+        const [subs, moreSubs] = cut(ev.subscribers);
+        ev.publishers = pubs; ev.subscribers = subs;
+        if (morePubs) ev.morePublishers = morePubs;
+        if (moreSubs) ev.moreSubscribers = moreSubs;
+      }
+    }
+    for (const g of app.groups) {
+      const [subs, more] = cut(g.subscribers);
+      g.subscribers = subs;
+      if (more) g.moreSubscribers = more;
+    }
+    const [unresolved, moreUnresolved] = cut(app.unresolved);
+    const [unresolvedPublishers, moreUnresolvedPublishers] = cut(app.unresolvedPublishers);
+    app.unresolved = unresolved; app.unresolvedPublishers = unresolvedPublishers;
+    if (moreUnresolved) app.moreUnresolved = moreUnresolved;
+    if (moreUnresolvedPublishers) app.moreUnresolvedPublishers = moreUnresolvedPublishers;
+  }
+  return tree;
+}
