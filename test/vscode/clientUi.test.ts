@@ -16,7 +16,9 @@ suite('client UI', () => {
     assert.deepEqual(Object.values(Commands).filter((c) => !all.has(c)), []);
   });
 
-  test('the status item: "JitAi: 1 app · N events", plural-correct detail, "Show log" command', () => {
+  test('the status item: "JitAi: 1 app · N events", plural-correct detail, "Show log" command', async () => {
+    // Earlier suites may have left a re-index running: the Re-index command resolves once the status is updated.
+    await vscode.commands.executeCommand(Commands.reindex);
     const status = api.indexStatus()!;
     const shown = api.statusShown();
     assert.equal(shown.text, `JitAi: 1 app · ${status.events} events`);
