@@ -98,9 +98,10 @@ local ok, err = pcall(function()
     return { labels = labels }
   end)
 
-  step('definition', function()
-    local b = open('events/NotifySalesOnProcessed/e.json')
-    cursor_on(b, 'dataProcessed', 3)
+  -- Go to definition from `needle` in a file: the targets as { file, line }.
+  local function definition_from(file, needle)
+    local b = open(file)
+    cursor_on(b, needle, 3)
     local r = request(b, 'textDocument/definition', vim.lsp.util.make_position_params())
     if r.error then return r end
     local locs = r.result
@@ -108,19 +109,9 @@ local ok, err = pcall(function()
     local out = {}
     for _, l in ipairs(locs) do table.insert(out, { file = rel(l.uri or l.targetUri), line = (l.range or l.targetSelectionRange).start.line }) end
     return out
-  end)
-
-  step('definitionAfterCjk', function()
-    local b = open('events/CjkEvent/e.json')
-    cursor_on(b, 'dataProcessed', 3)
-    local r = request(b, 'textDocument/definition', vim.lsp.util.make_position_params())
-    if r.error then return r end
-    local locs = r.result
-    if locs.uri then locs = { locs } end
-    local out = {}
-    for _, l in ipairs(locs) do table.insert(out, { file = rel(l.uri or l.targetUri), line = (l.range or l.targetSelectionRange).start.line }) end
-    return out
-  end)
+  end
+  step('definition', function() return definition_from('events/NotifySalesOnProcessed/e.json', 'dataProcessed') end)
+  step('definitionAfterCjk', function() return definition_from('events/CjkEvent/e.json', 'dataProcessed') end)
 
   step('hover', function()
     local b = open('events/NotifySalesOnProcessed/e.json')

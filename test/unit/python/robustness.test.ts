@@ -1,18 +1,11 @@
+/** The Python tokenizer and scanner never throw or hang on random and hostile input (seeded). */
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { publishSenderContextAt, scanPython, tokenizePython } from '../../../server/src/engine/python/index.js';
+import { prng } from '../../helpers/prng';
 
-/** Deterministic pseudo-random generator (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers so failures reproduce. */
+const rng = prng;
 
 /** Checks the tokenizer's invariants: ranges in bounds, ordered, non-empty except NEWLINE. */
 function checkTokens(src: string): void {
