@@ -13,6 +13,8 @@ import { toLspCodeLens, toWorkspaceEdit } from './convert';
 import type { DocAt, OpenDocuments } from './documents';
 import type { Indexing } from './indexing';
 import { runSafe } from './runSafe';
+import { toLspEdit, type EditCapabilities } from './workspaceEdits';
+import { NEW_SUBSCRIBER_COMMAND } from '../../../shared/src/protocol/subscriber';
 
 /** What the client told us at initialize that changes the shape of answers. */
 export interface ClientFlags {
@@ -20,6 +22,10 @@ export interface ClientFlags {
   schemaEnums: boolean;
   /** The client accepts CompletionList.itemDefaults.editRange. */
   completionItemDefaults: boolean;
+  /** How the client applies workspace edits (files created by quick fixes need resource operations). */
+  edits: EditCapabilities;
+  /** Commands the client said it handles (initializationOptions.commands): gates lenses that run them. */
+  commands: readonly string[];
 }
 
 const offsetOf = (d: DocAt, pos: Position) => d.doc.offsetAt(pos);
@@ -69,17 +75,17 @@ export function registerLanguageFeatures(c: Connection, engine: Engine, docs: Op
   c.onCodeLens((p, token) => runSafe(c, 'codeLens', [], token, async () => {
     await indexing.firstIndex;
     const path = uriToPath(p.textDocument.uri);
-    return path ? engine.codeLenses(path).map(toLspCodeLens) : [];
+    return path ? engine.codeLenses(path, { addSubscriber: flags.commands.includes(NEW_SUBSCRIBER_COMMAND) }).map(toLspCodeLens) : [];
   }));
   c.onCodeAction((p, token) => runSafe<CodeAction[]>(c, 'codeAction', [], token, () => {
+    const d = docs.docAt(p.textDocument.uri);
+    const ours = p.context.diagnostics.filter((x) => x.source === 'jitai');
+    if (!d || !ours.length) return [];
+    const sent = ours.map((x) => ({ code: x.code, range: x.range, fix: (x.data as { fix?: { range: Range; newText: string } } | undefined)?.fix }));
     const out: CodeAction[] = [];
-    for (const diag of p.context.diagnostics) {
-      const fix = (diag.data as { fix?: { range: Range; newText: string } } | undefined)?.fix;
-      if (!fix || diag.source !== 'jitai') continue;
-      out.push({
-        title: engine.quickFixTitle(fix.newText), kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true,
-        edit: { changes: { [p.textDocument.uri]: [{ range: fix.range, newText: fix.newText }] } },
-      });
+    for (const a of engine.codeActions(d.path, d.text, p.range, sent)) {
+      const edit = toLspEdit(a.changes, flags.edits);
+      if (edit) out.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [ours[a.diagnostic]], isPreferred: a.preferred, edit });
     }
     return out;
   }));

@@ -16,13 +16,14 @@ import { runSafeNotification } from './runSafe';
 import { Settings } from './settings';
 import { changedPaths, foldersAfter, registerWatchers } from './watching';
 import { OwnFileWatcher } from './fileWatcher';
+import { editCapabilities } from './workspaceEdits';
 
 export class JitaiLanguageServer {
   private readonly engine: Engine;
   private readonly indexing: Indexing;
   private readonly settings: Settings;
   private readonly docs: OpenDocuments;
-  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false };
+  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, edits: { documentChanges: false, createFiles: false }, commands: [] };
   private canRegisterWatchers = false;
   private hasWorkspaceFolders = false;
   /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
@@ -54,7 +55,7 @@ export class JitaiLanguageServer {
   }
 
   private initialize(p: InitializeParams): InitializeResult {
-    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean; jsonSyntaxErrors?: string };
+    const init = (p.initializationOptions ?? {}) as { locale?: string; settings?: unknown; schemaEnums?: boolean; jsonSyntaxErrors?: string; commands?: unknown };
     this.engine.setLocale(init.locale ?? p.locale);
     this.engine.setJsonSyntaxErrors(init.jsonSyntaxErrors === 'client' ? 'client' : 'engine');
     this.settings.initialize(init.settings);
@@ -64,6 +65,8 @@ export class JitaiLanguageServer {
     const caps = p.capabilities;
     this.flags.schemaEnums = init.schemaEnums === true;
     this.flags.completionItemDefaults = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    this.flags.edits = editCapabilities(caps);
+    this.flags.commands = Array.isArray(init.commands) ? init.commands.filter((x): x is string => typeof x === 'string') : [];
     this.canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
     this.indexing.canReportProgress = !!caps.window?.workDoneProgress;
