@@ -3,11 +3,12 @@
  * gives the rest of the client typed access to the custom requests and notifications.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions, type WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
 import {
   EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
-  SubscribersOfRequest,
+  NewSubscriberEditRequest, SubscriberChoicesRequest, SubscribersOfRequest,
 } from '../../../shared/src/protocol/messages';
+import { NEW_SUBSCRIBER_COMMAND, type NewSubscriberEditParams, type SubscriberChoicesParams } from '../../../shared/src/protocol/subscriber';
 import type {
   EventTreeParams, FlowGraphParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
 } from '../../../shared/src/protocol/types';
@@ -45,7 +46,8 @@ export class JitaiLanguageClient implements vscode.Disposable {
         { scheme: 'file', pattern: '**/app.json' },
       ],
       // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
-      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true, jsonSyntaxErrors: 'client' }),
+      // commands: the server offers lenses that run these (Add subscriber) only to clients that handle them.
+      initializationOptions: () => ({ locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true, jsonSyntaxErrors: 'client', commands: [NEW_SUBSCRIBER_COMMAND] }),
       synchronize: { configurationSection: SECTION },
       middleware: this.middleware,
       outputChannel: this.output,
@@ -104,6 +106,16 @@ export class JitaiLanguageClient implements vscode.Disposable {
   }
   async subscribersOf(params: SubscribersOfParams): Promise<string[]> {
     return (await this.running.sendRequest(SubscribersOfRequest, params)).fullNames;
+  }
+  async subscriberChoices(params: SubscriberChoicesParams) {
+    return this.running.sendRequest(SubscriberChoicesRequest, params);
+  }
+  async newSubscriberEdit(params: NewSubscriberEditParams) {
+    return this.running.sendRequest(NewSubscriberEditRequest, params);
+  }
+  /** A protocol WorkspaceEdit (from a custom request) as VS Code's. */
+  async asWorkspaceEdit(edit: LspWorkspaceEdit): Promise<vscode.WorkspaceEdit | undefined> {
+    return this.running.protocol2CodeConverter.asWorkspaceEdit(edit);
   }
 
   dispose(): void {
