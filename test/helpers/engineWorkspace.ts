@@ -1,4 +1,7 @@
-import { createEngine, type CheckedIndex } from '../../server/src/engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine, type CheckedIndex, type FileChange } from '../../server/src/engine';
+import { applyChanges } from '../../server/src/engine/features/edits/fileChanges';
 import { tempWorkspace } from './repo';
 
 /** A minimal valid app: one service with two events and functions, a model, two subscribers. */
@@ -47,4 +50,12 @@ export function problems(index: CheckedIndex, dir: string): [string, string, num
   const out: [string, string, number][] = [];
   for (const [p, list] of index.allDiagnostics()) for (const d of list) out.push([p.slice(dir.length + 1), d.code, d.range.start.line + 1]);
   return out.sort((a, b) => (a.join() < b.join() ? -1 : 1));
+}
+
+/** Writes engine file changes to disk (creating files and folders), as an editor applying the edit would. */
+export function writeChanges(changes: readonly FileChange[]): void {
+  const texts = new Map<string, string>();
+  for (const c of changes) if (c.kind === 'edit') texts.set(c.path, fs.readFileSync(c.path, 'utf8'));
+  applyChanges(texts, changes);
+  for (const [p, t] of texts) { fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, t); }
 }

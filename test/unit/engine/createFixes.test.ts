@@ -6,19 +6,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Engine, type EngineCodeAction, type FileChange } from '../../../server/src/engine';
-import { applyChanges } from '../../../server/src/engine/features/edits/fileChanges';
-import { BASE_APP, indexOf, problems } from '../../helpers/engineWorkspace';
+import { type Engine, type EngineCodeAction } from '../../../server/src/engine';
+import { BASE_APP, indexOf, problems, writeChanges } from '../../helpers/engineWorkspace';
 
 type Files = Record<string, string | object>;
 
-/** Writes changes to disk (creating files), like an editor applying the WorkspaceEdit. */
-function applyToDisk(changes: readonly FileChange[]): void {
-  const texts = new Map<string, string>();
-  for (const c of changes) if (c.kind === 'edit') texts.set(c.path, fs.readFileSync(c.path, 'utf8'));
-  applyChanges(texts, changes);
-  for (const [p, t] of texts) { fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, t); }
-}
 
 function actionsFor(engine: Engine, file: string, code: string): EngineCodeAction[] {
   const diags = engine.diagnosticsOf(file).filter((d) => d.code === code);
@@ -35,7 +27,7 @@ async function fixAndRecheck(files: Files, rel: string, code: string, title: Reg
     const actions = actionsFor(engine, path.join(dir, rel), code);
     const action = actions.find((a) => title.test(a.title));
     assert.ok(action, `no action ${title} among ${actions.map((a) => a.title).join(' | ')}`);
-    applyToDisk(action.changes);
+    writeChanges(action.changes);
     await engine.indexAll();
     const after = problems(engine.index, dir);
     const snapshot = new Map<string, string>();

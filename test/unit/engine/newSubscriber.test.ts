@@ -7,17 +7,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileChange } from '../../../server/src/engine';
-import { applyChanges } from '../../../server/src/engine/features/edits/fileChanges';
 import { defaultSubscriberName } from '../../../server/src/engine/features/newSubscriber';
-import { BASE_APP, indexOf, problems } from '../../helpers/engineWorkspace';
+import { BASE_APP, indexOf, problems, writeChanges } from '../../helpers/engineWorkspace';
 
-function write(changes: readonly FileChange[]): void {
-  const texts = new Map<string, string>();
-  for (const c of changes) if (c.kind === 'edit') texts.set(c.path, fs.readFileSync(c.path, 'utf8'));
-  applyChanges(texts, changes);
-  for (const [p, t] of texts) { fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, t); }
-}
 
 describe('New Event Subscriber (engine)', () => {
   it('offers declared events with title, service, subscriber count and a free default name', async () => {
@@ -52,7 +44,7 @@ describe('New Event Subscriber (engine)', () => {
       assert.equal(text(1), 'def customFunc(*args, **kwargs):\n    """\n    Handler of events.OnOrderCancelled (On order cancelled).\n    Sender: services.OrderService.orderCancelled\n    args/kwargs: what app.event.publish(sender=..., args=(...), kwargs={...}) passes.\n    """\n    pass\n');
       assert.equal(text(2), 'from .inner import customFunc\n');
       assert.deepEqual(r.open, { path: `${dir}/events/OnOrderCancelled/inner.py`, range: { start: { line: 0, character: 4 }, end: { line: 0, character: 14 } } });
-      write(r.changes);
+      writeChanges(r.changes);
       await engine.indexAll();
       assert.deepEqual(problems(engine.index, dir), []);
       assert.deepEqual(engine.subscriberChoices().events.find((e) => e.event === 'orderCancelled')?.subscribers, 1);
@@ -68,7 +60,7 @@ describe('New Event Subscriber (engine)', () => {
         ['create', 'events/OnOrderPaid/e.json'], ['edit', 'services/OrderService/e.json'], ['edit', 'services/OrderService/service.py'],
       ]);
       assert.deepEqual(JSON.parse((r.changes[0] as { text: string }).text), { title: 'Handle paid orders', type: 'events.NormalType', sender: 'services.OrderService.orderPaid', funcType: 'Global', func: 'services.OrderService.handlePaid', asyncType: false, enable: 1, backendBundleEntry: '.' });
-      write(r.changes);
+      writeChanges(r.changes);
       const py = fs.readFileSync(`${dir}/services/OrderService/service.py`, 'utf8');
       const lines = py.split('\n');
       assert.equal(lines[r.open.range.start.line], '    def handlePaid(self, *args, **kwargs):');
@@ -86,7 +78,7 @@ describe('New Event Subscriber (engine)', () => {
       assert.ok(!('error' in r));
       assert.deepEqual(r.changes.map((c) => c.kind), ['create']);
       assert.deepEqual(r.open, { path: `${dir}/services/OrderService/service.py`, range: { start: { line: 6, character: 8 }, end: { line: 6, character: 14 } } });
-      write(r.changes);
+      writeChanges(r.changes);
       await engine.indexAll();
       assert.deepEqual(problems(engine.index, dir), []);
     } finally { cleanup(); }
