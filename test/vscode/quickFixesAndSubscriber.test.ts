@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../client/src/ids';
-import { activateExtension, appFile, appUri, codeOf, waitForDiagnostics, type JitaiEventsApi } from './helpers';
+import { activateExtension, appFile, appUri, codeOf, waitForDiagnostics, waitUntil, type JitaiEventsApi } from './helpers';
 
 const SENDER = 'services.MistakesDemoService.reportRequested';
 
@@ -67,7 +67,9 @@ suite('quick fixes that create files, New Event Subscriber', () => {
   test('"Create inner.py with customFunc" applied through VS Code: inner.py exists, the problem is gone', async () => {
     const rel = 'events/deliberateMistakes/InnerWithoutFile/e.json';
     const uri = appUri(rel);
-    const [diag] = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'inner-file-missing'), 'inner-file-missing');
+    await vscode.window.showTextDocument(uri); // the code-action command needs the document's model
+    const diag = (await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'inner-file-missing'), 'inner-file-missing'))
+      .find((d) => codeOf(d) === 'inner-file-missing')!;
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? [];
     const fix = actions.find((a) => a.title === 'Create inner.py with customFunc');
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
@@ -75,8 +77,12 @@ suite('quick fixes that create files, New Event Subscriber', () => {
     created.push(path.join(dir, 'inner.py'), path.join(dir, '__init__.py'));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(fs.existsSync(path.join(dir, 'inner.py')), 'CreateFile created inner.py on disk');
-    await vscode.workspace.saveAll(false);
-    assert.match(fs.readFileSync(path.join(dir, 'inner.py'), 'utf8'), /^def customFunc\(\*args, \*\*kwargs\):\n/);
+    const handler = /^def customFunc\(\*args, \*\*kwargs\):\n/;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, 'inner.py')));
+    assert.match(doc.getText(), handler);
+    if (doc.isDirty) await doc.save();
+    // files.refactoring.autoSave may be saving it already: wait for the text on disk.
+    await waitUntil(() => handler.test(fs.readFileSync(path.join(dir, 'inner.py'), 'utf8')), vscode.workspace.onDidSaveTextDocument, 15_000, () => 'inner.py saved with customFunc');
     await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no problem left in the e.json');
     await waitForDiagnostics(vscode.Uri.file(path.join(dir, 'inner.py')), (ds) => ds.length === 0, 'no problem in the new inner.py');
   });
