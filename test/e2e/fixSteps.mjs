@@ -24,7 +24,11 @@ export const fixSteps = [
       const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Create inner.py with customFunc' }).first();
       await item.waitFor({ timeout: WAIT.long });
       await ctx.snap('menu');
-      await item.click();
+      // The action widget takes the keyboard (a pointer block covers the page): move to the row, Enter.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let i = 0; i < 10 && !(await focused.textContent().catch(() => '') ?? '').includes('Create inner.py'); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: WAIT.short });
       await wb.problemRow('has no inner.py').waitFor({ state: 'detached', timeout: WAIT.long });
       const inner = file.replace(/e\.json$/, 'inner.py');
       assert(fs.existsSync(inner), 'inner.py was created on disk');
