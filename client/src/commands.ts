@@ -9,6 +9,7 @@ import { Commands, Views, type CommandId } from './ids';
 import type { CommandSpec, Ctx } from './ctx';
 import { showEventReferences } from './lsp/middleware';
 import { treeCommands } from './tree/treeCommands';
+import { newSubscriber } from './subscriber/newSubscriber';
 
 async function restartServer(ctx: Ctx): Promise<void> {
   try {
@@ -30,10 +31,7 @@ async function reindex(ctx: Ctx): Promise<void> {
   );
 }
 
-/**
- * The table. Another engineer's quick fixes that create files and a "New Event Subscriber…"
- * command add their rows here.
- */
+/** The table. */
 export const COMMANDS: Record<CommandId, CommandSpec> = {
   ...treeCommands,
   [Commands.reindex]: { needsServer: true, create: (ctx) => () => reindex(ctx) },
@@ -44,6 +42,7 @@ export const COMMANDS: Record<CommandId, CommandSpec> = {
   [Commands.runChain]: { needsServer: true, create: (ctx) => (arg) => ctx.runs.runChain(arg) },
   [Commands.showFlow]: { needsServer: true, create: (ctx) => (arg) => ctx.flow.show(arg) },
   [Commands.debugHandler]: { needsServer: true, create: (ctx) => (arg) => ctx.runs.guard(() => ctx.debug.interactive(arg)) },
+  [Commands.newSubscriber]: { needsServer: true, create: (ctx) => (arg) => newSubscriber(ctx.lsp, arg) },
   [Commands.showEventReferences]: { needsServer: true, create: () => (uri, position) => showEventReferences(uri, position) },
 };
 

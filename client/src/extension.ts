@@ -21,6 +21,8 @@ import type { NodeOutline } from './tree/treeModel';
 import { createFlowGraph, showFlowAndWait } from './graph/showFlowCommand';
 import type { FlowRendered } from './graph/flowGraphPanel';
 import { createDebugHandler, type DebugApi } from './debug/debugHandler';
+import { newSubscriber, type NewSubscriberOutcome } from './subscriber/newSubscriber';
+import { vscodePrompts, type SubscriberPrompts } from './subscriber/prompts';
 
 /** What activate() returns; used by the real-editor tests. Keep stable. */
 export interface JitaiEventsApi {
@@ -50,6 +52,8 @@ export interface JitaiEventsApi {
   revealTreeNode(id: string, expand: boolean): Promise<boolean>;
   /** Counter texts the first-index progress notification showed ([] when the index was quick). */
   progressShown(): string[];
+  /** New Event Subscriber with the given answers (the others from VS Code's UI); what it created, undefined when cancelled. */
+  newSubscriber(arg: unknown, prompts: Partial<SubscriberPrompts>): Promise<NewSubscriberOutcome | undefined>;
 }
 
 let lsp: JitaiLanguageClient | undefined;
@@ -121,6 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
     payloadUri,
     progressShown: () => [...progress.shownMessages],
     revealTreeNode: (id, expand) => tree.reveal(id, expand),
+    newSubscriber: (arg, prompts) => newSubscriber(client, arg, { ...vscodePrompts, ...prompts }),
     startLog: async () => { await ready; await firstIndexLogged; return [...startLines]; },
   };
 }

@@ -4,6 +4,7 @@
  * its lenses comes from the shared protocol.
  */
 import { RUN_HANDLER_COMMAND } from '../../shared/src/protocol/messages';
+import { NEW_SUBSCRIBER_COMMAND } from '../../shared/src/protocol/subscriber';
 
 /** The settings section and the language client's id. */
 export const SECTION = 'jitaiEvents';
@@ -25,6 +26,8 @@ export const Commands = {
   showEventReferences: 'jitaiEvents.showEventReferences',
   showFlow: 'jitaiEvents.showFlow',
   debugHandler: 'jitaiEvents.debugHandler',
+  /** New Event Subscriber…: also the server's "Add subscriber" lens command. */
+  newSubscriber: NEW_SUBSCRIBER_COMMAND,
 } as const;
 export type CommandId = typeof Commands[keyof typeof Commands];
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { WAIT } from './workbench.mjs';
 import { clientSteps } from './clientSteps.mjs';
+import { fixSteps } from './fixSteps.mjs';
 
 const read = (file) => fs.readFileSync(file, 'utf8');
 const lineOf = (text, needle) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -139,6 +140,7 @@ export const steps = [
     },
   },
   ...clientSteps,
+  ...fixSteps,
   {
     slug: 'flow-graph', name: 'Show Event Flow on an event draws services -> events -> handlers in a webview; the filter narrows it',
     needs: ['events-tree'], docsImage: [{ file: 'flow-graph.png', snap: 'graph' }, { file: 'flow-graph-filtered.png', snap: 'filtered' }],

@@ -1,4 +1,7 @@
-import { createEngine, type CheckedIndex } from '../../server/src/engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine, type CheckedIndex, type FileChange } from '../../server/src/engine';
+import { applyChanges } from '../../server/src/engine/features/edits/fileChanges';
 import { tempCopy, tempWorkspace } from './repo';
 
 /** A minimal valid app: one service with two events and functions, a model, two subscribers. */
@@ -61,4 +64,12 @@ export async function indexCopy(relative: string, opts: TestEngineOptions = {}) 
   engine.setFolders([dir]);
   await engine.indexAll();
   return { engine, dir, cleanup };
+}
+
+/** Writes engine file changes to disk (creating files and folders), as an editor applying the edit would. */
+export function writeChanges(changes: readonly FileChange[]): void {
+  const texts = new Map<string, string>();
+  for (const c of changes) if (c.kind === 'edit') texts.set(c.path, fs.readFileSync(c.path, 'utf8'));
+  applyChanges(texts, changes);
+  for (const [p, t] of texts) { fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, t); }
 }

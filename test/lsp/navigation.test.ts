@@ -195,10 +195,14 @@ describe('navigation and edits on a copy of crm-demo', () => {
     const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uriOf(file) }, range: diag.range, context: { diagnostics: [diag] },
     });
-    assert.equal(actions.length, 1);
-    const [a] = actions;
+    // "Change to" the suggestion (preferred), then "Declare … in eventDescs" (an edit of the service e.json).
+    assert.equal(actions.length, 2);
+    const [a, declare] = actions;
     assert.equal(a.kind, 'quickfix');
+    assert.equal(a.isPreferred, true);
     assert.match(a.title, /dataProcessed/);
+    assert.match(declare.title, /^Declare "dataProcesed" in eventDescs of services\.CustomerBatchService$/);
+    assert.ok(declare.edit?.changes?.[uriOf(p('services/CustomerBatchService/e.json'))]);
     const edits = a.edit?.changes?.[uriOf(file)] ?? [];
     const fixed = applyEdits(fs.readFileSync(file, 'utf8'), edits);
     assert.match(fixed, /"sender": "services\.CustomerBatchService\.dataProcessed"/);
@@ -216,7 +220,7 @@ describe('navigation and edits on a copy of crm-demo', () => {
     assert.match(fixed, /sender="services\.OrderService\.orderPaid",/);
   });
 
-  it('no quick fix for a diagnostic without a suggestion', async () => {
+  it('no quick fix for inner-file-missing when the client cannot create files (no resourceOperations)', async () => {
     const file = p('events/deliberateMistakes/InnerWithoutFile/e.json');
     const [diag] = server.client.diagnostics.get(uriOf(file)) ?? [];
     assert.ok(diag);

@@ -3,11 +3,12 @@
  * gives the rest of the client typed access to the custom requests and notifications.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions, type WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
 import {
   EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, IndexChangedNotification, IndexStatusNotification, ListHandlersRequest, ReindexRequest,
-  SubscribersOfRequest,
+  NewSubscriberEditRequest, SubscriberChoicesRequest, SubscribersOfRequest,
 } from '../../../shared/src/protocol/messages';
+import { NEW_SUBSCRIBER_COMMAND, type NewSubscriberEditParams, type SubscriberChoicesParams } from '../../../shared/src/protocol/subscriber';
 import type {
   EventTreeParams, FlowGraphParams, HandlerInfoParams, IndexChangedParams, IndexStatus, SubscribersOfParams,
 } from '../../../shared/src/protocol/types';
@@ -46,10 +47,11 @@ export class JitaiLanguageClient implements vscode.Disposable {
         { scheme: 'file', pattern: '**/app.json' },
       ],
       // schemaEnums: VS Code's JSON support completes funcType/operate/stage from schemas/e.schema.json.
-      // commands/titleOnlyLenses: this client runs the Run lens's command and shows count lenses (the middleware adds their command).
+      // commands/titleOnlyLenses: the server offers a lens only to a client that can act on it (Run handler,
+      // Add subscriber); count lenses are shown as titles (the middleware adds their command).
       initializationOptions: () => ({
         locale: vscode.env.language, settings: settingsSnapshot(), schemaEnums: true, jsonSyntaxErrors: 'client',
-        commands: [RUN_HANDLER_COMMAND], titleOnlyLenses: true,
+        commands: [RUN_HANDLER_COMMAND, NEW_SUBSCRIBER_COMMAND], titleOnlyLenses: true,
       }),
       synchronize: { configurationSection: SECTION },
       middleware: this.middleware,
@@ -109,6 +111,16 @@ export class JitaiLanguageClient implements vscode.Disposable {
   }
   async subscribersOf(params: SubscribersOfParams): Promise<string[]> {
     return (await this.running.sendRequest(SubscribersOfRequest, params)).fullNames;
+  }
+  async subscriberChoices(params: SubscriberChoicesParams) {
+    return this.running.sendRequest(SubscriberChoicesRequest, params);
+  }
+  async newSubscriberEdit(params: NewSubscriberEditParams) {
+    return this.running.sendRequest(NewSubscriberEditRequest, params);
+  }
+  /** A protocol WorkspaceEdit (from a custom request) as VS Code's. */
+  async asWorkspaceEdit(edit: LspWorkspaceEdit): Promise<vscode.WorkspaceEdit | undefined> {
+    return this.running.protocol2CodeConverter.asWorkspaceEdit(edit);
   }
 
   dispose(): void {

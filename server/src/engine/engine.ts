@@ -20,7 +20,10 @@ import { completeAt, type CompletionOptions, type EngineCompletion } from './fea
 import { definitionAt } from './features/definition';
 import { eventAt, eventReferences, renameEvent, type TextEditByFile } from './features/eventReferences';
 import { hoverAt } from './features/hover';
-import { codeLenses, listHandlers, type EngineLens } from './features/codeLenses';
+import { codeLenses, listHandlers, type EngineLens, type LensOptions } from './features/codeLenses';
+import { codeActionsFor, type ActionDiagnostic, type EngineCodeAction } from './features/codeActions';
+import { newSubscriber, subscriberChoices, type NewSubscriberRequest, type NewSubscriberResult, type SubscriberChoices } from './features/newSubscriber';
+import type { FileChange } from './features/edits/fileChanges';
 import { buildEventTree } from './features/eventTree';
 import { handlerInfo } from './features/handlerInfo';
 import { customSubscribers, listenersOf } from './features/eventGraph';
@@ -174,9 +177,26 @@ export class Engine {
     }
     return { edits: r };
   }
-  codeLenses(path: string): EngineLens[] { return codeLenses(this.index, normalizePath(path)); }
-  /** Title of the quick fix that replaces a value with `newText`. */
-  quickFixTitle(newText: string): string { return msg(this.locale, 'fix-change-to', { value: newText }); }
+  codeLenses(path: string, opts?: LensOptions): EngineLens[] { return codeLenses(this.index, normalizePath(path), opts); }
+  /**
+   * Quick fixes for the diagnostics the editor sends back for `range` of the file: "Change to …" and
+   * fixes that create what is missing (inner.py, customFunc, an eventDescs entry, a service function).
+   */
+  codeActions(path: string, text: string, range: Range, diagnostics: readonly ActionDiagnostic[]): EngineCodeAction[] {
+    void range; // the diagnostics the editor sends are the ones at the range
+    return codeActionsFor(this.index, normalizePath(path), text, diagnostics);
+  }
+
+  // ---- New Event Subscriber -------------------------------------------------------------------
+
+  /** Declared events, service functions and taken element names of every app (or of one). */
+  subscriberChoices(appRoot?: string): SubscriberChoices {
+    return subscriberChoices(this.index, appRoot === undefined ? undefined : normalizePath(appRoot));
+  }
+  /** The files of a new subscriber element (a pure computation; nothing is written), or why it cannot be created. */
+  newSubscriber(req: NewSubscriberRequest): NewSubscriberResult {
+    return newSubscriber(this.index, { ...req, appRoot: normalizePath(req.appRoot) });
+  }
 
   // ---- events tree and Run handler ------------------------------------------------------------
 
@@ -228,4 +248,7 @@ function cursorFeaturesOff(text: string): boolean {
   return lastOff;
 }
 
-export type { EngineCompletion, CompletionOptions, EngineLens, FlowGraphOptions, IndexProgress, Range, TextEditByFile };
+export type {
+  EngineCompletion, CompletionOptions, EngineLens, FlowGraphOptions, IndexProgress, Range, TextEditByFile, LensOptions,
+  ActionDiagnostic, EngineCodeAction, FileChange, NewSubscriberRequest, NewSubscriberResult, SubscriberChoices,
+};

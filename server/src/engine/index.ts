@@ -10,6 +10,7 @@ export { localeOf, msg, type Locale } from './i18n/messages';
 export {
   createEngine, Engine, type EngineOptions, type EngineStats, type HandlerRef, type RenameResult,
   type EngineCompletion, type CompletionOptions, type EngineLens, type TextEditByFile, type FlowGraphOptions,
+  type ActionDiagnostic, type EngineCodeAction, type FileChange, type NewSubscriberRequest, type NewSubscriberResult, type SubscriberChoices,
 } from './engine';
 export { DEFAULT_FLOW_DEPTH } from './features/flowGraph';
 export { parseSeverityOverrides, SEVERITY_LEVELS, type SeverityLevel, type SeverityProblem } from './check/severityOverrides';

@@ -7,6 +7,7 @@ import type { EngineCompletion, EngineDiagnostic, EngineLens, TextEditByFile } f
 import type { HandlerTarget, ListHandlersOnDisk, ListHandlersResult } from '../../../shared/src/protocol/types';
 import { RUN_HANDLER_COMMAND, type RunHandlerCommand } from '../../../shared/src/protocol/messages';
 import { pathToUri } from '../../../shared/src/protocol/uris';
+import { NEW_SUBSCRIBER_COMMAND, type NewSubscriberCommand } from '../../../shared/src/protocol/subscriber';
 
 export function toLspDiagnostic(d: EngineDiagnostic): Diagnostic {
   const out: Diagnostic = {
@@ -45,8 +46,12 @@ export function toHandlerTarget(appRoot: string, fullName: string): HandlerTarge
   return { appRootUri: pathToUri(appRoot), fullName };
 }
 
-/** A lens with a Run target carries the client's Run-handler command; a count lens has no command id. */
+/** A lens with a Run target carries the client's Run-handler command; "＋ Add subscriber" New Event Subscriber; a count lens has no command id. */
 export function toLspCodeLens(l: EngineLens): CodeLens {
+  if (l.addSubscriber) {
+    const add: NewSubscriberCommand = { command: NEW_SUBSCRIBER_COMMAND, arguments: [{ appRootUri: pathToUri(l.addSubscriber.appRoot), sender: l.addSubscriber.sender }] };
+    return { range: l.range, command: { title: l.title, ...add } };
+  }
   if (!l.run) return { range: l.range, command: { title: l.title, command: '' } };
   const run: RunHandlerCommand = { command: RUN_HANDLER_COMMAND, arguments: [toHandlerTarget(l.run.appRoot, l.run.fullName)] };
   return { range: l.range, command: { title: l.title, ...run } };

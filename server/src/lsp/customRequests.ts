@@ -5,13 +5,15 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
 import {
-  EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, ListHandlersRequest, ReindexRequest, SubscribersOfRequest,
+  EventTreeRequest, FlowGraphRequest, HandlerInfoRequest, ListHandlersRequest, NewSubscriberEditRequest, ReindexRequest,
+  SubscriberChoicesRequest, SubscribersOfRequest,
 } from '../../../shared/src/protocol/messages';
 import type { IndexStatus } from '../../../shared/src/protocol/types';
-import { handlerInfoToWire } from '../../../shared/src/protocol/uris';
+import { handlerInfoToWire, pathToUri } from '../../../shared/src/protocol/uris';
 import { toListHandlersResult } from './convert';
 import type { Indexing } from './indexing';
-import { eventTreeParams, flowGraphParams, handlerInfoParams, pathOfUri, subscribersOfParams } from './params';
+import { eventTreeParams, flowGraphParams, handlerInfoParams, newSubscriberParams, pathOfUri, subscriberChoicesParams, subscribersOfParams } from './params';
+import { toLspEdit } from './workspaceEdits';
 import { runSafe } from './runSafe';
 import { capEventTree } from './responseLimits';
 
@@ -51,6 +53,29 @@ export function registerCustomRequests(c: Connection, engine: Engine, indexing: 
     const q = subscribersOfParams(subs, p);
     await indexing.firstIndex;
     return { fullNames: engine.customSubscribers(pathOfUri(subs, 'appRootUri', q.appRootUri), q.sender) };
+  }));
+
+  const choices = SubscriberChoicesRequest.method;
+  c.onRequest(SubscriberChoicesRequest, (p, token) => runSafe(c, choices, { events: [], functions: [], taken: [] }, token, async () => {
+    const q = subscriberChoicesParams(choices, p);
+    await indexing.firstIndex;
+    const r = engine.subscriberChoices(q.appRootUri === undefined ? undefined : pathOfUri(choices, 'appRootUri', q.appRootUri));
+    return {
+      events: r.events.map(({ appRoot, ...e }) => ({ ...e, appRootUri: pathToUri(appRoot) })),
+      functions: r.functions.map(({ appRoot, ...f }) => ({ ...f, appRootUri: pathToUri(appRoot) })),
+      taken: r.taken.map((t) => ({ appRootUri: pathToUri(t.appRoot), names: t.names })),
+    };
+  }));
+
+  const create = NewSubscriberEditRequest.method;
+  c.onRequest(NewSubscriberEditRequest, (p, token) => runSafe(c, create, { error: `${create} failed; see the server log` }, token, async () => {
+    const q = newSubscriberParams(create, p);
+    await indexing.firstIndex;
+    const r = engine.newSubscriber({ ...q, appRoot: pathOfUri(create, 'appRootUri', q.appRootUri) });
+    if ('error' in r) return r;
+    // A client without resource operations still gets documentChanges with CreateFile: it asked for this edit explicitly.
+    const edit = toLspEdit(r.changes, { documentChanges: true, createFiles: true });
+    return edit ? { edit, open: { uri: pathToUri(r.open.path), range: r.open.range } } : { error: `${create}: no edit` };
   }));
 }
 

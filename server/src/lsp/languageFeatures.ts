@@ -15,6 +15,8 @@ import type { DocAt, OpenDocuments } from './documents';
 import type { Indexing } from './indexing';
 import { runSafe } from './runSafe';
 import { REFERENCES_LIMIT } from './responseLimits';
+import { toLspEdit, type EditCapabilities } from './workspaceEdits';
+import { NEW_SUBSCRIBER_COMMAND } from '../../../shared/src/protocol/subscriber';
 
 /** What the client told us at initialize that changes the shape of answers. */
 export interface ClientFlags {
@@ -22,6 +24,8 @@ export interface ClientFlags {
   schemaEnums: boolean;
   /** The client accepts CompletionList.itemDefaults.editRange. */
   completionItemDefaults: boolean;
+  /** How the client applies workspace edits (files created by quick fixes need resource operations). */
+  edits: EditCapabilities;
   /** Commands the client runs itself (initializationOptions.commands): lenses naming others are not offered. */
   commands: ReadonlySet<string>;
   /** The client shows a lens without a command as plain text (initializationOptions.titleOnlyLenses). */
@@ -77,17 +81,18 @@ export function registerLanguageFeatures(c: Connection, engine: Engine, docs: Op
     const path = uriToPath(p.textDocument.uri);
     if (!path) return [];
     // Only lenses the client can act on (see LensInitializationOptions).
-    return engine.codeLenses(path).filter((l) => (l.run ? flags.commands.has(RUN_HANDLER_COMMAND) : flags.titleOnlyLenses)).map(toLspCodeLens);
+    return engine.codeLenses(path, { addSubscriber: flags.commands.has(NEW_SUBSCRIBER_COMMAND) })
+      .filter((l) => (l.run ? flags.commands.has(RUN_HANDLER_COMMAND) : l.addSubscriber ? true : flags.titleOnlyLenses)).map(toLspCodeLens);
   }));
   c.onCodeAction((p, token) => runSafe<CodeAction[]>(c, 'codeAction', [], token, () => {
+    const d = docs.docAt(p.textDocument.uri);
+    const ours = p.context.diagnostics.filter((x) => x.source === 'jitai');
+    if (!d || !ours.length) return [];
+    const sent = ours.map((x) => ({ code: x.code, range: x.range, fix: (x.data as { fix?: { range: Range; newText: string } } | undefined)?.fix }));
     const out: CodeAction[] = [];
-    for (const diag of p.context.diagnostics) {
-      const fix = (diag.data as { fix?: { range: Range; newText: string } } | undefined)?.fix;
-      if (!fix || diag.source !== 'jitai') continue;
-      out.push({
-        title: engine.quickFixTitle(fix.newText), kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true,
-        edit: { changes: { [p.textDocument.uri]: [{ range: fix.range, newText: fix.newText }] } },
-      });
+    for (const a of engine.codeActions(d.path, d.text, p.range, sent)) {
+      const edit = toLspEdit(a.changes, flags.edits);
+      if (edit) out.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [ours[a.diagnostic]], isPreferred: a.preferred, edit });
     }
     return out;
   }));

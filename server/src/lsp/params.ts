@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { EventTreeParams, FlowGraphParams, HandlerInfoParams, SubscribersOfParams } from '../../../shared/src/protocol/types';
+import type { NewSubscriberEditParams, SubscriberChoicesParams } from '../../../shared/src/protocol/subscriber';
 import { uriToPath } from '../../../shared/src/protocol/uris';
 
 function invalid(method: string, expected: string, got: unknown): ResponseError<void> {
@@ -60,5 +61,24 @@ export function flowGraphParams(method: string, p: unknown): FlowGraphParams {
     if (typeof o.depth !== 'number' || !Number.isInteger(o.depth) || o.depth < 1) throw invalid(method, FLOW_GRAPH, p);
     out.depth = o.depth;
   }
+  return out;
+}
+
+const CHOICES = '{ appRootUri?: string }';
+export function subscriberChoicesParams(method: string, p: unknown): SubscriberChoicesParams {
+  const o = p === undefined || p === null ? {} : asObject(method, CHOICES, p);
+  if (o.appRootUri !== undefined && o.appRootUri !== null && typeof o.appRootUri !== 'string') throw invalid(method, CHOICES, p);
+  return typeof o.appRootUri === 'string' ? { appRootUri: o.appRootUri } : {};
+}
+
+const NEW_SUBSCRIBER = '{ appRootUri: string; sender: string; name: string; funcType: "Inner" | "Global"; func?: string; title?: string }';
+export function newSubscriberParams(method: string, p: unknown): NewSubscriberEditParams {
+  const o = asObject(method, NEW_SUBSCRIBER, p);
+  const optional = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  if (typeof o.appRootUri !== 'string' || typeof o.sender !== 'string' || typeof o.name !== 'string'
+    || (o.funcType !== 'Inner' && o.funcType !== 'Global') || !optional(o.func) || !optional(o.title)) throw invalid(method, NEW_SUBSCRIBER, p);
+  const out: NewSubscriberEditParams = { appRootUri: o.appRootUri, sender: o.sender, name: o.name, funcType: o.funcType };
+  if (typeof o.func === 'string') out.func = o.func;
+  if (typeof o.title === 'string') out.title = o.title;
   return out;
 }

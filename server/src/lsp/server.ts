@@ -17,13 +17,14 @@ import { runSafeNotification } from './runSafe';
 import { Settings } from './settings';
 import { changedPaths, foldersAfter, registerWatchers } from './watching';
 import { OwnFileWatcher } from './fileWatcher';
+import { editCapabilities } from './workspaceEdits';
 
 export class JitaiLanguageServer {
   private readonly engine: Engine;
   private readonly indexing: Indexing;
   private readonly settings: Settings;
   private readonly docs: OpenDocuments;
-  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, commands: new Set(), titleOnlyLenses: false };
+  private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, edits: { documentChanges: false, createFiles: false }, commands: new Set(), titleOnlyLenses: false };
   private canRegisterWatchers = false;
   private hasWorkspaceFolders = false;
   /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
@@ -68,6 +69,7 @@ export class JitaiLanguageServer {
     this.flags.commands = new Set(Array.isArray(init.commands) ? init.commands.filter((c) => typeof c === 'string') : []);
     this.flags.titleOnlyLenses = init.titleOnlyLenses === true;
     this.flags.completionItemDefaults = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    this.flags.edits = editCapabilities(caps);
     this.canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
     this.indexing.canReportProgress = !!caps.window?.workDoneProgress;

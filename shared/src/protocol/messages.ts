@@ -9,6 +9,7 @@ import type {
   EventTreeParams, EventTreeResult, FlowGraphParams, FlowGraphResult, HandlerInfo, HandlerInfoParams, IndexChangedParams, IndexStatus, ListHandlersResult,
   HandlerTarget, SubscribersOfParams, SubscribersOfResult,
 } from './types';
+import type { NewSubscriberEditParams, NewSubscriberEditResult, SubscriberChoicesParams, SubscriberChoicesResult } from './subscriber';
 
 /** server -> client: the index state and counts (drives the status item); throttled while edits stream in. */
 export const IndexStatusNotification = new NotificationType<IndexStatus>('jitai/indexStatus');
@@ -37,3 +38,9 @@ export const FlowGraphRequest = new RequestType<FlowGraphParams, FlowGraphResult
 /** The command the server puts into "Run handler" CodeLenses, with its argument (the client registers it). */
 export const RUN_HANDLER_COMMAND = 'jitaiEvents.runHandler';
 export interface RunHandlerCommand { command: typeof RUN_HANDLER_COMMAND; arguments: [HandlerTarget] }
+
+/** "New Event Subscriber…": the declared events, service functions and taken names to choose from. */
+export const SubscriberChoicesRequest = new RequestType<SubscriberChoicesParams, SubscriberChoicesResult, void>('jitai/subscriberChoices');
+
+/** "New Event Subscriber…": the files of the new event element as one WorkspaceEdit (CreateFile + edits). */
+export const NewSubscriberEditRequest = new RequestType<NewSubscriberEditParams, NewSubscriberEditResult, void>('jitai/newSubscriberEdit');

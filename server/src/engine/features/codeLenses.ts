@@ -1,4 +1,7 @@
-/** Code lenses: "Run handler" on event/task elements and inner.py customFunc; listener/publisher counts above eventDescs. */
+/**
+ * Code lenses: "Run handler" on event/task elements and inner.py customFunc; listener/publisher counts
+ * above eventDescs, and "＋ Add subscriber" above those nobody subscribes to (for clients that handle it).
+ */
 import type { ListHandlersOnDisk, Range } from '../../../../shared/src/protocol/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { msg } from '../i18n/messages';
@@ -9,10 +12,20 @@ import { listenersOf, publishSitesOf } from './eventGraph';
 import { handlerInfo } from './handlerInfo';
 import { toLocation } from './locations';
 
-export interface EngineLens { range: Range; title: string; run?: { appRoot: string; fullName: string } }
+export interface EngineLens {
+  range: Range; title: string;
+  run?: { appRoot: string; fullName: string };
+  /** "＋ Add subscriber" above an eventDescs entry nobody subscribes to: runs New Event Subscriber for it. */
+  addSubscriber?: { appRoot: string; sender: string };
+}
+
+export interface LensOptions {
+  /** The client handles the New Event Subscriber command (it said so at initialize). */
+  addSubscriber?: boolean;
+}
 
 /** "Run handler" above `def customFunc` (inner.py) and above `sender` (event e.json); counts above eventDescs. */
-export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
+export function codeLenses(index: WorkspaceIndex, path: string, opts: LensOptions = {}): EngineLens[] {
   const L = index.locale;
   const out: EngineLens[] = [];
   if (baseName(path) === 'inner.py') {
@@ -43,7 +56,9 @@ export function codeLenses(index: WorkspaceIndex, path: string): EngineLens[] {
       const pubs = publishSitesOf(index, el.appRoot, sender).length;
       const subText = subs === 1 ? msg(L, 'lens-subscriber-one') : msg(L, 'lens-subscribers', { count: subs });
       const pubText = pubs === 1 ? msg(L, 'lens-publisher-one') : msg(L, 'lens-publishers', { count: pubs });
-      out.push({ range: el.lines.range(e.range.start, e.range.start), title: `${subText} · ${pubText}` });
+      const at = el.lines.range(e.range.start, e.range.start);
+      out.push({ range: at, title: `${subText} · ${pubText}` });
+      if (subs === 0 && opts.addSubscriber) out.push({ range: at, title: msg(L, 'lens-add-subscriber'), addSubscriber: { appRoot: el.appRoot, sender } });
     }
   }
   return out;

@@ -4,10 +4,12 @@
  */
 import { EVENT_CONTRACT_MESSAGES } from './eventMessages';
 import { ELEMENT_MESSAGES } from './elementMessages';
+import { FIX_MESSAGES } from './fixMessages';
 
 const MESSAGES = {
   ...EVENT_CONTRACT_MESSAGES,
   ...ELEMENT_MESSAGES,
+  ...FIX_MESSAGES,
   'json-syntax': { en: 'e.json is not valid JSON: {detail}.', zh: 'e.json 不是合法的 JSON：{detail}。' },
   'json-binary': { en: 'This file is binary, not JSON text; an element definition must be a UTF-8 JSON file.', zh: '该文件是二进制内容，不是 JSON 文本；元素定义必须是 UTF-8 编码的 JSON 文件。' },
   'json-too-large': { en: 'This file is {size} bytes, larger than the {limit} bytes the JitAi checker reads; it was not checked.', zh: '该文件大小为 {size} 字节，超过检查上限 {limit} 字节，未做检查。' },

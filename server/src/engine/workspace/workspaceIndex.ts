@@ -3,7 +3,7 @@
  * win over disk), the maps that find them by name and kind, and the queries features use.
  * Loading or changing files returns a ChangeSet saying which files and lookups changed.
  */
-import { nodeFileHost, type FileHost } from '../files/fileHost';
+import { nodeFileHost, type FileHost, type ReadResult } from '../files/fileHost';
 import { dirOf, fileKind, isInside, normalizePath } from '../files/paths';
 import type { AppJsonRecord, AppRecord, ElementKind, ElementRecord, PythonRecord } from '../model/records';
 import { localeOf, type Locale } from '../i18n/messages';
@@ -363,6 +363,8 @@ export class WorkspaceIndex implements UsageLookup {
   app(root: string): AppRecord | undefined { return this.apps.get(root); }
   /** True when an editor has the file open (its text comes from the overlay). */
   isOpen(path: string): boolean { return this.overlays.has(path); }
+  /** A file's current text: the editor's unsaved text when open, else what the file host reads. */
+  text(path: string): ReadResult { return readText(this.host, this.overlays, normalizePath(path)); }
   element(appRoot: string, fullName: string): ElementRecord | undefined { return this.byName.get(appRoot)?.get(fullName); }
   python(path: string): PythonRecord | undefined { return this.pythons.get(path); }
   hasPythonFile(path: string): boolean { return this.pythons.has(path); }
@@ -393,7 +395,5 @@ export class WorkspaceIndex implements UsageLookup {
   allPython(): IterableIterator<PythonRecord> { return this.pythons.values(); }
 
   /** Record counts (apps, elements, Python files, declared events, event/task elements). */
-  recordStats() {
-    return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, ...this.counts };
-  }
+  recordStats() { return { apps: this.apps.size, elements: this.elements.size, pythonFiles: this.pythons.size, ...this.counts }; }
 }
