@@ -16,8 +16,11 @@ export const fixSteps = [
       const file = ctx.appFile(INNER_EVENT);
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       const line = lines.findIndex((l) => l.includes('"funcType"')) + 1;
+      // Maximized, the Problems list renders every row (crm-demo has ~20 problems; a short panel renders a few).
       await wb.showProblems();
+      await wb.maximizePanel(true);
       await wb.problemRow('has no inner.py').waitFor({ timeout: WAIT.long });
+      await wb.maximizePanel(false);
       await wb.openFile(INNER_EVENT);
       await wb.goTo(line, lines[line - 1].indexOf('"Inner"') + 3);
       await page.keyboard.press('Control+.');
@@ -29,7 +32,10 @@ export const fixSteps = [
       for (let i = 0; i < 10 && !(await focused.textContent().catch(() => '') ?? '').includes('Create inner.py'); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: WAIT.short });
+      await wb.maximizePanel(true);
+      await wb.problemRow('deliberateMistakes').waitFor({ timeout: WAIT.long }); // the list is rendered
       await wb.problemRow('has no inner.py').waitFor({ state: 'detached', timeout: WAIT.long });
+      await wb.maximizePanel(false);
       const inner = file.replace(/e\.json$/, 'inner.py');
       assert(fs.existsSync(inner), 'inner.py was created on disk');
       await page.keyboard.press('Control+K');

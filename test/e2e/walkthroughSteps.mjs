@@ -178,6 +178,7 @@ export const steps = [
       fs.writeFileSync(file, original.replace('"name": "dataProcessed"', '"name": "dataDone"'));
       try {
         await wb.showProblems();
+        await wb.maximizePanel(true); // every row rendered (a short panel renders only the first few)
         await wb.problemRow('e.json', 'events/NotifySalesOnProcessed').waitFor({ timeout: WAIT.long });
         await wb.problemRow('declares no event "dataProcessed"', 'Declared events: dataDone').waitFor({ timeout: WAIT.short });
         await ctx.snap('flagged');
