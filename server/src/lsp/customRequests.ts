@@ -20,9 +20,11 @@ export function registerCustomRequests(c: Connection, engine: Engine, indexing: 
   c.onRequest(ReindexRequest, (token) => runSafe<IndexStatus | ResponseError<void>>(c, reindex, failed(reindex), token, () => indexing.reindex()));
 
   c.onRequest(EventTreeRequest, (p, token) => runSafe(c, EventTreeRequest.method, { apps: [], version: -1 }, token, async () => {
-    const { filter } = eventTreeParams(EventTreeRequest.method, p);
+    const { filter, parent } = eventTreeParams(EventTreeRequest.method, p);
     await indexing.firstIndex;
-    return capEventTree(engine.eventTree(filter));
+    if (filter || !parent) return capEventTree(engine.eventTree(filter));
+    const appRoot = parent.appRootUri === undefined ? undefined : pathOfUri(EventTreeRequest.method, 'parent.appRootUri', parent.appRootUri);
+    return capEventTree(engine.eventTreeLevel({ appRoot, service: parent.service, kind: parent.kind }));
   }));
 
   const info = HandlerInfoRequest.method;
