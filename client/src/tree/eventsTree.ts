@@ -45,7 +45,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   constructor(private readonly lsp: JitaiLanguageClient) {
     this.levels = new TreeLevels((parent, token) => this.request(parent, token), () => new vscode.CancellationTokenSource());
     this.view = vscode.window.createTreeView(Views.events, { treeDataProvider: this, showCollapseAll: true });
-    this.view.onDidExpandElement((e) => this.userExpanded.set(e.element.id, true));
+    this.view.onDidExpandElement((e) => {
+      this.userExpanded.set(e.element.id, true);
+      if (this.levels.isStale(e.element)) {
+        void this.levels.revalidate(e.element).then((changed) => { if (changed) this.changeEmitter.fire(e.element); }, () => undefined);
+      }
+    });
     this.view.onDidCollapseElement((e) => this.userExpanded.set(e.element.id, false));
     this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) this.scheduleRefresh(); });
   }
@@ -73,11 +78,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, this.filterText !== '');
     this.view.description = this.filterText ? vscode.l10n.t('filter: {0}', this.filterText) : undefined;
     this.levels.clear();
-    await this.refresh();
+    await this.refresh(true);
   }
 
   /** An index change: refresh once typing pauses, and only while the view is visible. */
   scheduleRefresh(): void {
+    this.levels.cancel();
     if (!this.view.visible) {
       this.stale = true;
       return;
@@ -87,15 +93,20 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, REFRESH_DEBOUNCE_MS);
   }
 
-  /** Re-asks every level shown now (a newer refresh cancels an older one) and redraws the nodes whose answer changed. */
-  async refresh(): Promise<void> {
+  /**
+   * Re-asks the levels on screen (a newer refresh or an index change cancels an older one) and redraws
+   * the nodes whose answer changed; `untilDone` asks again after a cancellation (callers that need the tree now).
+   */
+  async refresh(untilDone = false): Promise<void> {
     let changed: SyncResult;
     try {
-      changed = await this.levels.sync();
+      do changed = await this.levels.sync((n) => this.isExpanded(n));
+      while (changed === 'cancelled' && untilDone);
     } catch (err) {
       this.lsp.output.warn(`Events tree request failed: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
+    if (changed === 'cancelled') return;
     this.loaded ??= Promise.resolve();
     if (!changed) return;
     this.view.message = this.filterText && this.levels.roots.length === 0
@@ -109,12 +120,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** Resolves once the tree has been fetched at least once. */
   async ensureLoaded(): Promise<void> {
-    await (this.loaded ??= this.refresh());
+    await (this.loaded ??= this.refresh(true));
   }
 
   /** Fresh outline of the whole tree (labels, descriptions, context values), every level fetched. */
   async outline(): Promise<NodeOutline[]> {
-    await this.refresh();
+    await this.refresh(true);
     const withState = async (nodes: TreeNode[]): Promise<TreeNode[]> => Promise.all(nodes.map(async (n) => ({
       ...n, expanded: this.isExpanded(n), children: await withState(await this.getChildren(n)),
     })));

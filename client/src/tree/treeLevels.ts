@@ -1,7 +1,9 @@
 /**
  * The levels of the events tree fetched so far (the apps, then the rows of each expanded node) and
- * their re-sync after an index change: every shown level is asked again (a newer sync cancels an
- * older one) and only the nodes whose answer changed are reported. Pure (no vscode import): the
+ * their re-sync after an index change: the levels on screen (every ancestor expanded) are asked
+ * again one after the other, so other requests never queue behind a batch of them (a newer sync or
+ * an index change cancels the running one); collapsed ones are marked stale and asked again when
+ * expanded; only the nodes whose answer changed are reported. Pure (no vscode import): the
  * provider passes the request and the cancellation source.
  */
 import type { EventTreeParent } from '../../../shared/src/protocol/types';
@@ -12,8 +14,8 @@ export interface LevelAnswer { key: string; nodes: TreeNode[] }
 export type FetchLevel<T> = (parent: EventTreeParent | undefined, token: T) => Promise<LevelAnswer>;
 export interface TokenSource<T> { token: T & { isCancellationRequested: boolean }; cancel(): void; dispose(): void }
 
-/** What a sync changed: the apps (redraw all), some nodes' rows, or nothing. */
-export type SyncResult = 'root' | TreeNode[] | undefined;
+/** What a sync changed: the apps (redraw all), some nodes' rows, nothing, or it was cancelled before it was done. */
+export type SyncResult = 'root' | TreeNode[] | undefined | 'cancelled';
 const SUPERSEDED = Symbol('superseded');
 
 interface Level { parent: EventTreeParent; key: string; nodes: TreeNode[] }
@@ -24,6 +26,8 @@ export class TreeLevels<T> {
   private readonly levels = new Map<string, Level>();
   private readonly pending = new Map<string, Promise<TreeNode[]>>();
   private readonly parents = new Map<string, TreeNode>();
+  /** Levels of collapsed nodes not asked again by the last sync. */
+  private readonly stale = new Set<string>();
   private current: { source: TokenSource<T>; run: Promise<SyncResult | typeof SUPERSEDED> } | undefined;
   private generation = 0;
 
@@ -37,7 +41,32 @@ export class TreeLevels<T> {
     this.levels.clear();
     this.pending.clear();
     this.parents.clear();
+    this.stale.clear();
     this.generation++;
+  }
+
+  /** Stops the running sync (an index change arrived: its answers would be old). */
+  cancel(): void {
+    this.current?.source.cancel();
+  }
+
+  isStale(node: TreeNode): boolean {
+    return this.stale.has(node.id);
+  }
+
+  /** Asks a stale level again (its node was expanded); true when its rows changed. */
+  async revalidate(node: TreeNode): Promise<boolean> {
+    const level = this.levels.get(node.id);
+    if (!level || !this.stale.delete(node.id)) return false;
+    const source = this.newSource();
+    try {
+      const a = await this.fetch(level.parent, source.token);
+      if (this.levels.get(node.id) !== level || level.key === a.key) return false;
+      level.key = a.key;
+      level.nodes = a.nodes;
+      this.register(a.nodes, node);
+      return true;
+    } finally { source.dispose(); }
   }
 
   /** A node's rows: given with it, fetched before, or fetched now (one request per node at a time). */
@@ -65,36 +94,59 @@ export class TreeLevels<T> {
     return this.parents.get(node.id);
   }
 
-  /** Asks every shown level again; resolves with what changed (a superseded sync resolves with the newest one's answer). */
-  async sync(): Promise<SyncResult> {
+  /**
+   * Asks the levels on screen again (`expanded` says which nodes are open); resolves with what changed
+   * (a superseded sync resolves with the newest one's answer, a cancelled one with 'cancelled').
+   */
+  async sync(expanded: (node: TreeNode) => boolean = () => true): Promise<SyncResult> {
     this.current?.source.cancel();
     const source = this.newSource();
-    const run = this.syncWith(source).finally(() => source.dispose());
+    const run = this.syncWith(source, expanded).finally(() => source.dispose());
     this.current = { source, run };
     let result = await run;
     while (result === SUPERSEDED && this.current && this.current.run !== run) result = await this.current.run;
-    return result === SUPERSEDED ? undefined : result;
+    return result === SUPERSEDED ? 'cancelled' : result;
   }
 
-  private async syncWith(source: TokenSource<T>): Promise<SyncResult | typeof SUPERSEDED> {
+  /** Ids of the fetched levels whose node and ancestors are all expanded. */
+  private onScreen(expanded: (node: TreeNode) => boolean): string[] {
+    const out: string[] = [];
+    const walk = (nodes: TreeNode[]) => {
+      for (const n of nodes) {
+        if (!expanded(n)) continue;
+        const level = n.lazy ? this.levels.get(n.id) : undefined;
+        if (level) out.push(n.id);
+        walk(level ? level.nodes : n.children);
+      }
+    };
+    walk(this.roots);
+    return out;
+  }
+
+  private async syncWith(source: TokenSource<T>, expanded: (node: TreeNode) => boolean): Promise<SyncResult | typeof SUPERSEDED> {
     const token = source.token;
-    const shown = [...this.levels.entries()];
-    let answers: [LevelAnswer, ...[string, LevelAnswer][]];
+    const shown = this.onScreen(expanded);
+    const levels: [string, LevelAnswer][] = [];
+    let root: LevelAnswer;
     try {
-      answers = await Promise.all([
-        this.fetch(undefined, token),
-        ...shown.map(([id, level]) => this.fetch(level.parent, token).then((a): [string, LevelAnswer] => [id, a])),
-      ]) as typeof answers;
+      // One request at a time: a completion or hover sent meanwhile waits behind one small answer at most.
+      root = await this.fetch(undefined, token);
+      for (const id of shown) {
+        if (token.isCancellationRequested) return SUPERSEDED;
+        const level = this.levels.get(id);
+        if (level) levels.push([id, await this.fetch(level.parent, token)]);
+      }
     } catch (err) {
       if (token.isCancellationRequested) return SUPERSEDED;
       throw err;
     }
     if (token.isCancellationRequested) return SUPERSEDED;
-    const [root, ...levels] = answers;
+    for (const id of this.levels.keys()) if (!shown.includes(id)) this.stale.add(id);
     const changed = new Set<string>();
     for (const [id, a] of levels) {
       const level = this.levels.get(id);
       if (!level || level.key === a.key) continue;
+      this.stale.delete(id);
       level.key = a.key;
       level.nodes = a.nodes;
       changed.add(id);
@@ -126,7 +178,7 @@ export class TreeLevels<T> {
       }
     };
     walk(this.roots, undefined, false);
-    for (const id of [...this.levels.keys()]) if (!reached.has(id)) this.levels.delete(id);
+    for (const id of [...this.levels.keys()]) if (!reached.has(id)) { this.levels.delete(id); this.stale.delete(id); }
     return redraw;
   }
 

@@ -94,3 +94,37 @@ test('clear forgets every level (a new filter)', async () => {
   assert.equal(await levels.sync(), 'root');
   assert.deepEqual(s.asked, ['']);
 });
+
+test('only levels on screen are asked again; a collapsed one is stale and asked when expanded', async () => {
+  const s = fakeServer();
+  const levels = new TreeLevels(s.fetch, source);
+  await levels.sync();
+  const [a, b] = levels.roots;
+  await levels.childrenOf(a);
+  await levels.childrenOf(b);
+  s.rows.set('B', ['b9']);
+  s.asked.length = 0;
+  assert.equal(await levels.sync((n) => n.id !== 'B'), undefined, 'B is collapsed: nothing on screen changed');
+  assert.deepEqual(s.asked, ['', 'A'], 'one request after the other, the collapsed B not asked');
+  assert.equal(levels.isStale(b), true);
+  assert.equal(levels.isStale(a), false);
+  assert.equal(await levels.revalidate(b), true, 'expanding B asks again and finds new rows');
+  assert.deepEqual((await levels.childrenOf(b)).map((n) => n.id), ['B/b9']);
+  assert.equal(levels.isStale(b), false);
+  assert.equal(await levels.revalidate(b), false, 'not stale any more');
+});
+
+test('cancel stops a running sync: it reports "cancelled" and changes nothing', async () => {
+  const s = fakeServer();
+  const levels = new TreeLevels(s.fetch, source);
+  await levels.sync();
+  s.rows.set('', ['A', 'B', 'C']);
+  s.holdRequests(true);
+  const running = levels.sync();
+  levels.cancel();
+  s.holdRequests(false);
+  s.release();
+  assert.equal(await running, 'cancelled');
+  assert.deepEqual(levels.roots.map((n) => n.id), ['A', 'B']);
+  assert.equal(await levels.sync(), 'root');
+});
