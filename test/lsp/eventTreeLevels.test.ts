@@ -64,6 +64,17 @@ describe('jitai/eventTree by level on a copy of crm-demo', () => {
     assert.deepEqual(models.apps[0].services, []);
   });
 
+  it('a level answer carries a tag; asked again with it, an unchanged level answers "unchanged" and no rows', async () => {
+    const appRootUri = uriOf(server.dir);
+    const first = await level({ appRootUri });
+    assert.ok(first.tag && first.apps.length === 1);
+    const again = await server.client.request(EventTreeRequest, { parent: { appRootUri }, ifChanged: first.tag });
+    assert.deepEqual(again, { apps: [], version: first.version, tag: first.tag, unchanged: true });
+    const other = await server.client.request(EventTreeRequest, { parent: { appRootUri }, ifChanged: 'stale' });
+    assert.equal(other.unchanged, undefined);
+    assert.deepEqual(other.apps, first.apps);
+  });
+
   it('unknown apps and services answer no app; an edit shows in the next answer of its level', async () => {
     assert.deepEqual((await level({ appRootUri: 'file:///no/such/app' })).apps, []);
     assert.deepEqual((await level({ appRootUri: uriOf(server.dir), service: 'services.Nope' })).apps, []);

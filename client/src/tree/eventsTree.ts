@@ -9,7 +9,7 @@ import type { EventTreeParams, EventTreeParent, Location } from '../../../shared
 import { Commands, ContextKeys, Views } from '../ids';
 import type { JitaiLanguageClient } from '../lsp/languageClient';
 import { buildEventTree, childrenOf, outline, type NodeOutline, type TreeNode } from './treeModel';
-import { TreeLevels, type SyncResult } from './treeLevels';
+import { TreeLevels, type LevelAnswer, type SyncResult } from './treeLevels';
 
 export function toVscodeRange(location: Location): vscode.Range {
   const { start, end } = location.range;
@@ -43,7 +43,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly lsp: JitaiLanguageClient) {
-    this.levels = new TreeLevels((parent, token) => this.request(parent, token), () => new vscode.CancellationTokenSource());
+    this.levels = new TreeLevels((parent, token, known) => this.request(parent, token, known), () => new vscode.CancellationTokenSource());
     this.view = vscode.window.createTreeView(Views.events, { treeDataProvider: this, showCollapseAll: true });
     this.view.onDidExpandElement((e) => {
       this.userExpanded.set(e.element.id, true);
@@ -56,12 +56,13 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   /** One level (or, filtered, the whole matching tree) as nodes. */
-  private async request(parent: EventTreeParent | undefined, token: vscode.CancellationToken): Promise<{ key: string; nodes: TreeNode[] }> {
-    const params: EventTreeParams = this.filterText ? { filter: this.filterText } : { parent: parent ?? {} };
+  private async request(parent: EventTreeParent | undefined, token: vscode.CancellationToken, known?: string): Promise<LevelAnswer> {
+    const params: EventTreeParams = this.filterText ? { filter: this.filterText } : { parent: parent ?? {}, ...(known ? { ifChanged: known } : {}) };
     const result = await this.lsp.eventTree(params, token);
+    if (result.unchanged && result.tag) return { key: result.tag, unchanged: true };
     const nodes = this.filterText ? buildEventTree(result, vscode.l10n.t) : childrenOf(result, parent ?? {}, vscode.l10n.t);
-    // The answer without its version: equal answers redraw nothing.
-    return { key: JSON.stringify([this.filterText, result.apps]), nodes };
+    // Level answers carry a digest; the filtered tree is compared whole (without its version). Equal answers redraw nothing.
+    return { key: result.tag ?? JSON.stringify([this.filterText, result.apps]), nodes };
   }
 
   /** The expansion a node is shown with: the user's choice, else the model's default. */

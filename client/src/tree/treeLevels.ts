@@ -9,9 +9,10 @@
 import type { EventTreeParent } from '../../../shared/src/protocol/types';
 import type { TreeNode } from './treeNodes';
 
-/** One answer: `key` compares answers (equal keys redraw nothing), `nodes` are its rows. */
-export interface LevelAnswer { key: string; nodes: TreeNode[] }
-export type FetchLevel<T> = (parent: EventTreeParent | undefined, token: T) => Promise<LevelAnswer>;
+/** One answer: `key` compares answers (equal keys redraw nothing), `nodes` are its rows; `unchanged`: the rows of `known` still hold. */
+export type LevelAnswer = { key: string; nodes: TreeNode[] } | { key: string; unchanged: true };
+/** Asks one level (`parent` undefined: the apps); `known` is the key of the rows shown now. */
+export type FetchLevel<T> = (parent: EventTreeParent | undefined, token: T, known?: string) => Promise<LevelAnswer>;
 export interface TokenSource<T> { token: T & { isCancellationRequested: boolean }; cancel(): void; dispose(): void }
 
 /** What a sync changed: the apps (redraw all), some nodes' rows, nothing, or it was cancelled before it was done. */
@@ -60,8 +61,8 @@ export class TreeLevels<T> {
     if (!level || !this.stale.delete(node.id)) return false;
     const source = this.newSource();
     try {
-      const a = await this.fetch(level.parent, source.token);
-      if (this.levels.get(node.id) !== level || level.key === a.key) return false;
+      const a = await this.fetch(level.parent, source.token, level.key);
+      if (this.levels.get(node.id) !== level || level.key === a.key || !('nodes' in a)) return false;
       level.key = a.key;
       level.nodes = a.nodes;
       this.register(a.nodes, node);
@@ -80,7 +81,7 @@ export class TreeLevels<T> {
       const generation = this.generation;
       const source = this.newSource();
       p = this.fetch(lazy, source.token).then((a) => {
-        if (generation !== this.generation) return [];
+        if (generation !== this.generation || !('nodes' in a)) return [];
         this.levels.set(node.id, { parent: lazy, key: a.key, nodes: a.nodes });
         this.register(a.nodes, node);
         return a.nodes;
@@ -130,11 +131,11 @@ export class TreeLevels<T> {
     let root: LevelAnswer;
     try {
       // One request at a time: a completion or hover sent meanwhile waits behind one small answer at most.
-      root = await this.fetch(undefined, token);
+      root = await this.fetch(undefined, token, this.rootKey);
       for (const id of shown) {
         if (token.isCancellationRequested) return SUPERSEDED;
         const level = this.levels.get(id);
-        if (level) levels.push([id, await this.fetch(level.parent, token)]);
+        if (level) levels.push([id, await this.fetch(level.parent, token, level.key)]);
       }
     } catch (err) {
       if (token.isCancellationRequested) return SUPERSEDED;
@@ -145,16 +146,18 @@ export class TreeLevels<T> {
     const changed = new Set<string>();
     for (const [id, a] of levels) {
       const level = this.levels.get(id);
-      if (!level || level.key === a.key) continue;
+      if (!level) continue;
       this.stale.delete(id);
+      if (level.key === a.key || !('nodes' in a)) continue;
       level.key = a.key;
       level.nodes = a.nodes;
       changed.add(id);
     }
-    const rootChanged = root.key !== this.rootKey;
-    if (rootChanged) {
+    let rootChanged = false;
+    if ('nodes' in root && root.key !== this.rootKey) {
       this.roots = root.nodes;
       this.rootKey = root.key;
+      rootChanged = true;
     }
     const redraw = this.reindex(changed);
     if (rootChanged) return 'root';

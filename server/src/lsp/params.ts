@@ -31,6 +31,7 @@ export function eventTreeParams(method: string, p: unknown): EventTreeParams {
   const o = asObject(method, EVENT_TREE, p);
   if (o.filter !== undefined && o.filter !== null && typeof o.filter !== 'string') throw invalid(method, EVENT_TREE, p);
   const out: EventTreeParams = typeof o.filter === 'string' ? { filter: o.filter } : {};
+  if (typeof o.ifChanged === 'string') out.ifChanged = o.ifChanged;
   if (o.parent === undefined || o.parent === null) return out;
   const q = asObject(method, EVENT_TREE_PARENT, o.parent);
   const parent: EventTreeParent = {};

@@ -49,6 +49,8 @@ export interface EventTreeParams {
    * `{ appRootUri, kind }` that kind's groups with their subscribers. Absent: the whole tree.
    */
   parent?: EventTreeParent;
+  /** The `tag` of the answer the client shows for this level: when the new answer is the same, the server says `unchanged` instead of sending it. */
+  ifChanged?: string;
 }
 
 /** Which node's children a lazy `jitai/eventTree` request asks for (see EventTreeParams.parent). */
@@ -154,7 +156,14 @@ export interface TreeApp {
   counts?: { events: number; listeners: number };
 }
 
-export interface EventTreeResult { apps: TreeApp[]; version: number }
+export interface EventTreeResult {
+  apps: TreeApp[];
+  version: number;
+  /** Level answers: a digest of the answer (send it back as `ifChanged`). */
+  tag?: string;
+  /** The answer equals the one tagged `ifChanged` (then `apps` is empty). */
+  unchanged?: true;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Run handler: the server resolves what to run; the client (or CLI) runs it.

@@ -128,3 +128,22 @@ test('cancel stops a running sync: it reports "cancelled" and changes nothing', 
   assert.deepEqual(levels.roots.map((n) => n.id), ['A', 'B']);
   assert.equal(await levels.sync(), 'root');
 });
+
+test('a sync sends the key of the rows shown; an "unchanged" answer keeps them', async () => {
+  const known: (string | undefined)[] = [];
+  const rows = node('A', { appRootUri: 'file:///a', service: 'A' });
+  let unchanged = false;
+  const fetch = async (parent: EventTreeParent | undefined, _t: Token, k?: string): Promise<LevelAnswer> => {
+    known.push(k);
+    if (unchanged) return { key: k ?? '', unchanged: true };
+    return parent ? { key: 'kids-1', nodes: [node('A/a1')] } : { key: 'root-1', nodes: [rows] };
+  };
+  const levels = new TreeLevels(fetch, source);
+  assert.equal(await levels.sync(), 'root');
+  await levels.childrenOf(levels.roots[0]);
+  unchanged = true;
+  known.length = 0;
+  assert.equal(await levels.sync(), undefined);
+  assert.deepEqual(known, ['root-1', 'kids-1']);
+  assert.deepEqual((await levels.childrenOf(levels.roots[0])).map((n) => n.id), ['A/a1']);
+});
