@@ -26,7 +26,7 @@ async function reindex(ctx: Ctx): Promise<void> {
     async () => {
       const result: IndexStatus = await ctx.lsp.reindex();
       ctx.status.update(result);
-      await ctx.tree.refresh();
+      await ctx.tree.refresh(true);
     },
   );
 }

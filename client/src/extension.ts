@@ -85,13 +85,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<JitaiE
       status.update(s);
       if (s.state !== 'indexing') {
         resolveReady();
-        if (wasIndexing) void tree.refresh();
+        if (wasIndexing) tree.scheduleRefresh();
         firstIndexLogged ??= logFirstIndex(log, s, filesRead);
       }
       wasIndexing = s.state === 'indexing';
     }),
-    lsp.onIndexChanged(() => void tree.refresh()),
-    lsp.onStarted(() => { status.serverStarted(); void tree.refresh(); }),
+    lsp.onIndexChanged(() => tree.scheduleRefresh()),
+    lsp.onStarted(() => { status.serverStarted(); tree.scheduleRefresh(); }),
     // Granting trust brings back the Run lenses the middleware dropped: a restart asks for every lens again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void lsp?.restart().catch(() => status.serverStopped())),
   );

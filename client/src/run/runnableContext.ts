@@ -2,7 +2,9 @@
  * The `jitaiEvents.editorRunnable` context key: true when the active editor's file belongs to an
  * event or task element the server can run (its handlerInfo, without a problem). Drives "Run
  * Handler…" in the editor context menu and the command palette. Answers are cached per document
- * version and index version; the key is cleared while the server is down.
+ * version and index version; the key is cleared while the server is down. After an index change
+ * it is asked again once typing pauses (UPDATE_DEBOUNCE_MS), so no request per keystroke queues in
+ * front of completions.
  */
 import * as vscode from 'vscode';
 import { ContextKeys } from '../ids';
@@ -11,11 +13,15 @@ import type { JitaiLanguageClient } from '../lsp/languageClient';
 /** Files that can belong to a runnable element: its e.json or a Python file in its folder. */
 const CANDIDATE = /\/(e\.json|[^/]+\.py)$/;
 
+/** How long after the last index change the key is evaluated again. */
+export const UPDATE_DEBOUNCE_MS = 300;
+
 export class RunnableContext implements vscode.Disposable {
   private readonly cache = new Map<string, boolean>();
   private indexVersion = 0;
   private current = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changedEmitter = new vscode.EventEmitter<boolean>();
   /** Fires after the key was set (tests wait on it). */
   readonly onDidChange = this.changedEmitter.event;
@@ -23,7 +29,12 @@ export class RunnableContext implements vscode.Disposable {
   constructor(private readonly lsp: JitaiLanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
-      lsp.onIndexChanged((p) => { this.indexVersion = p.version; this.cache.clear(); void this.update(); }),
+      lsp.onIndexChanged((p) => {
+        this.indexVersion = p.version;
+        this.cache.clear();
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => { this.timer = undefined; void this.update(); }, UPDATE_DEBOUNCE_MS);
+      }),
       lsp.onStarted(() => { this.cache.clear(); void this.update(); }),
       this.changedEmitter,
     );
@@ -61,6 +72,7 @@ export class RunnableContext implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,12 +1,15 @@
 /**
- * The "Events" tree view: data only from the server's EventTreeRequest, refreshed when the server
- * sends IndexChangedNotification (never polled, never read from disk here).
+ * The "Events" tree view: data only from the server's EventTreeRequest, one level per request (a
+ * node's rows are asked for when it is expanded), never polled, never read from disk here. Index
+ * changes refresh it only while it is visible, debounced, re-asking just the levels already shown
+ * and redrawing just the nodes whose answer changed (./treeLevels.ts).
  */
 import * as vscode from 'vscode';
-import type { EventTreeResult, Location } from '../../../shared/src/protocol/types';
+import type { EventTreeParams, EventTreeParent, Location } from '../../../shared/src/protocol/types';
 import { Commands, ContextKeys, Views } from '../ids';
 import type { JitaiLanguageClient } from '../lsp/languageClient';
-import { buildEventTree, findNode, outline, type NodeOutline, type TreeNode } from './treeModel';
+import { buildEventTree, childrenOf, outline, type NodeOutline, type TreeNode } from './treeModel';
+import { TreeLevels, type LevelAnswer, type SyncResult } from './treeLevels';
 
 export function toVscodeRange(location: Location): vscode.Range {
   const { start, end } = location.range;
@@ -19,18 +22,19 @@ export async function openLocation(location: Location, preserveFocus = false): P
   await vscode.window.showTextDocument(uri, { selection: toVscodeRange(location), preserveFocus, preview: true });
 }
 
+/** How long after the last index change the visible tree re-asks its levels. */
+export const REFRESH_DEBOUNCE_MS = 400;
+
 export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private nodes: TreeNode[] = [];
-  private parents = new Map<string, TreeNode>();
-  private loaded: Promise<void> | undefined;
-  private inFlight: Promise<void> | undefined;
-  private again = false;
+  private readonly levels: TreeLevels<vscode.CancellationToken>;
+  private loaded: Promise<unknown> | undefined;
   private filterText = '';
-  /** The answer shown now (filter + apps), to skip refreshes that change nothing. */
-  private shown = '';
   private rootPending = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** An index change arrived while the view was hidden: refresh when it shows. */
+  private stale = false;
   /**
    * Expansion the user chose, by node id: VS Code forgets the state of rows a filter removed, so it is
    * kept here and given back when they return.
@@ -39,9 +43,26 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly lsp: JitaiLanguageClient) {
+    this.levels = new TreeLevels((parent, token, known) => this.request(parent, token, known), () => new vscode.CancellationTokenSource());
     this.view = vscode.window.createTreeView(Views.events, { treeDataProvider: this, showCollapseAll: true });
-    this.view.onDidExpandElement((e) => this.userExpanded.set(e.element.id, true));
+    this.view.onDidExpandElement((e) => {
+      this.userExpanded.set(e.element.id, true);
+      if (this.levels.isStale(e.element)) {
+        void this.levels.revalidate(e.element).then((changed) => { if (changed) this.changeEmitter.fire(e.element); }, () => undefined);
+      }
+    });
     this.view.onDidCollapseElement((e) => this.userExpanded.set(e.element.id, false));
+    this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) this.scheduleRefresh(); });
+  }
+
+  /** One level (or, filtered, the whole matching tree) as nodes. */
+  private async request(parent: EventTreeParent | undefined, token: vscode.CancellationToken, known?: string): Promise<LevelAnswer> {
+    const params: EventTreeParams = this.filterText ? { filter: this.filterText } : { parent: parent ?? {}, ...(known ? { ifChanged: known } : {}) };
+    const result = await this.lsp.eventTree(params, token);
+    if (result.unchanged && result.tag) return { key: result.tag, unchanged: true };
+    const nodes = this.filterText ? buildEventTree(result, vscode.l10n.t) : childrenOf(result, parent ?? {}, vscode.l10n.t);
+    // Level answers carry a digest; the filtered tree is compared whole (without its version). Equal answers redraw nothing.
+    return { key: result.tag ?? JSON.stringify([this.filterText, result.apps]), nodes };
   }
 
   /** The expansion a node is shown with: the user's choice, else the model's default. */
@@ -57,77 +78,78 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.filterText = text.trim();
     await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, this.filterText !== '');
     this.view.description = this.filterText ? vscode.l10n.t('filter: {0}', this.filterText) : undefined;
-    await this.refresh();
+    this.levels.clear();
+    await this.refresh(true);
   }
 
-  /** Re-fetches the tree; concurrent calls coalesce into at most one extra fetch. */
-  refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
+  /** An index change: refresh once typing pauses, and only while the view is visible. */
+  scheduleRefresh(): void {
+    this.levels.cancel();
+    if (!this.view.visible) {
+      this.stale = true;
+      return;
     }
-    this.inFlight = (async () => {
-      do {
-        this.again = false;
-        await this.fetch();
-      } while (this.again);
-    })().finally(() => { this.inFlight = undefined; });
-    this.loaded ??= this.inFlight;
-    return this.inFlight;
+    this.stale = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, REFRESH_DEBOUNCE_MS);
   }
 
-  private async fetch(): Promise<void> {
-    let result: EventTreeResult;
+  /**
+   * Re-asks the levels on screen (a newer refresh or an index change cancels an older one) and redraws
+   * the nodes whose answer changed; `untilDone` asks again after a cancellation (callers that need the tree now).
+   */
+  async refresh(untilDone = false): Promise<void> {
+    let changed: SyncResult;
     try {
-      result = await this.lsp.eventTree(this.filterText ? { filter: this.filterText } : {});
+      do changed = await this.levels.sync((n) => this.isExpanded(n));
+      while (changed === 'cancelled' && untilDone);
     } catch (err) {
       this.lsp.output.warn(`Events tree request failed: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    // Unchanged answers fire no refresh: every refresh makes VS Code re-resolve expanded rows, and one
-    // landing while it resolves a row's children can leave that row empty.
-    const shown = JSON.stringify([this.filterText, result.apps]);
-    if (shown === this.shown) return;
-    this.shown = shown;
-    this.nodes = buildEventTree(result, vscode.l10n.t);
-    this.parents = new Map();
-    const index = (list: TreeNode[], parent?: TreeNode) => {
-      for (const n of list) {
-        if (parent) this.parents.set(n.id, parent);
-        index(n.children, n);
-      }
-    };
-    index(this.nodes);
-    this.view.message = this.filterText && this.nodes.length === 0
+    if (changed === 'cancelled') return;
+    this.loaded ??= Promise.resolve();
+    if (!changed) return;
+    this.view.message = this.filterText && this.levels.roots.length === 0
       ? vscode.l10n.t('No event matches "{0}".', this.filterText)
       : undefined;
     // The first root request gets these nodes as its answer: no change event while it waits.
-    if (!this.rootPending) this.changeEmitter.fire(undefined);
+    if (this.rootPending) return;
+    if (changed === 'root') this.changeEmitter.fire(undefined);
+    else for (const node of changed) this.changeEmitter.fire(node);
   }
 
   /** Resolves once the tree has been fetched at least once. */
   async ensureLoaded(): Promise<void> {
-    await (this.loaded ?? this.refresh());
+    await (this.loaded ??= this.refresh(true));
   }
 
-  /** Fresh outline of the whole tree (labels, descriptions, context values). */
+  /** Fresh outline of the whole tree (labels, descriptions, context values), every level fetched. */
   async outline(): Promise<NodeOutline[]> {
-    await this.refresh();
-    const withState = (nodes: TreeNode[]): TreeNode[] => nodes.map((n) => ({ ...n, expanded: this.isExpanded(n), children: withState(n.children) }));
-    return outline(withState(this.nodes));
+    await this.refresh(true);
+    const withState = async (nodes: TreeNode[]): Promise<TreeNode[]> => Promise.all(nodes.map(async (n) => ({
+      ...n, expanded: this.isExpanded(n), children: await withState(await this.getChildren(n)),
+    })));
+    return outline(await withState(this.levels.roots));
   }
 
-  /** Shows a node by id (expanding it when asked); false when no such node. */
+  /** Shows a node by id (expanding it when asked), fetching the levels on its way; false when no such node. */
   async reveal(id: string, expand: boolean): Promise<boolean> {
     await this.ensureLoaded();
-    const node = findNode(this.nodes, (n) => n.id === id);
-    if (!node) return false;
-    await this.view.reveal(node, { expand, select: false, focus: false });
-    return true;
+    let level = this.levels.roots;
+    for (;;) {
+      const node = level.find((n) => n.id === id || id.startsWith(n.id + '/'));
+      if (!node) return false;
+      if (node.id === id) {
+        await this.view.reveal(node, { expand, select: false, focus: false });
+        return true;
+      }
+      level = await this.getChildren(node);
+    }
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const state = node.children.length === 0
+    const state = node.children.length === 0 && !node.lazy
       ? vscode.TreeItemCollapsibleState.None
       : this.isExpanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
@@ -145,20 +167,25 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return item;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
-    if (node) return node.children;
+  getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    if (node) return this.levels.childrenOf(node).catch((err) => {
+      this.lsp.output.warn(`Events tree request failed: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    });
     if (!this.loaded) {
       this.rootPending = true;
-      return this.refresh().then(() => this.nodes).finally(() => { this.rootPending = false; });
+      return this.ensureLoaded().then(() => this.levels.roots).finally(() => { this.rootPending = false; });
     }
-    return this.nodes;
+    return this.levels.roots;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return this.parents.get(node.id);
+    return this.levels.parentOf(node);
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.levels.dispose();
     this.view.dispose();
     this.changeEmitter.dispose();
   }

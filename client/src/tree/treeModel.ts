@@ -2,9 +2,10 @@
  * Turns the server's EventTreeResult into the nodes of the events tree: apps, services (natural
  * order), listener categories and Unresolved; the lower rows are built in treeNodes.ts. Pure (no
  * vscode import) so the shape users see is unit-tested; eventsTree.ts only maps these to TreeItems.
+ * A lazy answer (counts instead of rows) gives nodes whose rows come with the next request (`lazy`).
  */
 import { formatMessage, plural, type Localize } from '../../../shared/src/l10n';
-import type { EventTreeResult, SubscriberKind, TreeApp, TreeGroup, TreeService } from '../../../shared/src/protocol/types';
+import type { EventTreeParent, EventTreeResult, SubscriberKind, TreeApp, TreeGroup, TreeService } from '../../../shared/src/protocol/types';
 import {
   contextValue, disambiguate, escapeMarkdown, eventNode, KIND_ICONS, publisherNode, relativeToApp, shortName, sortNatural,
   subscriberNode, WARNING_COLOR, type TreeNode,
@@ -38,16 +39,24 @@ function serviceNode(s: TreeService, parentId: string, rootUri: string, expanded
   const label = withoutTypeFolder(s.fullName);
   return {
     id, kind: 'service', label, description: s.title && s.title !== label ? s.title : undefined,
-    tooltip: `**${escapeMarkdown(s.title ?? s.fullName)}**\n\n\`${s.fullName}\` · ${plural(s.events.length, '{0} event', '{0} events', t)}`,
+    tooltip: `**${escapeMarkdown(s.title ?? s.fullName)}**\n\n\`${s.fullName}\` · ${plural(eventCount(s), '{0} event', '{0} events', t)}`,
     icon: 'symbol-class', contextValue: contextValue('service', ['declaration', 'reveal']),
     location: s.location, declaration: s.location, resourceUri: s.location.uri, expanded,
-    children: s.events.map((e) => eventNode(e, id, rootUri, t)),
+    ...(s.eventCount !== undefined ? { lazy: { appRootUri: rootUri, service: s.fullName } } : {}),
+    children: serviceChildren(s, id, rootUri, t),
   };
+}
+
+const eventCount = (s: TreeService): number => s.eventCount ?? s.events.length;
+const subscriberCount = (g: TreeGroup): number => g.subscriberCount ?? g.subscribers.length;
+
+function serviceChildren(s: TreeService, id: string, rootUri: string, t: Localize): TreeNode[] {
+  return s.events.map((e) => eventNode(e, id, rootUri, t));
 }
 
 function targetNode(g: TreeGroup, parentId: string, rootUri: string, t: Localize): TreeNode {
   const id = `${parentId}/target:${g.target}`;
-  const count = plural(g.subscribers.length, '{0} listener', '{0} listeners', t);
+  const count = plural(subscriberCount(g), '{0} listener', '{0} listeners', t);
   const timer = g.kind === 'task' && g.target === 'timer' && !g.targetLocation;
   const label = timer ? t('Timer (timerCfg)') : withoutTypeFolder(g.target);
   return {
@@ -72,13 +81,19 @@ function categoryNodes(groups: TreeGroup[], parentId: string, rootUri: string, t
   return kinds.map((kind) => {
     const list = byKind.get(kind)!;
     const id = `${parentId}/kind:${kind}`;
-    const total = list.reduce((n, g) => n + g.subscribers.length, 0);
+    const total = list.reduce((n, g) => n + subscriberCount(g), 0);
+    const lazy = list.some((g) => g.subscriberCount !== undefined);
     return {
       id, kind: 'category' as const, label: kindLabel(kind, t), description: String(total), icon: KIND_ICONS[kind] ?? 'symbol-misc',
       contextValue: contextValue('category', []), expanded: false,
-      children: sortNatural(list, (g) => withoutTypeFolder(g.target)).map((g) => targetNode(g, id, rootUri, t)),
+      ...(lazy ? { lazy: { appRootUri: rootUri, kind } } : {}),
+      children: lazy ? [] : targetNodes(list, id, rootUri, t),
     };
   });
+}
+
+function targetNodes(groups: TreeGroup[], parentId: string, rootUri: string, t: Localize): TreeNode[] {
+  return sortNatural(groups, (g) => withoutTypeFolder(g.target)).map((g) => targetNode(g, parentId, rootUri, t));
 }
 
 function unresolvedNode(app: TreeApp, parentId: string, t: Localize): TreeNode | undefined {
@@ -111,12 +126,8 @@ function unresolvedNode(app: TreeApp, parentId: string, t: Localize): TreeNode |
   };
 }
 
-function appNode(app: TreeApp, single: boolean, t: Localize): TreeNode {
-  const id = `app:${app.rootUri}`;
-  const services = sortNatural(app.services.filter((s) => s.events.length > 0), (s) => withoutTypeFolder(s.fullName));
-  const events = services.reduce((n, s) => n + s.events.length, 0);
-  const listeners = app.groups.reduce((n, g) => n + g.subscribers.length, 0)
-    + services.reduce((n, s) => n + s.events.reduce((m, e) => m + e.subscribers.length, 0), 0);
+function appChildren(app: TreeApp, id: string, t: Localize): TreeNode[] {
+  const services = sortNatural(app.services.filter((s) => eventCount(s) > 0), (s) => withoutTypeFolder(s.fullName));
   const expandServices = services.length <= COLLAPSE_SERVICES_ABOVE;
   const children: TreeNode[] = [
     ...services.map((s) => serviceNode(s, id, app.rootUri, expandServices, t)),
@@ -128,18 +139,46 @@ function appNode(app: TreeApp, single: boolean, t: Localize): TreeNode {
     children.push({ id: `${id}/empty`, kind: 'message', label: t('No events or tasks in this app'), icon: 'info',
       contextValue: contextValue('message', []), expanded: false, children: [] });
   }
+  return children;
+}
+
+function appNode(app: TreeApp, single: boolean, t: Localize): TreeNode {
+  const id = `app:${app.rootUri}`;
+  const services = app.services.filter((s) => s.events.length > 0);
+  const events = app.counts?.events ?? services.reduce((n, s) => n + s.events.length, 0);
+  const listeners = app.counts?.listeners ?? (app.groups.reduce((n, g) => n + g.subscribers.length, 0)
+    + services.reduce((n, s) => n + s.events.reduce((m, e) => m + e.subscribers.length, 0), 0));
   const summary = [plural(events, '{0} event', '{0} events', t), plural(listeners, '{0} listener', '{0} listeners', t)].join(' · ');
   return {
     id, kind: 'app', label: app.title ?? app.name,
     description: app.title && app.title !== app.name ? `${app.name} · ${summary}` : summary,
     tooltip: `**${escapeMarkdown(app.title ?? app.name)}**\n\n\`${relativeToApp(app.rootUri, '')}\``,
-    icon: 'package', contextValue: contextValue('app', ['reveal']), resourceUri: app.rootUri, expanded: single, children,
+    icon: 'package', contextValue: contextValue('app', ['reveal']), resourceUri: app.rootUri, expanded: single,
+    ...(app.counts ? { lazy: { appRootUri: app.rootUri } } : {}),
+    children: app.counts ? [] : appChildren(app, id, t),
   };
 }
 
 /** The whole tree (it is small: one node per event, publish site and subscriber). */
 export function buildEventTree(result: EventTreeResult, t: Localize = formatMessage): TreeNode[] {
   return disambiguate(result.apps.map((app) => appNode(app, result.apps.length === 1, t)), '');
+}
+
+/**
+ * The rows of a lazy answer: the apps for `parent` `{}`, else the children of the node whose
+ * `lazy` was `parent` (an app's services, categories and Unresolved; a service's events; a kind's targets).
+ */
+export function childrenOf(result: EventTreeResult, parent: EventTreeParent, t: Localize = formatMessage): TreeNode[] {
+  if (parent.appRootUri === undefined) return buildEventTree(result, t);
+  const app = result.apps[0];
+  if (!app) return [];
+  const appId = `app:${app.rootUri}`;
+  if (parent.service !== undefined) {
+    const s = app.services[0];
+    return s ? serviceChildren(s, `${appId}/service:${s.fullName}`, app.rootUri, t) : [];
+  }
+  if (parent.kind !== undefined) return targetNodes(app.groups, `${appId}/kind:${parent.kind}`, app.rootUri, t);
+  return appChildren(app, appId, t);
 }
 
 /** Plain outline of nodes (labels, descriptions, context values) down to `depth` levels, for tests and the API. */

@@ -4,7 +4,7 @@
  * name, element name, enclosing function); a row never repeats its parent. Pure (no vscode import).
  */
 import { plural, type Localize } from '../../../shared/src/l10n';
-import type { HandlerTarget, Location, SubscriberKind, TreeEvent, TreePublisher, TreeSubscriber } from '../../../shared/src/protocol/types';
+import type { EventTreeParent, HandlerTarget, Location, SubscriberKind, TreeEvent, TreePublisher, TreeSubscriber } from '../../../shared/src/protocol/types';
 
 export type TreeNodeKind =
   | 'app' | 'service' | 'event' | 'publishers' | 'subscribers' | 'publisher' | 'subscriber' | 'handler'
@@ -34,6 +34,8 @@ export interface TreeNode {
   sender?: string;
   run?: HandlerTarget;
   expanded: boolean;
+  /** Rows fetched when the node is expanded (`children` is then empty): the `parent` of that jitai/eventTree request. */
+  lazy?: EventTreeParent;
   children: TreeNode[];
 }
 

@@ -25,6 +25,7 @@ import { codeActionsFor, type ActionDiagnostic, type EngineCodeAction } from './
 import { newSubscriber, subscriberChoices, type NewSubscriberRequest, type NewSubscriberResult, type SubscriberChoices } from './features/newSubscriber';
 import type { FileChange } from './features/edits/fileChanges';
 import { buildEventTree } from './features/eventTree';
+import { eventTreeLevel, type EventTreeLevel } from './features/eventTreeLevels';
 import { handlerInfo } from './features/handlerInfo';
 import { customSubscribers, listenersOf } from './features/eventGraph';
 import { buildFlowGraphs, type FlowGraphOptions } from './features/flowGraph';
@@ -201,6 +202,10 @@ export class Engine {
   // ---- events tree and Run handler ------------------------------------------------------------
 
   eventTree(filter?: string): EventTreeResult { return buildEventTree(this.index, filter || undefined); }
+  /** One level of the events tree (the children of one node); paths as everywhere in the facade. */
+  eventTreeLevel(level: EventTreeLevel): EventTreeResult {
+    return eventTreeLevel(this.index, level.appRoot === undefined ? level : { ...level, appRoot: normalizePath(level.appRoot) });
+  }
   /** The event flow graph of each app in `scope` (a path), or the neighbourhood of one event. */
   flowGraph(opts: FlowGraphOptions = {}): FlowGraph[] {
     return buildFlowGraphs(this.index, { ...opts, scope: opts.scope === undefined ? undefined : normalizePath(opts.scope) });

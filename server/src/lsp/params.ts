@@ -3,7 +3,7 @@
  * typed fields are answered with ResponseError(InvalidParams, "<method>: …") naming what was expected.
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { EventTreeParams, FlowGraphParams, HandlerInfoParams, SubscribersOfParams } from '../../../shared/src/protocol/types';
+import type { EventTreeParams, EventTreeParent, FlowGraphParams, HandlerInfoParams, SubscribersOfParams, SubscriberKind } from '../../../shared/src/protocol/types';
 import type { NewSubscriberEditParams, SubscriberChoicesParams } from '../../../shared/src/protocol/subscriber';
 import { uriToPath } from '../../../shared/src/protocol/uris';
 
@@ -26,10 +26,29 @@ export function pathOfUri(method: string, field: string, uri: string): string {
 }
 
 const EVENT_TREE = '{ filter?: string }';
+const EVENT_TREE_PARENT = '{ filter?: string; parent?: { appRootUri?: string; service?: string; kind?: string } }';
+const KINDS = new Set<string>(['custom', 'model', 'workflow', 'assistant', 'agent', 'task', 'other']);
 export function eventTreeParams(method: string, p: unknown): EventTreeParams {
   const o = asObject(method, EVENT_TREE, p);
   if (o.filter !== undefined && o.filter !== null && typeof o.filter !== 'string') throw invalid(method, EVENT_TREE, p);
-  return typeof o.filter === 'string' ? { filter: o.filter } : {};
+  const out: EventTreeParams = typeof o.filter === 'string' ? { filter: o.filter } : {};
+  if (typeof o.ifChanged === 'string') out.ifChanged = o.ifChanged;
+  if (o.parent === undefined || o.parent === null) return out;
+  const q = asObject(method, EVENT_TREE_PARENT, o.parent);
+  const parent: EventTreeParent = {};
+  for (const key of ['appRootUri', 'service'] as const) {
+    const v = q[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw invalid(method, EVENT_TREE_PARENT, p);
+    parent[key] = v;
+  }
+  if (q.kind !== undefined && q.kind !== null) {
+    if (typeof q.kind !== 'string' || !KINDS.has(q.kind)) throw invalid(method, EVENT_TREE_PARENT, p);
+    parent.kind = q.kind as SubscriberKind;
+  }
+  if ((parent.service !== undefined || parent.kind !== undefined) && parent.appRootUri === undefined) throw invalid(method, EVENT_TREE_PARENT, p);
+  out.parent = parent;
+  return out;
 }
 
 const HANDLER_INFO = '{ uri: string } or { appRootUri: string; fullName: string }';

@@ -14,13 +14,16 @@ import type { NewSubscriberEditParams, NewSubscriberEditResult, SubscriberChoice
 /** server -> client: the index state and counts (drives the status item); throttled while edits stream in. */
 export const IndexStatusNotification = new NotificationType<IndexStatus>('jitai/indexStatus');
 
-/** server -> client: the index changed in a way the events tree may show (refresh the tree). */
+/** server -> client: the index changed in a way the events tree may show (the sidebar re-asks its shown levels once typing pauses). */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('jitai/indexChanged');
 
 /** Re-reads every file of every workspace folder; answers the status once the new index is complete. */
 export const ReindexRequest = new RequestType0<IndexStatus, void>('jitai/reindex');
 
-/** The events tree (apps -> services -> events -> publishers/subscribers), optionally filtered. */
+/**
+ * The events tree (apps -> services -> events -> publishers/subscribers): whole, filtered, or one
+ * level (`parent`: the sidebar asks a node's rows when it is expanded; see EventTreeParams).
+ */
 export const EventTreeRequest = new RequestType<EventTreeParams, EventTreeResult, void>('jitai/eventTree');
 
 /** What Run handler executes for an element (by a uri inside its folder, or app root + fullName); null when none. */

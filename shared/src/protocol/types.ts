@@ -39,7 +39,22 @@ export interface IndexChangedParams { version: number }
 // ---------------------------------------------------------------------------------------------
 // Events tree (client request -> server), the only source of the sidebar's data.
 
-export interface EventTreeParams { /** Optional case-insensitive text filter on names/titles/senders. */ filter?: string }
+export interface EventTreeParams {
+  /** Optional case-insensitive text filter on names/titles/senders (answers the whole matching tree; `parent` is then ignored). */
+  filter?: string;
+  /**
+   * One level of the tree (what the sidebar asks, node by node): `{}` the apps with their counts;
+   * `{ appRootUri }` its services (`eventCount`, no events), listener groups (`subscriberCount`, no
+   * subscribers) and unresolved rows; `{ appRootUri, service }` that service with its events;
+   * `{ appRootUri, kind }` that kind's groups with their subscribers. Absent: the whole tree.
+   */
+  parent?: EventTreeParent;
+  /** The `tag` of the answer the client shows for this level: when the new answer is the same, the server says `unchanged` instead of sending it. */
+  ifChanged?: string;
+}
+
+/** Which node's children a lazy `jitai/eventTree` request asks for (see EventTreeParams.parent). */
+export interface EventTreeParent { appRootUri?: DocumentUri; service?: string; kind?: SubscriberKind }
 
 export type SubscriberKind = 'custom' | 'model' | 'workflow' | 'assistant' | 'agent' | 'task' | 'other';
 
@@ -105,6 +120,8 @@ export interface TreeService {
   events: TreeEvent[];
   /** Events left out of `events` (the server lists at most TREE_LIST_LIMIT); absent when none. */
   moreEvents?: number;
+  /** In a lazy answer: how many events the service declares (its `events` come with the next level). */
+  eventCount?: number;
 }
 
 /** Non-custom listeners grouped by what they listen to (a model, an assistant, an agent…). */
@@ -117,6 +134,8 @@ export interface TreeGroup {
   subscribers: TreeSubscriber[];
   /** Subscribers left out of `subscribers`; absent when none. */
   moreSubscribers?: number;
+  /** In a lazy answer: how many subscribers the group has (its `subscribers` come with the next level). */
+  subscriberCount?: number;
 }
 
 export interface TreeApp {
@@ -133,9 +152,18 @@ export interface TreeApp {
   /** Entries left out of `unresolved` / `unresolvedPublishers`; absent when none. */
   moreUnresolved?: number;
   moreUnresolvedPublishers?: number;
+  /** In the lazy root answer: the app's events and listeners (its rows come with the next level). */
+  counts?: { events: number; listeners: number };
 }
 
-export interface EventTreeResult { apps: TreeApp[]; version: number }
+export interface EventTreeResult {
+  apps: TreeApp[];
+  version: number;
+  /** Level answers: a digest of the answer (send it back as `ifChanged`). */
+  tag?: string;
+  /** The answer equals the one tagged `ifChanged` (then `apps` is empty). */
+  unchanged?: true;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Run handler: the server resolves what to run; the client (or CLI) runs it.

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventTreeResult, Location, TreeSubscriber } from '../../../shared/src/protocol/types';
 import { formatMessage } from '../../../shared/src/l10n';
-import { buildEventTree, COLLAPSE_SERVICES_ABOVE, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/tree/treeModel';
+import { buildEventTree, childrenOf, COLLAPSE_SERVICES_ABOVE, fileAndLine, findNode, outline, type TreeNode } from '../../../client/src/tree/treeModel';
 import { eventPhrase } from '../../../client/src/tree/treeNodes';
 
 const ROOT = 'file:///work/crm';
@@ -252,4 +252,29 @@ test('an unresolved publish call inside a function keeps its file:line first in 
     'Other.run | services/Other/service.py:10 · publishes services.Nope.evt, which resolves to nothing',
     'Other.run | services/Other/service.py:13 · publishes services.Nope.evt, which resolves to nothing',
   ]);
+});
+
+test('lazy answers: apps, services and categories carry counts and fetch their rows when expanded', () => {
+  const full = crmTree();
+  const app = full.apps[0];
+  const rootAnswer: EventTreeResult = { version: 7, apps: [{ ...app, services: [], groups: [], unresolved: [], unresolvedPublishers: [], counts: { events: 3, listeners: 4 } }] };
+  const [lazyApp] = childrenOf(rootAnswer, {});
+  const [fullApp] = buildEventTree(full);
+  assert.deepEqual([lazyApp.label, lazyApp.description, lazyApp.expanded, lazyApp.children], [fullApp.label, fullApp.description, true, []]);
+  assert.deepEqual(lazyApp.lazy, { appRootUri: ROOT });
+  const appAnswer: EventTreeResult = { version: 7, apps: [{
+    ...app, services: app.services.map((s) => ({ ...s, events: [], eventCount: s.events.length })),
+    groups: app.groups.map((g) => ({ ...g, subscribers: [], subscriberCount: g.subscribers.length })),
+  }] };
+  const rows = childrenOf(appAnswer, { appRootUri: ROOT });
+  assert.deepEqual(rows.map((n) => [n.label, n.description]), fullApp.children.map((n) => [n.label, n.description]));
+  const svc = byLabel(rows, 'CustomerBatchService');
+  assert.deepEqual([svc.lazy, svc.children, svc.tooltip], [{ appRootUri: ROOT, service: 'services.CustomerBatchService' }, [], byLabel(fullApp.children, 'CustomerBatchService').tooltip]);
+  const models = byLabel(rows, 'Model events');
+  assert.deepEqual(models.lazy, { appRootUri: ROOT, kind: 'model' });
+  const events = childrenOf({ version: 7, apps: [{ ...app, services: [app.services[0]] }] }, svc.lazy!);
+  assert.deepEqual(outline(events), outline(byLabel(fullApp.children, 'CustomerBatchService').children));
+  const targets = childrenOf({ version: 7, apps: [{ ...app, groups: [app.groups[1]] }] }, models.lazy!);
+  assert.deepEqual(outline(targets), outline(byLabel(fullApp.children, 'Model events').children));
+  assert.deepEqual(childrenOf({ version: 7, apps: [] }, { appRootUri: ROOT }), []);
 });

@@ -1,6 +1,6 @@
-/** The sidebar events tree: app -> service -> event -> publishers / listeners, other listener groups, unresolved ones. */
-import type { EventTreeResult, TreeApp, TreeGroup, TreePublisher, TreeService, TreeSubscriber } from '../../../../shared/src/protocol/types';
-import type { ElementRecord } from '../model/records';
+/** The sidebar events tree, whole or filtered: app -> service -> event -> publishers / listeners, other listener groups, unresolved ones. */
+import type { EventTreeResult, TreeApp, TreeEvent, TreeGroup, TreePublisher, TreeService, TreeSubscriber } from '../../../../shared/src/protocol/types';
+import type { AppRecord, ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { stringProp } from '../elements/elementJson';
 import { funcProp, innerHandler, runFuncType } from '../domain/handlers';
@@ -57,77 +57,137 @@ function matches(filter: string | undefined, ...texts: (string | undefined)[]): 
 }
 
 const GROUP_KINDS = new Set(['model', 'workflow', 'assistant', 'agent', 'task']);
+const byFullName = (a: { fullName: string }, b: { fullName: string }) => (a.fullName < b.fullName ? -1 : 1);
+
+/** An app's name as the tree shows it: appId from app.json, else the folder name. */
+export function treeAppHeader(app: AppRecord): Pick<TreeApp, 'name' | 'title' | 'rootUri'> {
+  return { name: app.appId ?? app.root.slice(app.root.lastIndexOf('/') + 1), title: app.title, rootUri: pathToUri(app.root) };
+}
+
+/** The services of an app by fullName. */
+export function sortedServices(index: WorkspaceIndex, appRoot: string): ElementRecord[] {
+  return index.elementsOfKind(appRoot, 'service').sort(byFullName);
+}
+
+/** The declared events of a service: name entry, sender, title and desc (entries without a name are skipped). */
+export function declaredEvents(svc: ElementRecord) {
+  const out = [];
+  for (const e of svc.json.eventDescs?.entries ?? []) {
+    const name = e.name?.value;
+    if (typeof name !== 'string' || !name) continue;
+    out.push({
+      name, sender: `${svc.fullName}.${name}`, nameRange: e.name!.contentRange,
+      title: typeof e.title?.value === 'string' ? e.title.value : undefined,
+      desc: typeof e.desc?.value === 'string' ? e.desc.value : undefined,
+    });
+  }
+  return out;
+}
+
+/** Every sender an app declares (`<service>.<event>`). */
+export function declaredSenders(services: ElementRecord[]): Set<string> {
+  const out = new Set<string>();
+  for (const svc of services) for (const e of declaredEvents(svc)) out.add(e.sender);
+  return out;
+}
+
+/** The events of one service with their publish sites and subscribers (those matching the filter). */
+export function serviceEvents(index: WorkspaceIndex, appRoot: string, svc: ElementRecord, filter?: string): TreeEvent[] {
+  const events: TreeEvent[] = [];
+  for (const e of declaredEvents(svc)) {
+    const subs = listenersOf(index, appRoot, e.sender).map((l) => l.el);
+    if (!matches(filter, e.sender, e.title, e.desc, svc.title, ...subs.map((s) => s.fullName))) continue;
+    events.push({
+      name: e.name, title: e.title, desc: e.desc, sender: e.sender,
+      location: toLocation(svc.path, svc.lines, e.nameRange.start, e.nameRange.end),
+      publishers: publishSitesOf(index, appRoot, e.sender).map(publisher),
+      subscribers: subs.map((s) => treeSubscriber(index, s)).sort(byFullName),
+    });
+  }
+  return events;
+}
+
+/** A service row (its events given or left to a later request). */
+export function treeService(svc: ElementRecord, events: TreeEvent[]): TreeService {
+  return { fullName: svc.fullName, title: svc.title, location: toLocation(svc.path, svc.lines, 0, 0), events };
+}
+
+/** Listeners that are not custom subscribers of a declared event: grouped by target, and the unresolved custom ones. */
+export interface OtherListeners { groups: Map<string, TreeGroup>; unresolved: TreeSubscriber[] }
+
+/**
+ * One pass over an app's listeners. `subscriber` builds a group's row (or returns undefined to count
+ * it only: the group's `subscriberCount` grows); unresolved custom subscribers are listed when `unresolved`.
+ */
+export function otherListeners(index: WorkspaceIndex, appRoot: string, resolvedSenders: Set<string>, opts: {
+  filter?: string; subscribers: boolean; unresolved: boolean; kind?: string;
+}): OtherListeners {
+  const groups = new Map<string, TreeGroup>();
+  const unresolved: TreeSubscriber[] = [];
+  for (const el of index.elementsOfApp(appRoot)) {
+    if (!isListener(el)) continue;
+    const kind = subscriberKind(el);
+    const target = listenTarget(el)?.value;
+    // Custom subscribers were listed under their service's event; here only those whose event is not declared.
+    if (isCustomSubscriber(el) && (kind === 'custom' || target !== undefined)) {
+      if (opts.unresolved && (target === undefined || !resolvedSenders.has(target))) {
+        if (matches(opts.filter, el.fullName, el.title, target)) unresolved.push(treeSubscriber(index, el));
+      }
+      continue;
+    }
+    const groupKind = GROUP_KINDS.has(kind) ? kind as TreeGroup['kind'] : 'other';
+    if (opts.kind !== undefined && groupKind !== opts.kind) continue;
+    const groupTarget = target ?? (kind === 'task' ? 'timer' : '');
+    if (!matches(opts.filter, el.fullName, el.title, groupTarget)) continue;
+    const gk = `${groupKind}|${groupTarget}`;
+    let g = groups.get(gk);
+    if (!g) {
+      const targetEl = target ? index.element(appRoot, target) : undefined;
+      g = { kind: groupKind, target: groupTarget, targetTitle: targetEl?.title, subscribers: [] };
+      if (targetEl) g.targetLocation = toLocation(targetEl.path, targetEl.lines, 0, 0);
+      if (!opts.subscribers) g.subscriberCount = 0;
+      groups.set(gk, g);
+    }
+    if (opts.subscribers) g.subscribers.push(treeSubscriber(index, el));
+    else g.subscriberCount!++;
+  }
+  unresolved.sort(byFullName);
+  return { groups, unresolved };
+}
+
+/** Groups in the tree's order, their subscribers sorted. */
+export function sortedGroups(groups: Map<string, TreeGroup>): TreeGroup[] {
+  const list = [...groups.values()].sort((a, b) => (a.kind + a.target < b.kind + b.target ? -1 : 1));
+  for (const g of list) g.subscribers.sort(byFullName);
+  return list;
+}
+
+/** Publish calls of an app whose sender is not declared (those matching the filter). */
+export function unresolvedPublishers(index: WorkspaceIndex, appRoot: string, resolvedSenders: Set<string>, filter?: string) {
+  const out: (TreePublisher & { sender: string })[] = [];
+  for (const [sender, sites] of publishedSenders(index, appRoot)) {
+    if (resolvedSenders.has(sender) || !matches(filter, sender)) continue;
+    for (const s of sites) out.push({ ...publisher(s), sender });
+  }
+  return out;
+}
 
 /** The sidebar tree: app -> service -> event -> publishers / subscribers, plus other listeners and unresolved ones. */
 export function buildEventTree(index: WorkspaceIndex, filter?: string): EventTreeResult {
   const apps: TreeApp[] = [];
   for (const app of index.allApps().sort((a, b) => (a.root < b.root ? -1 : 1))) {
     const services: TreeService[] = [];
-    const groups = new Map<string, TreeGroup>();
-    const unresolved: TreeSubscriber[] = [];
-    const resolvedSenders = new Set<string>();
-    const svcs = index.elementsOfKind(app.root, 'service').sort((a, b) => (a.fullName < b.fullName ? -1 : 1));
+    const svcs = sortedServices(index, app.root);
+    const resolvedSenders = declaredSenders(svcs);
     for (const svc of svcs) {
-      const events = [];
-      for (const e of svc.json.eventDescs?.entries ?? []) {
-        const name = e.name?.value;
-        if (typeof name !== 'string' || !name) continue;
-        const sender = `${svc.fullName}.${name}`;
-        resolvedSenders.add(sender);
-        const title = typeof e.title?.value === 'string' ? e.title.value : undefined;
-        const desc = typeof e.desc?.value === 'string' ? e.desc.value : undefined;
-        const subs = listenersOf(index, app.root, sender).map((l) => l.el);
-        if (!matches(filter, sender, title, desc, svc.title, ...subs.map((s) => s.fullName))) continue;
-        events.push({
-          name, title, desc, sender,
-          location: toLocation(svc.path, svc.lines, e.name!.contentRange.start, e.name!.contentRange.end),
-          publishers: publishSitesOf(index, app.root, sender).map(publisher),
-          subscribers: subs.map((s) => treeSubscriber(index, s)).sort((a, b) => (a.fullName < b.fullName ? -1 : 1)),
-        });
-      }
-      if (events.length || (!filter && svc.json.eventDescs)) {
-        services.push({ fullName: svc.fullName, title: svc.title, location: toLocation(svc.path, svc.lines, 0, 0), events });
-      }
+      const events = serviceEvents(index, app.root, svc, filter);
+      if (events.length || (!filter && svc.json.eventDescs)) services.push(treeService(svc, events));
     }
-    for (const el of index.elementsOfApp(app.root)) {
-      if (!isListener(el)) continue;
-      const kind = subscriberKind(el);
-      const target = listenTarget(el)?.value;
-      // Custom subscribers were listed under their service's event; here only those whose event is not declared.
-      if (isCustomSubscriber(el) && (kind === 'custom' || target !== undefined)) {
-        if (target === undefined || !resolvedSenders.has(target)) {
-          if (matches(filter, el.fullName, el.title, target)) unresolved.push(treeSubscriber(index, el));
-        }
-        continue;
-      }
-      const groupTarget = target ?? (kind === 'task' ? 'timer' : '');
-      if (!matches(filter, el.fullName, el.title, groupTarget)) continue;
-      const gk = `${GROUP_KINDS.has(kind) ? kind : 'other'}|${groupTarget}`;
-      let g = groups.get(gk);
-      if (!g) {
-        const targetEl = target ? index.element(app.root, target) : undefined;
-        g = { kind: GROUP_KINDS.has(kind) ? kind : 'other', target: groupTarget, targetTitle: targetEl?.title, subscribers: [] };
-        if (targetEl) g.targetLocation = toLocation(targetEl.path, targetEl.lines, 0, 0);
-        groups.set(gk, g);
-      }
-      g.subscribers.push(treeSubscriber(index, el));
-    }
-    const unresolvedPublishers: (TreePublisher & { sender: string })[] = [];
-    for (const [sender, sites] of publishedSenders(index, app.root)) {
-      if (resolvedSenders.has(sender) || !matches(filter, sender)) continue;
-      for (const s of sites) unresolvedPublishers.push({ ...publisher(s), sender });
-    }
-    const sortSubs = (a: TreeSubscriber, b: TreeSubscriber) => (a.fullName < b.fullName ? -1 : 1);
-    unresolved.sort(sortSubs);
-    const groupList = [...groups.values()].sort((a, b) => (a.kind + a.target < b.kind + b.target ? -1 : 1));
-    for (const g of groupList) g.subscribers.sort(sortSubs);
-    if (filter && !services.length && !groupList.length && !unresolved.length && !unresolvedPublishers.length) continue;
-    apps.push({
-      name: app.appId ?? app.root.slice(app.root.lastIndexOf('/') + 1), title: app.title,
-      rootUri: pathToUri(app.root),
-      services, groups: groupList, unresolved, unresolvedPublishers,
-    });
+    const other = otherListeners(index, app.root, resolvedSenders, { filter, subscribers: true, unresolved: true });
+    const groupList = sortedGroups(other.groups);
+    const pubs = unresolvedPublishers(index, app.root, resolvedSenders, filter);
+    if (filter && !services.length && !groupList.length && !other.unresolved.length && !pubs.length) continue;
+    apps.push({ ...treeAppHeader(app), services, groups: groupList, unresolved: other.unresolved, unresolvedPublishers: pubs });
   }
   return { apps, version: index.version };
 }
-
