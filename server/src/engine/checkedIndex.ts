@@ -8,7 +8,8 @@ import { resetInternedKeys } from './workspace/dependencyKeys';
 import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
 import { FlowChanges } from './check/flowChanges';
-import { elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
+import { carryFlowGraph, elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
+import { carryEventLoops } from './domain/eventLoops';
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
@@ -52,6 +53,9 @@ export class CheckedIndex extends WorkspaceIndex {
     this.adopt(fresh);
     this.checker.adopt(checker);
     this.flowVersion++;
+    // Same records: the flow graph and loops the check built on `fresh` hold for this index too.
+    carryFlowGraph(fresh, this);
+    carryEventLoops(fresh, this);
     this.flowChanges.reset(this);
     this.lastIndexMs = performance.now() - t0;
     onProgress?.({ done: total * 2, total: total * 2 });

@@ -6,7 +6,7 @@
  */
 import type { PythonRecord } from '../model/records';
 import { keys } from '../workspace/dependencyKeys';
-import { flowGraph, type FlowSource } from '../domain/flowGraph';
+import { flowGraph, payloadOfSites, type FlowSource, type PublishSite } from '../domain/flowGraph';
 import { payloadSignature } from '../domain/payloads';
 import { eventLoops, loopSignature } from '../domain/eventLoops';
 
@@ -18,20 +18,24 @@ function sendersOf(py: PythonRecord | undefined): string[] {
 }
 
 export class FlowChanges {
-  private payloads = new Map<string, string>();
+  /**
+   * Each sender's publish-site list as last seen. Lists never change (see EventWiring), so the
+   * baseline costs no payload merging: a payload is merged only for a sender a change touched.
+   */
+  private sites = new Map<string, readonly PublishSite[]>();
   private handlers = new Map<string, string>();
   private loops = new Map<string, string>();
   private sendersByFile = new Map<string, string[]>();
 
   /** Takes the current state as the baseline (after a full index or a structural change). */
   reset(src: FlowSource): void {
-    this.payloads.clear();
+    this.sites.clear();
     this.sendersByFile.clear();
     for (const py of src.allPython()) {
       const s = sendersOf(py);
       if (s.length) this.sendersByFile.set(py.path, s);
     }
-    for (const key of flowGraph(src).publishers.keys()) this.payloadKey(src, key);
+    for (const [appRoot, sender, list] of src.wiring.publishers.all()) this.sites.set(`${appRoot}|${sender}`, list);
     this.handlers = this.handlerSigs(src);
     this.loops = this.loopSigs(src);
   }
@@ -57,14 +61,15 @@ export class FlowChanges {
     return keys.payload(k.slice(0, bar), k.slice(bar + 1));
   }
 
-  /** Recomputes one event's payload signature; true when it changed. */
+  /** Compares one event's merged payload with its last state; true when it changed. */
   private payloadKey(src: FlowSource, k: string): boolean {
     const bar = k.indexOf('|');
-    const p = flowGraph(src).customPayload(k.slice(0, bar), k.slice(bar + 1));
-    const sig = p ? payloadSignature(p) : undefined;
-    const before = this.payloads.get(k);
-    if (sig === undefined) this.payloads.delete(k); else this.payloads.set(k, sig);
-    return before !== sig;
+    const now = src.wiring.publishers.get(k.slice(0, bar), k.slice(bar + 1));
+    const before = this.sites.get(k);
+    if (now.length) this.sites.set(k, now); else this.sites.delete(k);
+    if (before === now) return false;
+    const sig = (l: readonly PublishSite[] | undefined) => { const p = l && payloadOfSites(l); return p ? payloadSignature(p) : undefined; };
+    return sig(before) !== sig(now);
   }
 
   private handlerSigs(src: FlowSource): Map<string, string> {

@@ -122,7 +122,7 @@ function pathBack(edges: Map<string, LoopEdge[]>, comp: Map<string, number>, app
 function analyse(src: FlowSource): LoopAnalysis {
   const graph = flowGraph(src);
   const sitesByFn = new Map<string, PublishSite[]>();
-  for (const sites of graph.publishers.values()) {
+  for (const [, , sites] of src.wiring.publishers.all()) {
     for (const s of sites) {
       if (!s.call.enclosingFunction) continue;
       const id = `${s.py.path}#${s.call.enclosingFunction}`;
@@ -158,6 +158,12 @@ function analyse(src: FlowSource): LoopAnalysis {
 }
 
 const cache = new WeakMap<FlowSource, { version: number; result: LoopAnalysis }>();
+
+/** Hands the loops found in a freshly loaded index over to the index that adopted its records. */
+export function carryEventLoops(from: FlowSource, to: FlowSource): void {
+  const c = cache.get(from);
+  if (c && c.version === flowVersionOf(from)) cache.set(to, { version: flowVersionOf(to), result: c.result });
+}
 
 /** The event loops of the index at its current version (computed once per version). */
 export function eventLoops(src: FlowSource): LoopAnalysis {

@@ -5,7 +5,8 @@
  * completion and Run handler all read it.
  */
 import type { ElementRecord, PythonRecord } from '../model/records';
-import type { PublishCall, PyClassDef, PyFunctionDef } from '../python/types';
+import type { PyClassDef, PyFunctionDef } from '../python/types';
+import type { EventWiring, PublishSite } from '../workspace/eventWiring';
 import { EVENT_TYPES, TASK_TYPES, isCustomSubscriber, isListener, listenTarget } from './elementTypes';
 import { findMethod, funcProp, implementationClass, modelFields, runFuncType, splitFunc } from './handlers';
 import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, workflowEventShape, type Payload } from './payloads';
@@ -15,13 +16,15 @@ export interface FlowSource {
   readonly version: number;
   /** When set, the flow graph is cached by it instead of `version` (bumped only when flow facts may change). */
   readonly flowVersion?: number;
+  /** Publish sites and listeners per sender, kept current by the index. */
+  readonly wiring: EventWiring;
   allPython(): IterableIterator<PythonRecord>;
   allElements(): IterableIterator<ElementRecord>;
   python(path: string): PythonRecord | undefined;
   element(appRoot: string, fullName: string): ElementRecord | undefined;
 }
 
-export interface PublishSite { py: PythonRecord; call: PublishCall }
+export type { PublishSite } from '../workspace/eventWiring';
 
 /** A function the graph knows: a module-level function or a method of a top-level class. */
 export interface FlowFunction { id: string; py: PythonRecord; fn: PyFunctionDef; cls?: PyClassDef }
@@ -36,22 +39,35 @@ export interface Handler {
   payload?: Payload;
 }
 
+/** Merged payloads by the publish-site list they come from (a list never changes, see EventWiring). */
+const mergedPayloads = new WeakMap<readonly PublishSite[], Payload>();
+
+/** The merged payload of a list of publish sites (undefined when empty), computed once per list. */
+export function payloadOfSites(sites: readonly PublishSite[]): Payload | undefined {
+  if (!sites.length) return undefined;
+  let p = mergedPayloads.get(sites);
+  if (!p) mergedPayloads.set(sites, (p = mergePayload(sites.map((s) => s.call.payload ?? {}))));
+  return p;
+}
+
+/** Publish sites of a sender literal in an app (no graph is built). */
+export function publishSitesIn(src: Pick<FlowSource, 'wiring'>, appRoot: string, sender: string): readonly PublishSite[] {
+  return src.wiring.publishers.get(appRoot, sender);
+}
+
+/** The merged payload of a custom event (undefined when nothing publishes it); no graph is built. */
+export function senderPayload(src: Pick<FlowSource, 'wiring'>, appRoot: string, sender: string): Payload | undefined {
+  return payloadOfSites(src.wiring.publishers.get(appRoot, sender));
+}
+
 export class FlowGraph {
-  readonly publishers = new Map<string, PublishSite[]>();
   readonly handlersByFile = new Map<string, Handler[]>();
   /** Handlers by their e.json path. */
   readonly handlersByEl = new Map<string, Handler>();
   /** Custom subscribers by `appRoot|sender`. */
   readonly subscribers = new Map<string, Handler[]>();
-  private readonly payloads = new Map<string, Payload>();
 
   constructor(private readonly src: FlowSource) {
-    for (const py of src.allPython()) {
-      for (const call of py.scan.publishCalls) {
-        const v = call.sender?.value;
-        if (v !== undefined) push(this.publishers, `${py.appRoot}|${v}`, { py, call });
-      }
-    }
     for (const el of src.allElements()) {
       if (!isListener(el)) continue;
       const fn = this.handlerFunction(el);
@@ -64,20 +80,13 @@ export class FlowGraph {
   }
 
   /** Publish sites of a sender literal in an app. */
-  publishSites(appRoot: string, sender: string): PublishSite[] {
-    return this.publishers.get(`${appRoot}|${sender}`) ?? [];
+  publishSites(appRoot: string, sender: string): readonly PublishSite[] {
+    return publishSitesIn(this.src, appRoot, sender);
   }
 
   /** The merged payload of a custom event (undefined when nothing publishes it). */
   customPayload(appRoot: string, sender: string): Payload | undefined {
-    const key = `${appRoot}|${sender}`;
-    const cached = this.payloads.get(key);
-    if (cached) return cached;
-    const sites = this.publishers.get(key);
-    if (!sites?.length) return undefined;
-    const p = mergePayload(sites.map((s) => s.call.payload ?? {}));
-    this.payloads.set(key, p);
-    return p;
+    return senderPayload(this.src, appRoot, sender);
   }
 
   /** A function by the file it is in and its `Class.method` or `function` name. */
@@ -151,6 +160,12 @@ const cache = new WeakMap<FlowSource, { version: number; graph: FlowGraph }>();
 /** The version flow results are cached by. */
 export function flowVersionOf(src: FlowSource): number {
   return src.flowVersion ?? src.version;
+}
+
+/** Hands the graph built for a freshly loaded index over to the index that adopted its records. */
+export function carryFlowGraph(from: FlowSource, to: FlowSource): void {
+  const c = cache.get(from);
+  if (c && c.version === flowVersionOf(from)) cache.set(to, { version: flowVersionOf(to), graph: c.graph });
 }
 
 /** The flow graph of the index at its current flow version (built once per version). */
