@@ -104,7 +104,7 @@ export class CheckedIndex extends WorkspaceIndex {
     // counts or kinds and cannot change a flow fact.
     if (before && [...before].every(([p, sig]) => sig === this.flowSignature(p))) return cs;
     this.flowVersion++;
-    for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
+    for (const k of this.flowChanges.changedKeys(this, cs.touched, this.flowVersion - 1)) cs.provided.add(k);
     return cs;
   }
 
@@ -112,9 +112,15 @@ export class CheckedIndex extends WorkspaceIndex {
    * The records part of applyChanges: the index answers from the new records at once, and the files
    * the change affects wait for `checkPending` (their diagnostics may be stale until then).
    */
-  applyRecords(paths: string[]): void { this.checker.invalidate(this.update(paths)); }
+  applyRecords(paths: string[]): void {
+    const before = this.flowSignatures(paths);
+    this.checker.invalidate(this.withFlow(this.update(paths), before));
+  }
   /** The records part of setOverlay (see applyRecords). */
-  setOverlayRecords(path: string, text: string | undefined): void { this.checker.invalidate(this.setOverlayText(path, text)); }
+  setOverlayRecords(path: string, text: string | undefined): void {
+    const before = this.flowSignatures([path]);
+    this.checker.invalidate(this.withFlow(this.setOverlayText(path, text), before));
+  }
   /** Checks files left pending by applyRecords/setOverlayRecords for at most `budgetMs`; returns those whose problems changed. */
   checkPending(budgetMs?: number): string[] { return this.checker.checkPending(budgetMs); }
   /** Files whose diagnostics still wait for checkPending. */
