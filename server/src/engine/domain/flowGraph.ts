@@ -9,6 +9,7 @@
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PyClassDef, PyFunctionDef } from '../python/types';
 import type { EventWiring, PublishSite } from '../workspace/eventWiring';
+import { ReverseEdges } from '../workspace/reverseEdges';
 import { EVENT_TYPES, TASK_TYPES, isCustomSubscriber, isListener, listenTarget } from './elementTypes';
 import { findMethod, funcProp, implementationClass, modelFields, runFuncType, splitFunc } from './handlers';
 import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, workflowEventShape, type Payload } from './payloads';
@@ -114,7 +115,7 @@ export class FlowGraph {
   readonly subscribers = new Map<string, Handler[]>();
   /** What each listener's resolution looked at, and the reverse. */
   private readonly asked = new Map<string, string[]>();
-  private readonly askedBy = new Map<string, Set<string>>();
+  private readonly askedBy = new ReverseEdges();
   /** `e:` key of every element a resolution found, by its e.json path (to find who asked after it is deleted). */
   private readonly named = new Map<string, string>();
 
@@ -129,7 +130,7 @@ export class FlowGraph {
   /** Files changed (e.json, .py): re-resolves the handlers of changed listeners and of every listener that looked at a changed file. */
   update(touched: Iterable<string>): FlowUpdate {
     const redo = new Set<string>();
-    const askers = (k: string | undefined) => { for (const p of (k && this.askedBy.get(k)) || []) redo.add(p); };
+    const askers = (k: string | undefined) => { if (k) for (const p of this.askedBy.filesOf(k)) redo.add(p); };
     for (const p of touched) {
       if (p.endsWith('.py')) { askers(`py:${p}`); continue; }
       redo.add(p);
@@ -158,10 +159,7 @@ export class FlowGraph {
   }
 
   private drop(path: string): void {
-    for (const k of this.asked.get(path) ?? []) {
-      const s = this.askedBy.get(k);
-      if (s) { s.delete(path); if (!s.size) this.askedBy.delete(k); }
-    }
+    for (const k of this.asked.get(path) ?? []) this.askedBy.delete(k, path);
     this.asked.delete(path);
     const h = this.handlersByEl.get(path);
     if (!h) return;
@@ -176,11 +174,7 @@ export class FlowGraph {
     const h = fn && this.handler(el, fn, look);
     const asked = [...new Set(look.asked)];
     this.asked.set(el.path, asked);
-    for (const k of asked) {
-      let s = this.askedBy.get(k);
-      if (!s) this.askedBy.set(k, (s = new Set()));
-      s.add(el.path);
-    }
+    for (const k of asked) this.askedBy.add(k, el.path);
     return h;
   }
 
