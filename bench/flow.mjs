@@ -46,7 +46,8 @@ for (const n of sizes) {
     t0 = performance.now();
     const graph = flowGraph(index);
     let keys = 0;
-    for (const k of graph.publishers.keys()) { const [root, sender] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)]; keys += graph.customPayload(root, sender)?.kwargs.keys.size ?? 0; }
+    let published = 0;
+    for (const [root, sender] of index.wiring.publishers.all()) { published++; keys += graph.customPayload(root, sender)?.kwargs.keys.size ?? 0; }
     facts.push(ms(t0));
     t0 = performance.now();
     const analysis = eventLoops(index);
@@ -56,7 +57,7 @@ for (const n of sizes) {
     t0 = performance.now();
     engine.setOverlay(svc, text.replace('"batch": ', '"batch2": 1, "batch": '));
     edit.push(ms(t0));
-    summary = { publishedEvents: graph.publishers.size, handlers: graph.handlersByEl.size, kwargsKeys: keys, filesWithLoops: analysis.byPath.size, stats: engine.stats() };
+    summary = { publishedEvents: published, handlers: graph.handlersByEl.size, kwargsKeys: keys, filesWithLoops: analysis.byPath.size, stats: engine.stats() };
   }
   console.log(`N=${n}: cold index ${median(cold).toFixed(1)} ms | payload facts (flow graph + merged payloads) ${median(facts).toFixed(1)} ms | loop graph ${median(loops).toFixed(1)} ms | publisher edit (setOverlay) ${median(edit).toFixed(1)} ms  [median of ${runs}]`);
   console.log(`        ${summary.publishedEvents} published events, ${summary.handlers} handlers, ${summary.filesWithLoops} files on loops; ${summary.stats.elements} elements, ${summary.stats.pythonFiles} Python files, ${summary.stats.warnings} warnings`);

@@ -18,8 +18,18 @@ export function evaluateTargets(res) {
   if (s10?.server && s100?.server) add('scale100k-server-cpu', 'server process CPU time 100k ÷ 10k', s100.server.cpuMs.median / s10.server.cpuMs.median, 12, '×');
   if (s10?.cli && s100?.cli) add('scale100k-cli', 'CLI check 100k ÷ 10k (wall)', s100.cli.wallMs.median / s10.cli.wallMs.median, 12, '×');
   if (s10?.cli && s100?.cli) add('scale100k-cli-cpu', 'CLI check CPU time 100k ÷ 10k', s100.cli.cpuMs.median / s10.cli.cpuMs.median, 12, '×');
-  if (s100?.server?.heapUsedMB) add('heap100k', `server heap used after the 100k index (limit ${fmt(s100.server.heapLimitMB, 0)} MB)`,
-    s100.server.heapUsedMB.median, s100.server.heapLimitMB, 'MB');
+  if (s100?.server?.heapUsedMB) add('heap100k', `server heap used after the 100k index (V8 limit ${fmt(s100.server.heapLimitMB, 0)} MB), median`,
+    s100.server.heapUsedMB.median, 500, 'MB');
+  // Figure 6: event-graph queries right after an edit that changes flow facts (each edit is followed by one request).
+  const g = s100?.graph ?? s10?.graph, gn = s100?.graph ? '100k' : '10k';
+  if (g) {
+    const base = (name) => `same request without an edit p50 ${fmt(g.static[name]?.p50, 2)} ms (baseline, same run); transport p50 ${fmt((s100?.graph ? s100 : s10).transport?.p50, 2)} ms included`;
+    add(`graph${gn}-hover`, `hover on a sender right after an edit of its publish call at ${gn}, p95`, g.afterPublisherEdit.hover.p95, 20, 'ms', base('hover'));
+    add(`graph${gn}-lens`, `code lenses of the publishing service right after an edit of its publish call at ${gn}, p95`, g.afterPublisherEdit.lens.p95, 20, 'ms', base('lens'));
+    add(`graph${gn}-listeners`, `jitai/subscribersOf (listenersOf) right after a subscriber moved to another event at ${gn}, p95`, g.afterSubscriberEdit.subscribersOf.p95, 20, 'ms', base('subscribersOf'));
+    add(`graph${gn}-hover-sub`, `hover right after a subscriber moved to another event at ${gn}, p95`, g.afterSubscriberEdit.hover.p95, 20, 'ms', base('hover'));
+    if (g.afterPublisherEdit.tree) add(`graph${gn}-tree`, `jitai/eventTree (whole tree; its lazy form is the tree engineer's part) right after an edit at ${gn}, p50`, g.afterPublisherEdit.tree.p50, 20, 'ms', base('tree'));
+  }
   if (s10?.edit) {
     add('edit10k', 'rename an eventDesc with 20 subscribers -> 21 files republished (didChange), median', s10.edit.didChange.p50, 20, 'ms',
       `min ${fmt(s10.edit.didChange.min, 1)} ms; ${s10.edit.didChange.maxPublishesPerEdit} publishes per edit; transport round trip p50 ${fmt(s10.transport?.p50, 2)} ms is included`);
@@ -71,6 +81,12 @@ export function tableRows(res) {
     }
     if (s.definition) lat('go-to-definition', s.definition);
     if (s.transport) lat('transport round trip (unknown request)', s.transport);
+    if (s.graph) {
+      for (const [label, bucket] of [['no edit (baseline)', s.graph.static], ['right after a publish-call edit', s.graph.afterPublisherEdit], ['right after a subscriber moved', s.graph.afterSubscriberEdit]]) {
+        for (const [name, l] of Object.entries(bucket)) lat(`event graph: ${name}, ${label}`, l);
+      }
+      if (s.graph.editToHover?.count) lat('event graph: didChange of a publish call -> hover showing the new key', s.graph.editToHover);
+    }
     if (s.completion) rows.push(['completion response size (first request)', k(Number(n)), `${fmt(s.completion.firstResponseBytes / 1024, 0)} KB`, `${s.completion.firstResponseItems} items`, '', '', '']);
     rows.push(['load average (1 min) at start / end of this N', k(Number(n)), `${s.loadAverage.start[0]} / ${s.loadAverage.end?.[0]}`, '', '', '', '']);
   }

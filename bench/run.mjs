@@ -9,6 +9,7 @@ import os from 'node:os';
 import { ensureApp } from './generate.mjs';
 import { floorRun, cliRun } from './process-figures.mjs';
 import { serverCold, editFigure, completionFigure, definitionFigure, transportFigure } from './server-figures.mjs';
+import { graphFigure } from './graph-figures.mjs';
 import { summary, machineInfo, round } from './stats.mjs';
 import { evaluateTargets, formatStdout, formatMarkdown } from './report.mjs';
 import { runProfiles } from './profile-run.mjs';
@@ -89,7 +90,8 @@ for (const n of sizes) {
     floors.push(f);
     if (haveCli) clis.push({ ...cliRun(cliPath, app.dir), floorWallMs: f.wallMs, floorCpuMs: f.cpuMs });
     if (haveServer) {
-      const keep = i === runs - 1 && n <= FULL_MAX_N;
+      // The last run's server stays up: every figure at N <= FULL_MAX_N, the event-graph figure at larger N.
+      const keep = i === runs - 1;
       const r = await serverCold({ serverPath, app, keep, verbose, nodeArgs: serverNodeArgs });
       servers.push({ ...r.result, floorMs: f.inProcessMs, floorCpuMs: f.cpuMs });
       if (keep) live = r.session;
@@ -130,12 +132,24 @@ for (const n of sizes) {
       notes.push(`N=${n}: the server flagged ${servers[0].unexpectedFilesWithDiagnostics} files the generator did not break, e.g. ${JSON.stringify(servers[0].unexpectedExamples.slice(0, 2))}`);
     }
   }
-  if (live) {
+  if (live && n > FULL_MAX_N) {
+    try {
+      log('  figure 6: event graph after an edit'); s.graph = await graphFigure(live, app, { reps: 20, treeReps: 3 });
+      s.transport = await transportFigure(live);
+      s.server.afterInteractions = live.memory();
+    } catch (e) {
+      notes.push(`N=${n}: event-graph figures failed: ${e.message.split('\n')[0]}`);
+      log(e);
+    } finally {
+      await live.stop();
+    }
+  } else if (live) {
     try {
       log('  figure 2: edit'); s.edit = await editFigure(live, app, 5);
       notes.push(...s.edit.notes.map((x) => `N=${n} edit: ${x}`));
       log('  figure 3: completion'); s.completion = await completionFigure(live, app);
       log('  figure 4: definition'); s.definition = await definitionFigure(live, app);
+      log('  figure 6: event graph after an edit'); s.graph = await graphFigure(live, app, { reps: 20, treeReps: 10 });
       s.transport = await transportFigure(live);
       s.server.afterInteractions = live.memory();
     } catch (e) {
@@ -146,7 +160,7 @@ for (const n of sizes) {
     }
   }
   s.loadAverage.end = os.loadavg().map((x) => round(x));
-  if (n >= 100000) notes.push(`N=${n}: ${runs} runs (fewer than at smaller N); only cold index and memory are measured there.`);
+  if (n >= 100000) notes.push(`N=${n}: ${runs} runs (fewer than at smaller N); only cold index, memory and the event-graph figure (6) are measured there.`);
 }
 
 res.targets = evaluateTargets(res);

@@ -8,7 +8,8 @@ import { resetInternedKeys } from './workspace/dependencyKeys';
 import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
 import { FlowChanges } from './check/flowChanges';
-import { elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
+import { carryFlowGraph, elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
+import { carryEventLoops } from './domain/eventLoops';
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
@@ -52,6 +53,9 @@ export class CheckedIndex extends WorkspaceIndex {
     this.adopt(fresh);
     this.checker.adopt(checker);
     this.flowVersion++;
+    // Same records: the flow graph and loops the check built on `fresh` hold for this index too.
+    carryFlowGraph(fresh, this);
+    carryEventLoops(fresh, this);
     this.flowChanges.reset(this);
     this.lastIndexMs = performance.now() - t0;
     onProgress?.({ done: total * 2, total: total * 2 });
@@ -100,7 +104,7 @@ export class CheckedIndex extends WorkspaceIndex {
     // counts or kinds and cannot change a flow fact.
     if (before && [...before].every(([p, sig]) => sig === this.flowSignature(p))) return cs;
     this.flowVersion++;
-    for (const k of this.flowChanges.changedKeys(this, cs.touched)) cs.provided.add(k);
+    for (const k of this.flowChanges.changedKeys(this, cs.touched, this.flowVersion - 1)) cs.provided.add(k);
     return cs;
   }
 
@@ -108,9 +112,15 @@ export class CheckedIndex extends WorkspaceIndex {
    * The records part of applyChanges: the index answers from the new records at once, and the files
    * the change affects wait for `checkPending` (their diagnostics may be stale until then).
    */
-  applyRecords(paths: string[]): void { this.checker.invalidate(this.update(paths)); }
+  applyRecords(paths: string[]): void {
+    const before = this.flowSignatures(paths);
+    this.checker.invalidate(this.withFlow(this.update(paths), before));
+  }
   /** The records part of setOverlay (see applyRecords). */
-  setOverlayRecords(path: string, text: string | undefined): void { this.checker.invalidate(this.setOverlayText(path, text)); }
+  setOverlayRecords(path: string, text: string | undefined): void {
+    const before = this.flowSignatures([path]);
+    this.checker.invalidate(this.withFlow(this.setOverlayText(path, text), before));
+  }
   /** Checks files left pending by applyRecords/setOverlayRecords for at most `budgetMs`; returns those whose problems changed. */
   checkPending(budgetMs?: number): string[] { return this.checker.checkPending(budgetMs); }
   /** Files whose diagnostics still wait for checkPending. */

@@ -15,6 +15,7 @@ import type { FlowSource } from '../domain/flowGraph';
 import { hasPayloadReads } from '../domain/handlerReads';
 import type { ChangeSet } from '../workspace/workspaceIndex';
 import { keys } from '../workspace/dependencyKeys';
+import { ReverseEdges } from '../workspace/reverseEdges';
 import { closestName, isTypoCandidate } from '../text/closestName';
 import { TrackingLookup, type NearQuery } from './trackingLookup';
 import { validateAppJson, validateElement, validatePython } from './rules';
@@ -36,8 +37,9 @@ const CONTRACT_FILES = /\/(service|model|__init__)\.py$/;
 
 export class Checker {
   private diags = new Map<string, EngineDiagnostic[]>();
-  private deps = new Map<string, Set<string>>();
-  private rdeps = new Map<string, Set<string>>();
+  /** Keys each file looked up (an array: files have few), and the reverse. */
+  private deps = new Map<string, readonly string[]>();
+  private rdeps = new ReverseEdges();
   /** "Did you mean" questions: kind key -> asked name -> file that asked -> the answer it got. */
   private nearRdeps = new Map<string, Map<string, Map<string, string | undefined>>>();
   private nearDeps = new Map<string, NearQuery[]>();
@@ -69,7 +71,7 @@ export class Checker {
     const p = this.pending;
     for (const f of cs.touched) p.add(f);
     if (cs.structural) for (const f of this.diags.keys()) p.add(f);
-    for (const k of cs.provided) for (const f of this.rdeps.get(k) ?? []) p.add(f);
+    for (const k of cs.provided) for (const f of this.rdeps.filesOf(k)) p.add(f);
     // A suggestion changes only when it leaves the kind, or a name joins that beats it (closestName's
     // answer depends on the set alone): a file is re-checked only then, not on every service added.
     for (const n of cs.names) {
@@ -159,12 +161,8 @@ export class Checker {
 
   private addDeps(path: string, lookup: TrackingLookup): void {
     if (lookup.deps.size) {
-      this.deps.set(path, lookup.deps);
-      for (const k of lookup.deps) {
-        let s = this.rdeps.get(k);
-        if (!s) this.rdeps.set(k, (s = new Set()));
-        s.add(path);
-      }
+      this.deps.set(path, [...lookup.deps]);
+      for (const k of lookup.deps) this.rdeps.add(k, path);
     }
     if (!lookup.nears.length) return;
     this.nearDeps.set(path, lookup.nears);
@@ -180,10 +178,7 @@ export class Checker {
   private dropDeps(path: string): void {
     const old = this.deps.get(path);
     if (old) {
-      for (const k of old) {
-        const s = this.rdeps.get(k);
-        if (s) { s.delete(path); if (!s.size) this.rdeps.delete(k); }
-      }
+      for (const k of old) this.rdeps.delete(k, path);
       this.deps.delete(path);
     }
     const nears = this.nearDeps.get(path);

@@ -1,14 +1,15 @@
 /**
  * Which flow facts a change altered: the merged payload of each custom event, the events each
- * Python file's functions handle, and the event loops through each file. Keeps the last state and
- * names the dependency keys whose answer changed, so the checker re-checks only the handlers and
- * loop members affected. Payloads are compared only for events published in the touched files.
+ * Python file's functions handle, and the event loops through each file. Brings the flow graph and
+ * the loops up to date incrementally and names the dependency keys whose answer changed, so the
+ * checker re-checks only the handlers and loop members affected. Payloads are compared only for
+ * events published in the touched files; handlers and loops only where the update changed them.
  */
 import type { PythonRecord } from '../model/records';
 import { keys } from '../workspace/dependencyKeys';
-import { flowGraph, type FlowSource } from '../domain/flowGraph';
+import { flowGraph, payloadOfSites, updateFlowGraph, type FlowSource, type PublishSite } from '../domain/flowGraph';
 import { payloadSignature } from '../domain/payloads';
-import { eventLoops, loopSignature } from '../domain/eventLoops';
+import { eventLoops, updateEventLoops } from '../domain/eventLoops';
 
 /** `appRoot|sender` of every literal sender a Python file publishes. */
 function sendersOf(py: PythonRecord | undefined): string[] {
@@ -18,26 +19,28 @@ function sendersOf(py: PythonRecord | undefined): string[] {
 }
 
 export class FlowChanges {
-  private payloads = new Map<string, string>();
-  private handlers = new Map<string, string>();
-  private loops = new Map<string, string>();
+  /**
+   * Each sender's publish-site list as last seen. Lists never change (see EventWiring), so the
+   * baseline costs no payload merging: a payload is merged only for a sender a change touched.
+   */
+  private sites = new Map<string, readonly PublishSite[]>();
   private sendersByFile = new Map<string, string[]>();
 
   /** Takes the current state as the baseline (after a full index or a structural change). */
   reset(src: FlowSource): void {
-    this.payloads.clear();
+    this.sites.clear();
     this.sendersByFile.clear();
     for (const py of src.allPython()) {
       const s = sendersOf(py);
       if (s.length) this.sendersByFile.set(py.path, s);
     }
-    for (const key of flowGraph(src).publishers.keys()) this.payloadKey(src, key);
-    this.handlers = this.handlerSigs(src);
-    this.loops = this.loopSigs(src);
+    for (const [appRoot, sender, list] of src.wiring.publishers.all()) this.sites.set(`${appRoot}|${sender}`, list);
+    // Built now (free when the full check already built them): later changes update them in place.
+    eventLoops(src);
   }
 
-  /** Dependency keys whose flow facts differ from the last state, after `touched` files changed. */
-  changedKeys(src: FlowSource, touched: Iterable<string>): string[] {
+  /** Dependency keys whose flow facts differ from flow version `fromVersion`, after `touched` files changed. */
+  changedKeys(src: FlowSource, touched: Iterable<string>, fromVersion: number): string[] {
     const out: string[] = [];
     const affected = new Set<string>();
     for (const p of touched) {
@@ -47,8 +50,12 @@ export class FlowChanges {
       if (now.length) this.sendersByFile.set(p, now); else this.sendersByFile.delete(p);
     }
     for (const k of affected) if (this.payloadKey(src, k)) out.push(this.depKey(k));
-    out.push(...diff(this.handlers, (this.handlers = this.handlerSigs(src))));
-    out.push(...diff(this.loops, (this.loops = this.loopSigs(src))));
+    const paths = [...touched];
+    const u = updateFlowGraph(src, fromVersion, paths);
+    const loopFiles = u && updateEventLoops(src, fromVersion, paths.filter((p) => p.endsWith('.py')), u.events);
+    // Without the previous graph (never built) nothing is known to be unchanged: every handler and loop file is re-checked.
+    for (const f of u ? u.handlerFiles : flowGraph(src).handlersByFile.keys()) out.push(keys.handlers(f));
+    for (const f of loopFiles ?? eventLoops(src).byPath.keys()) out.push(keys.loop(f));
     return out;
   }
 
@@ -57,32 +64,14 @@ export class FlowChanges {
     return keys.payload(k.slice(0, bar), k.slice(bar + 1));
   }
 
-  /** Recomputes one event's payload signature; true when it changed. */
+  /** Compares one event's merged payload with its last state; true when it changed. */
   private payloadKey(src: FlowSource, k: string): boolean {
     const bar = k.indexOf('|');
-    const p = flowGraph(src).customPayload(k.slice(0, bar), k.slice(bar + 1));
-    const sig = p ? payloadSignature(p) : undefined;
-    const before = this.payloads.get(k);
-    if (sig === undefined) this.payloads.delete(k); else this.payloads.set(k, sig);
-    return before !== sig;
+    const now = src.wiring.publishers.get(k.slice(0, bar), k.slice(bar + 1));
+    const before = this.sites.get(k);
+    if (now.length) this.sites.set(k, now); else this.sites.delete(k);
+    if (before === now) return false;
+    const sig = (l: readonly PublishSite[] | undefined) => { const p = l && payloadOfSites(l); return p ? payloadSignature(p) : undefined; };
+    return sig(before) !== sig(now);
   }
-
-  private handlerSigs(src: FlowSource): Map<string, string> {
-    const m = new Map<string, string>();
-    for (const [path, hs] of flowGraph(src).handlersByFile) m.set(keys.handlers(path), JSON.stringify(hs.map((h) => [h.el.path, h.fn.id, h.sender])));
-    return m;
-  }
-
-  private loopSigs(src: FlowSource): Map<string, string> {
-    const m = new Map<string, string>();
-    for (const [path, list] of eventLoops(src).byPath) m.set(keys.loop(path), loopSignature(list));
-    return m;
-  }
-}
-
-function diff(before: Map<string, string>, now: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const [k, v] of now) if (before.get(k) !== v) out.push(k);
-  for (const k of before.keys()) if (!now.has(k)) out.push(k);
-  return out;
 }

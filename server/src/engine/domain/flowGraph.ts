@@ -1,11 +1,15 @@
 /**
- * The event flow of the workspace, built in one pass per index version: publish sites by sender,
- * each event/task element's handler function and payload, the handlers living in each Python
- * file, and functions by id for following calls. Payload checks, loop detection, hover,
- * completion and Run handler all read it.
+ * The event flow of the workspace: publish sites by sender (the index's wiring), each event/task
+ * element's handler function and payload, the handlers living in each Python file, and functions
+ * by id for following calls. Built once, then kept current by `updateFlowGraph`: each handler
+ * records the Python files and elements its resolution looked at, so a change re-resolves only the
+ * handlers that looked at a changed file. Payload checks, loop detection, hover, completion and
+ * Run handler all read it.
  */
 import type { ElementRecord, PythonRecord } from '../model/records';
-import type { PublishCall, PyClassDef, PyFunctionDef } from '../python/types';
+import type { PyClassDef, PyFunctionDef } from '../python/types';
+import type { EventWiring, PublishSite } from '../workspace/eventWiring';
+import { ReverseEdges } from '../workspace/reverseEdges';
 import { EVENT_TYPES, TASK_TYPES, isCustomSubscriber, isListener, listenTarget } from './elementTypes';
 import { findMethod, funcProp, implementationClass, modelFields, runFuncType, splitFunc } from './handlers';
 import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, workflowEventShape, type Payload } from './payloads';
@@ -15,13 +19,58 @@ export interface FlowSource {
   readonly version: number;
   /** When set, the flow graph is cached by it instead of `version` (bumped only when flow facts may change). */
   readonly flowVersion?: number;
+  /** Publish sites and listeners per sender, kept current by the index. */
+  readonly wiring: EventWiring;
   allPython(): IterableIterator<PythonRecord>;
   allElements(): IterableIterator<ElementRecord>;
   python(path: string): PythonRecord | undefined;
   element(appRoot: string, fullName: string): ElementRecord | undefined;
+  elementOfFile(path: string): ElementRecord | undefined;
 }
 
-export interface PublishSite { py: PythonRecord; call: PublishCall }
+type Lookups = Pick<FlowSource, 'python' | 'element'>;
+
+/** Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json answered a name. */
+class RecordingLookups implements Lookups {
+  readonly asked: string[] = [];
+  constructor(private readonly src: Lookups, private readonly named: Map<string, string>) {}
+  python(path: string): PythonRecord | undefined { this.asked.push(`py:${path}`); return this.src.python(path); }
+  element(appRoot: string, fullName: string): ElementRecord | undefined {
+    const k = `e:${appRoot}|${fullName}`;
+    this.asked.push(k);
+    const el = this.src.element(appRoot, fullName);
+    if (el) this.named.set(el.path, k);
+    return el;
+  }
+}
+
+const byElPath = (a: Handler, b: Handler) => (a.el.path < b.el.path ? -1 : a.el.path > b.el.path ? 1 : 0);
+
+function insertSorted(m: Map<string, Handler[]>, k: string, h: Handler): void {
+  const list = m.get(k);
+  if (!list) { m.set(k, [h]); return; }
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (byElPath(list[mid], h) <= 0) lo = mid + 1; else hi = mid; }
+  list.splice(lo, 0, h);
+}
+
+function removeFrom(m: Map<string, Handler[]>, k: string, h: Handler): void {
+  const list = m.get(k);
+  const i = list ? list.indexOf(h) : -1;
+  if (i < 0) return;
+  list!.splice(i, 1);
+  if (!list!.length) m.delete(k);
+}
+
+/** A stable text of the handlers living in one Python file (for change detection). */
+export function handlerListSignature(list: readonly Handler[] | undefined): string {
+  return list ? JSON.stringify(list.map((h) => [h.el.path, h.fn.id, h.sender])) : '';
+}
+
+/** What an update changed: Python files whose handler lists changed, and `appRoot|sender` events whose subscribers or handler code may have. */
+export interface FlowUpdate { handlerFiles: Set<string>; events: Set<string> }
+
+export type { PublishSite } from '../workspace/eventWiring';
 
 /** A function the graph knows: a module-level function or a method of a top-level class. */
 export interface FlowFunction { id: string; py: PythonRecord; fn: PyFunctionDef; cls?: PyClassDef }
@@ -36,48 +85,113 @@ export interface Handler {
   payload?: Payload;
 }
 
+/** Merged payloads by the publish-site list they come from (a list never changes, see EventWiring). */
+const mergedPayloads = new WeakMap<readonly PublishSite[], Payload>();
+
+/** The merged payload of a list of publish sites (undefined when empty), computed once per list. */
+export function payloadOfSites(sites: readonly PublishSite[]): Payload | undefined {
+  if (!sites.length) return undefined;
+  let p = mergedPayloads.get(sites);
+  if (!p) mergedPayloads.set(sites, (p = mergePayload(sites.map((s) => s.call.payload ?? {}))));
+  return p;
+}
+
+/** Publish sites of a sender literal in an app (no graph is built). */
+export function publishSitesIn(src: Pick<FlowSource, 'wiring'>, appRoot: string, sender: string): readonly PublishSite[] {
+  return src.wiring.publishers.get(appRoot, sender);
+}
+
+/** The merged payload of a custom event (undefined when nothing publishes it); no graph is built. */
+export function senderPayload(src: Pick<FlowSource, 'wiring'>, appRoot: string, sender: string): Payload | undefined {
+  return payloadOfSites(src.wiring.publishers.get(appRoot, sender));
+}
+
 export class FlowGraph {
-  readonly publishers = new Map<string, PublishSite[]>();
+  /** Handlers by the Python file of their function (each list ordered by e.json path). */
   readonly handlersByFile = new Map<string, Handler[]>();
   /** Handlers by their e.json path. */
   readonly handlersByEl = new Map<string, Handler>();
-  /** Custom subscribers by `appRoot|sender`. */
+  /** Custom subscribers by `appRoot|sender` (ordered by e.json path). */
   readonly subscribers = new Map<string, Handler[]>();
-  private readonly payloads = new Map<string, Payload>();
+  /** What each listener's resolution looked at, and the reverse. */
+  private readonly asked = new Map<string, string[]>();
+  private readonly askedBy = new ReverseEdges();
+  /** `e:` key of every element a resolution found, by its e.json path (to find who asked after it is deleted). */
+  private readonly named = new Map<string, string>();
 
-  constructor(private readonly src: FlowSource) {
-    for (const py of src.allPython()) {
-      for (const call of py.scan.publishCalls) {
-        const v = call.sender?.value;
-        if (v !== undefined) push(this.publishers, `${py.appRoot}|${v}`, { py, call });
-      }
-    }
+  constructor(public src: FlowSource) {
     for (const el of src.allElements()) {
       if (!isListener(el)) continue;
-      const fn = this.handlerFunction(el);
-      if (!fn) continue;
-      const h = this.handler(el, fn);
-      this.handlersByEl.set(el.path, h);
-      push(this.handlersByFile, fn.py.path, h);
-      if (h.sender !== undefined) push(this.subscribers, `${el.appRoot}|${h.sender}`, h);
+      const h = this.resolve(el);
+      if (h) this.insert(h);
     }
   }
 
+  /** Files changed (e.json, .py): re-resolves the handlers of changed listeners and of every listener that looked at a changed file. */
+  update(touched: Iterable<string>): FlowUpdate {
+    const redo = new Set<string>();
+    const askers = (k: string | undefined) => { if (k) for (const p of this.askedBy.filesOf(k)) redo.add(p); };
+    for (const p of touched) {
+      if (p.endsWith('.py')) { askers(`py:${p}`); continue; }
+      redo.add(p);
+      askers(this.named.get(p));
+      const el = this.src.elementOfFile(p);
+      if (el) askers(`e:${el.appRoot}|${el.fullName}`);
+    }
+    const before = new Map<string, string>();
+    const events = new Set<string>();
+    const note = (h: Handler | undefined) => {
+      if (!h) return;
+      if (!before.has(h.fn.py.path)) before.set(h.fn.py.path, handlerListSignature(this.handlersByFile.get(h.fn.py.path)));
+      if (h.sender !== undefined) events.add(`${h.el.appRoot}|${h.sender}`);
+    };
+    for (const path of redo) {
+      note(this.handlersByEl.get(path));
+      this.drop(path);
+      const el = this.src.elementOfFile(path);
+      const h = el && isListener(el) ? this.resolve(el) : undefined;
+      note(h);
+      if (h) this.insert(h);
+    }
+    const handlerFiles = new Set<string>();
+    for (const [f, sig] of before) if (handlerListSignature(this.handlersByFile.get(f)) !== sig) handlerFiles.add(f);
+    return { handlerFiles, events };
+  }
+
+  private drop(path: string): void {
+    for (const k of this.asked.get(path) ?? []) this.askedBy.delete(k, path);
+    this.asked.delete(path);
+    const h = this.handlersByEl.get(path);
+    if (!h) return;
+    this.handlersByEl.delete(path);
+    removeFrom(this.handlersByFile, h.fn.py.path, h);
+    if (h.sender !== undefined) removeFrom(this.subscribers, `${h.el.appRoot}|${h.sender}`, h);
+  }
+
+  private resolve(el: ElementRecord): Handler | undefined {
+    const look = new RecordingLookups(this.src, this.named);
+    const fn = this.handlerFunction(el, look);
+    const h = fn && this.handler(el, fn, look);
+    const asked = [...new Set(look.asked)];
+    this.asked.set(el.path, asked);
+    for (const k of asked) this.askedBy.add(k, el.path);
+    return h;
+  }
+
+  private insert(h: Handler): void {
+    this.handlersByEl.set(h.el.path, h);
+    insertSorted(this.handlersByFile, h.fn.py.path, h);
+    if (h.sender !== undefined) insertSorted(this.subscribers, `${h.el.appRoot}|${h.sender}`, h);
+  }
+
   /** Publish sites of a sender literal in an app. */
-  publishSites(appRoot: string, sender: string): PublishSite[] {
-    return this.publishers.get(`${appRoot}|${sender}`) ?? [];
+  publishSites(appRoot: string, sender: string): readonly PublishSite[] {
+    return publishSitesIn(this.src, appRoot, sender);
   }
 
   /** The merged payload of a custom event (undefined when nothing publishes it). */
   customPayload(appRoot: string, sender: string): Payload | undefined {
-    const key = `${appRoot}|${sender}`;
-    const cached = this.payloads.get(key);
-    if (cached) return cached;
-    const sites = this.publishers.get(key);
-    if (!sites?.length) return undefined;
-    const p = mergePayload(sites.map((s) => s.call.payload ?? {}));
-    this.payloads.set(key, p);
-    return p;
+    return senderPayload(this.src, appRoot, sender);
   }
 
   /** A function by the file it is in and its `Class.method` or `function` name. */
@@ -102,24 +216,24 @@ export class FlowGraph {
     return out;
   }
 
-  private handlerFunction(el: ElementRecord): FlowFunction | undefined {
+  private handlerFunction(el: ElementRecord, look: Lookups): FlowFunction | undefined {
     if (runFuncType(el) === 'Inner') {
-      const py = this.src.python(`${el.dir}/inner.py`);
+      const py = look.python(`${el.dir}/inner.py`);
       return py ? this.functionIn(py, 'customFunc') : undefined;
     }
     const func = funcProp(el)?.value;
     const parts = func ? splitFunc(func) : undefined;
-    const target = parts ? this.src.element(el.appRoot, parts.element) : undefined;
-    const impl = target ? implementationClass(this.src, target) : undefined;
+    const target = parts ? look.element(el.appRoot, parts.element) : undefined;
+    const impl = target ? implementationClass(look, target) : undefined;
     if (!impl || !findMethod(impl, parts!.fn)) return undefined;
-    const py = this.src.python(impl.file)!;
+    const py = look.python(impl.file)!;
     return this.functionIn(py, `${impl.cls.name}.${parts!.fn}`);
   }
 
   /** A handler record; a custom event's payload is merged on first use (most are never asked for). */
-  private handler(el: ElementRecord, fn: FlowFunction): Handler {
+  private handler(el: ElementRecord, fn: FlowFunction, look: Lookups): Handler {
     const target = listenTarget(el)?.value;
-    if (!isCustomSubscriber(el)) return { el, fn, ...this.fixedPayloadOf(el, target) };
+    if (!isCustomSubscriber(el)) return { el, fn, ...this.fixedPayloadOf(el, target, look) };
     if (!target) return { el, fn };
     const objMode = el.json.props.get('objMode');
     if (objMode?.kind === 'boolean' && objMode.value === true) return { el, fn, sender: target };
@@ -127,9 +241,9 @@ export class FlowGraph {
     return { el, fn, sender: target, get payload() { return graph.customPayload(el.appRoot, target); } };
   }
 
-  private fixedPayloadOf(el: ElementRecord, target: string | undefined): { payload?: Payload } {
-    const model = target ? this.src.element(el.appRoot, target) : undefined;
-    const fields = model && model.kind === 'model' ? modelFields(this.src, model) : undefined;
+  private fixedPayloadOf(el: ElementRecord, target: string | undefined, look: Lookups): { payload?: Payload } {
+    const model = target ? look.element(el.appRoot, target) : undefined;
+    const fields = model && model.kind === 'model' ? modelFields(look, model) : undefined;
     switch (el.type) {
       case EVENT_TYPES.model: return { payload: fixedPayload(modelEventShape(fields)) };
       case EVENT_TYPES.workflow: return { payload: fixedPayload(workflowEventShape(fields)) };
@@ -141,16 +255,31 @@ export class FlowGraph {
   }
 }
 
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v); else m.set(k, [v]);
-}
-
 const cache = new WeakMap<FlowSource, { version: number; graph: FlowGraph }>();
 
 /** The version flow results are cached by. */
 export function flowVersionOf(src: FlowSource): number {
   return src.flowVersion ?? src.version;
+}
+
+/** Hands the graph built for a freshly loaded index over to the index that adopted its records. */
+export function carryFlowGraph(from: FlowSource, to: FlowSource): void {
+  const c = cache.get(from);
+  if (!c || c.version !== flowVersionOf(from)) return;
+  c.graph.src = to;
+  cache.set(to, { version: flowVersionOf(to), graph: c.graph });
+}
+
+/**
+ * Brings the graph of the previous flow version up to the current one after `touched` changed
+ * (undefined when there is none: the next `flowGraph` builds it from scratch).
+ */
+export function updateFlowGraph(src: FlowSource, fromVersion: number, touched: Iterable<string>): FlowUpdate | undefined {
+  const c = cache.get(src);
+  if (!c || c.version !== fromVersion) return undefined;
+  const u = c.graph.update(touched);
+  c.version = flowVersionOf(src);
+  return u;
 }
 
 /** The flow graph of the index at its current flow version (built once per version). */

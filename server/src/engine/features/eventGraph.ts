@@ -1,64 +1,27 @@
 /**
  * Who publishes and who listens to which sender, per app: the one answer the events tree, code
- * lenses, hover, references, rename and the Run chain share.
+ * lenses, hover, references, rename and the Run chain share. Read straight from the index's event
+ * wiring (kept current on every change), so no query rebuilds anything after an edit.
  */
 import type { SubscriberKind } from '../../../../shared/src/protocol/types';
-import type { ElementRecord, PythonRecord } from '../model/records';
-import type { PublishCall } from '../python/types';
+import type { ElementRecord } from '../model/records';
+import type { PublishSite } from '../workspace/eventWiring';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { isCustomSubscriber, isListener, listenTarget, subscriberKind } from '../domain/elementTypes';
+import { isCustomSubscriber, subscriberKind } from '../domain/elementTypes';
 
-export interface PublishSite { py: PythonRecord; call: PublishCall }
+export type { PublishSite } from '../workspace/eventWiring';
 
 /** An event or task element listening to a sender, and what kind of listener it is. */
 export interface Listener { el: ElementRecord; kind: SubscriberKind }
 
-/** Publish sites and listeners by `appRoot|target`, built in one pass and cached by index version. */
-class EventGraph {
-  readonly publishers = new Map<string, PublishSite[]>();
-  /** Every event/task element by what it names as its target (`sender`, `model` or `modelPath`). */
-  readonly byTarget = new Map<string, ElementRecord[]>();
-  constructor(index: WorkspaceIndex) {
-    for (const py of index.allPython()) {
-      for (const call of py.scan.publishCalls) {
-        const v = call.sender?.value;
-        if (v === undefined) continue;
-        push(this.publishers, `${py.appRoot}|${v}`, { py, call });
-      }
-    }
-    for (const el of index.allElements()) {
-      if (!isListener(el)) continue;
-      push(this.byTarget, `${el.appRoot}|${listenTarget(el)?.value ?? ''}`, el);
-    }
-  }
-}
-
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v); else m.set(k, [v]);
-}
-
-const cache = new WeakMap<WorkspaceIndex, { version: number; graph: EventGraph }>();
-
-function eventGraph(index: WorkspaceIndex): EventGraph {
-  const c = cache.get(index);
-  if (c && c.version === index.version) return c.graph;
-  const graph = new EventGraph(index);
-  cache.set(index, { version: index.version, graph });
-  return graph;
-}
-
-/** `publish` calls whose sender literal is `sender`. */
-export function publishSitesOf(index: WorkspaceIndex, appRoot: string, sender: string): PublishSite[] {
-  return eventGraph(index).publishers.get(`${appRoot}|${sender}`) ?? [];
+/** `publish` calls whose sender literal is `sender` (ordered by file, then place). */
+export function publishSitesOf(index: WorkspaceIndex, appRoot: string, sender: string): readonly PublishSite[] {
+  return index.wiring.publishers.get(appRoot, sender);
 }
 
 /** Every sender literal published in an app, with its publish sites. */
-export function publishedSenders(index: WorkspaceIndex, appRoot: string): [sender: string, sites: PublishSite[]][] {
-  const out: [string, PublishSite[]][] = [];
-  const prefix = `${appRoot}|`;
-  for (const [key, sites] of eventGraph(index).publishers) if (key.startsWith(prefix)) out.push([key.slice(prefix.length), sites]);
-  return out;
+export function publishedSenders(index: WorkspaceIndex, appRoot: string): [sender: string, sites: readonly PublishSite[]][] {
+  return [...index.wiring.publishers.ofApp(appRoot)];
 }
 
 /**
@@ -68,12 +31,22 @@ export function publishedSenders(index: WorkspaceIndex, appRoot: string): [sende
  * `<service>.<event>`, listened to by custom subscribers only.
  */
 export function listenersOf(index: WorkspaceIndex, appRoot: string, sender: string): Listener[] {
-  const all = eventGraph(index).byTarget.get(`${appRoot}|${sender}`);
-  if (!all) return [];
+  const all = index.wiring.listeners.get(appRoot, sender);
+  if (!all.length) return [];
   const custom = index.element(appRoot, sender) === undefined;
   const out: Listener[] = [];
   for (const el of all) if (isCustomSubscriber(el) === custom) out.push({ el, kind: subscriberKind(el) });
   return out;
+}
+
+/** Number of listeners of `sender` (what a lens or a tree row counts), without building the list. */
+export function listenerCount(index: WorkspaceIndex, appRoot: string, sender: string): number {
+  const all = index.wiring.listeners.get(appRoot, sender);
+  if (!all.length) return 0;
+  const custom = index.element(appRoot, sender) === undefined;
+  let n = 0;
+  for (const el of all) if (isCustomSubscriber(el) === custom) n++;
+  return n;
 }
 
 /** fullNames of the custom subscribers of a custom event (what Run chain dispatches a published event to). */

@@ -7,7 +7,7 @@ import type { ElementRecord } from '../model/records';
 import type { OffsetRange } from '../python/types';
 import { msg, type Locale } from '../i18n/messages';
 import { alwaysSent, typeLabel, type Payload, type PayloadNode } from '../domain/payloads';
-import { currentFunction, flowGraph, type PublishSite } from '../domain/flowGraph';
+import { currentFunction, flowGraph, publishSitesIn, senderPayload, type PublishSite } from '../domain/flowGraph';
 import { listenTarget } from '../domain/elementTypes';
 
 function keyLines(L: Locale, parent: PayloadNode, indent: string, out: string[]): void {
@@ -33,7 +33,7 @@ export function payloadLines(L: Locale, p: Payload): string[] {
   return out;
 }
 
-function siteLines(index: WorkspaceIndex, appRoot: string, sites: PublishSite[]): string[] {
+function siteLines(index: WorkspaceIndex, appRoot: string, sites: readonly PublishSite[]): string[] {
   if (!sites.length) return [];
   return [msg(index.locale, 'hover-published-at'), ...sites.map((s) => {
     const line = s.py.lines.positionAt(s.call.range.start).line + 1;
@@ -43,9 +43,9 @@ function siteLines(index: WorkspaceIndex, appRoot: string, sites: PublishSite[])
 
 /** Payload section of a custom event's hover (shape and publish sites). */
 export function customPayloadMarkdown(index: WorkspaceIndex, appRoot: string, sender: string): string {
-  const graph = flowGraph(index);
-  const sites = graph.publishSites(appRoot, sender);
-  const p = graph.customPayload(appRoot, sender);
+  // Straight from the index's wiring: a hover right after an edit builds no graph.
+  const sites = publishSitesIn(index, appRoot, sender);
+  const p = senderPayload(index, appRoot, sender);
   const L = index.locale;
   if (!p) return msg(L, 'hover-payload-unknown');
   return [msg(L, 'hover-payload', { count: sites.length }), payloadLines(L, p).join('\n'), siteLines(index, appRoot, sites).join('\n')]

@@ -7,6 +7,7 @@
  */
 import type { ElementRecord, PythonRecord } from '../model/records';
 import { stringProp } from '../elements/elementJson';
+import { EventWiring } from './eventWiring';
 
 const nameKey = (appRoot: string, fullName: string) => `${appRoot}|${fullName.toLowerCase()}`;
 const senderKey = (appRoot: string, sender: string) => `${appRoot}|${sender}`;
@@ -42,8 +43,11 @@ export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
   /** Senders (`appRoot|sender`) whose subscribers or publishers went from none to some or back. */
   private wiring = new Set<string>();
 
-  addElement(el: ElementRecord): void { this.element(el, 1); }
-  removeElement(el: ElementRecord): void { this.element(el, -1); }
+  /** Publish sites and listeners per sender, kept current by the same calls. */
+  readonly events = new EventWiring();
+
+  addElement(el: ElementRecord): void { this.element(el, 1); this.events.addElement(el); }
+  removeElement(el: ElementRecord): void { this.element(el, -1); this.events.removeElement(el); }
 
   private element(el: ElementRecord, sign: 1 | -1): void {
     const nk = nameKey(el.appRoot, el.fullName);
@@ -62,6 +66,7 @@ export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
 
   /** A Python file was (re)read or deleted: moves its literal publish senders. */
   setPython(old: PythonRecord | undefined, now: PythonRecord | undefined): void {
+    this.events.setPython(old, now);
     for (const [rec, sign] of [[old, -1], [now, 1]] as const) {
       for (const call of rec?.scan.publishCalls ?? []) {
         const v = call.sender?.value;

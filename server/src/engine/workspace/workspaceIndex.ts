@@ -16,6 +16,7 @@ import { FolderExcludes } from './exclusion';
 import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
 import { workflowNodes } from './workflowNodes';
 import { UsageMaps, type UsageLookup } from './usageMaps';
+import type { EventWiring } from './eventWiring';
 
 export interface IndexOptions {
   host?: FileHost;
@@ -361,13 +362,13 @@ export class WorkspaceIndex implements UsageLookup {
   // ---- queries ------------------------------------------------------------------------------
 
   app(root: string): AppRecord | undefined { return this.apps.get(root); }
-  /** True when an editor has the file open (its text comes from the overlay). */
-  isOpen(path: string): boolean { return this.overlays.has(path); }
-  /** A file's current text: the editor's unsaved text when open, else what the file host reads. */
-  text(path: string): ReadResult { return readText(this.host, this.overlays, normalizePath(path)); }
+  isOpen(path: string): boolean { return this.overlays.has(path); } // an editor has it open (text from the overlay)
+  text(path: string): ReadResult { return readText(this.host, this.overlays, normalizePath(path)); } // open: the editor's text
   element(appRoot: string, fullName: string): ElementRecord | undefined { return this.byName.get(appRoot)?.get(fullName); }
   python(path: string): PythonRecord | undefined { return this.pythons.get(path); }
   hasPythonFile(path: string): boolean { return this.pythons.has(path); }
+  /** Publish sites and listeners per sender, kept current on every change (see EventWiring). */
+  get wiring(): EventWiring { return this.usage.events; }
   appJsonAt(path: string): AppJsonRecord | undefined { return this.appJsons.get(path); }
   namesakes(appRoot: string, fullName: string): ElementRecord[] { return this.usage.namesakes(appRoot, fullName); }
   subscriberCount(appRoot: string, sender: string): number { return this.usage.subscriberCount(appRoot, sender); }
@@ -382,8 +383,7 @@ export class WorkspaceIndex implements UsageLookup {
     return near === undefined ? undefined : this.element(appRoot, near);
   }
   elementAt(path: string): ElementRecord | undefined { return this.elements.get(normalizePath(path)); }
-  /** The element of an e.json path that is already normalised (hot path: no normalisation). */
-  elementOfFile(path: string): ElementRecord | undefined { return this.elements.get(path); }
+  elementOfFile(path: string): ElementRecord | undefined { return this.elements.get(path); } // path already normalised (hot)
   /** The element whose folder holds `path` (nearest e.json above it). */
   elementOwning(path: string): ElementRecord | undefined {
     for (let d = dirOf(normalizePath(path)); d.length > 1; d = dirOf(d)) { const el = this.elements.get(`${d}/e.json`); if (el) return el; }

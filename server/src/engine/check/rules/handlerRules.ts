@@ -91,7 +91,7 @@ function checkFuncTarget(el: ElementRecord, func: StringValue, ctx: TrackingLook
   const declared = declaredFunctions(target);
   const impl = implementationClass(ctx, target);
   const method = findMethod(impl, parts.fn);
-  if (method && impl) checkGlobalSignature(el, parts.element, method, impl.file, fnRange(), ctx, out);
+  if (method && impl) checkGlobalSignature(el, parts.element, method, impl.file, fnRange, ctx, out);
   if (declared.includes(parts.fn)) return;
   if (method) {
     out.warning(fnRange(), 'func-not-in-function-list', msg(L, 'func-not-in-function-list', { fn: parts.fn, element: parts.element }));

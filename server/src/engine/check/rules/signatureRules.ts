@@ -29,7 +29,7 @@ export function checkInnerSignature(fn: PyFunctionDef, el: ElementRecord, L: Loc
 
 /** A Global handler method (the diagnostic belongs to the e.json's func, with the method's definition as related place). */
 export function checkGlobalSignature(el: ElementRecord, element: string, method: PyFunctionDef, file: string,
-  fnRange: OffsetRange, ctx: TrackingLookup, out: DiagnosticSink): void {
+  fnRange: () => OffsetRange, ctx: TrackingLookup, out: DiagnosticSink): void {
   const call = handlerCall(el);
   if (!call) return;
   const target = ctx.element(el.appRoot, element);
@@ -39,7 +39,7 @@ export function checkGlobalSignature(el: ElementRecord, element: string, method:
   const L = ctx.locale;
   const py = ctx.python(file);
   const at = paramsRangeOf(method);
-  out.add(fnRange, verdict === 'fails' ? Severity.Error : Severity.Warning,
+  out.add(fnRange(), verdict === 'fails' ? Severity.Error : Severity.Warning,
     verdict === 'fails' ? 'handler-signature-fails' : 'handler-signature-unusual',
     msg(L, 'sig-global', { fn: method.name, element, kind: kindLabel(L, el.kind), detail: signatureMessage(L, method, el, verdict, true) }),
     py ? { related: [{ path: file, range: py.lines.range(at.start, at.end), message: msg(L, 'sig-related') }] } : {});
