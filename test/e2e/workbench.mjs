@@ -137,10 +137,17 @@ export class Workbench {
   }
 
   async contextMenu(rowLocator, item) {
-    await rowLocator.click({ button: 'right' });
-    const entry = this.page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
-    await entry.waitFor({ state: 'visible', timeout: WAIT.short });
-    await entry.click();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    // A tree refresh can re-render the row under an open menu and swallow the click: the menu then stays
+    // open. Check that the menu closed (the item ran); else choose the item again, a bounded number of times.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!(await menu.isVisible().catch(() => false))) await rowLocator.click({ button: 'right' });
+      const entry = this.page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
+      await entry.waitFor({ state: 'visible', timeout: WAIT.short });
+      await entry.click();
+      if (await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
+    }
+    throw new Error(`the context menu did not run "${item}"`);
   }
 
   /** Right-clicks the active editor's text and returns the context menu's item labels (menu closed again). */
