@@ -47,9 +47,14 @@ export class Indexing {
   update(fn: () => string[]): Promise<void> {
     return this.enqueue(() => {
       this.publisher.publish(fn());
-      this.sendStatus();
-      void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
+      this.announceChange();
     });
+  }
+
+  /** After an update: the status item's counts, and the version the tree and other views refresh on. */
+  private announceChange(): void {
+    this.sendStatus();
+    void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
   }
 
   /** Files or folders changed on disk (coalesced with every other change not yet applied). */
@@ -96,8 +101,7 @@ export class Indexing {
     } finally {
       this.drainQueued = false;
     }
-    this.sendStatus();
-    void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
+    this.announceChange();
   }
 
   /** Full (re)index with work-done progress; publishes every diagnostic. */

@@ -49,13 +49,19 @@ test('rows are fetched once per node; a sync re-asks only the shown levels', asy
   assert.deepEqual(s.asked.sort(), ['', 'A'], 'B was never expanded: not asked');
 });
 
-test('a sync reports only the nodes whose rows changed, and redraws all when the apps changed', async () => {
+/** A synced tree whose two root rows A and B have both been expanded (their levels fetched). */
+async function bothAppsExpanded() {
   const s = fakeServer();
   const levels = new TreeLevels(s.fetch, source);
   await levels.sync();
   const [a, b] = levels.roots;
   await levels.childrenOf(a);
   await levels.childrenOf(b);
+  return { s, levels, a, b };
+}
+
+test('a sync reports only the nodes whose rows changed, and redraws all when the apps changed', async () => {
+  const { s, levels, a, b } = await bothAppsExpanded();
   s.rows.set('B', ['b1', 'b2', 'b3']);
   const changed = await levels.sync();
   assert.ok(Array.isArray(changed));
@@ -96,12 +102,7 @@ test('clear forgets every level (a new filter)', async () => {
 });
 
 test('only levels on screen are asked again; a collapsed one is stale and asked when expanded', async () => {
-  const s = fakeServer();
-  const levels = new TreeLevels(s.fetch, source);
-  await levels.sync();
-  const [a, b] = levels.roots;
-  await levels.childrenOf(a);
-  await levels.childrenOf(b);
+  const { s, levels, a, b } = await bothAppsExpanded();
   s.rows.set('B', ['b9']);
   s.asked.length = 0;
   assert.equal(await levels.sync((n) => n.id !== 'B'), undefined, 'B is collapsed: nothing on screen changed');
