@@ -1,7 +1,8 @@
 /**
  * The seeded differential run: a generated app changes by random steps (editor edits, disk writes,
  * creates, deletes, folder renames, app.json changes) and after each step the incrementally kept
- * diagnostics must equal those of a fresh engine indexing the same disk and open documents.
+ * diagnostics and every level of the events tree must equal those of a fresh engine indexing the
+ * same disk and open documents.
  * Used by test/unit/engine/differential.test.ts (short) and bench/differential.mjs (long).
  */
 import * as fs from 'node:fs';
@@ -41,6 +42,7 @@ export class DifferentialApp {
     this.write('crm/app.json', JSON.stringify({ appId: 'acme.Crm', title: 'CRM' }));
     for (const s of SERVICES.slice(0, 4)) this.writeService(s);
     for (const l of LISTENERS.slice(0, 4)) this.writeListener(l);
+    this.write('crm/models/Order/e.json', JSON.stringify({ title: 'Order', type: 'models.NormalType', backendBundleEntry: '.' }));
   }
 
   pick<T>(list: readonly T[]): T { return list[Math.floor(this.r() * list.length)]; }
@@ -71,6 +73,13 @@ export class DifferentialApp {
   }
 
   listenerJson(): string {
+    // Some model events and timer tasks too: the tree groups them apart from custom subscribers.
+    if (this.chance(0.2)) {
+      const task = this.chance(0.5);
+      return JSON.stringify(task
+        ? { title: 'T', type: 'tasks.NormalType', funcType: 'Inner', backendBundleEntry: '.' }
+        : { title: 'M', type: 'events.ModelType', model: this.pick(['models.Order', 'models.Ordr']), operate: 'AddAfter', funcType: 'Inner', backendBundleEntry: '.' }, null, 2);
+    }
     const inner = this.chance(0.5);
     const o: Record<string, unknown> = { title: 'L', type: 'events.NormalType', sender: this.sender(), funcType: inner ? 'Inner' : 'Global', backendBundleEntry: '.' };
     if (!inner) o.func = `services.${this.pick(SERVICES)}.onIt`;
@@ -191,18 +200,39 @@ export function diagnosticLines(engine: Engine, root: string): string[] {
   return out.sort();
 }
 
+/** JSON with object keys sorted (answers built in another order compare equal). */
+const canonical = (v: unknown) => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x)
+  ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]])) : x));
+
+/** Every level of the events tree (apps, each app, each service, each listener kind) as comparable lines. */
+export function treeLines(engine: Engine): string[] {
+  const out: string[] = [];
+  const ask = (level: Parameters<Engine['eventTreeLevel']>[0]) => {
+    const { version: _v, ...answer } = engine.eventTreeLevel(level);
+    out.push(`${canonical(level)} ${canonical(answer)}`);
+    return answer;
+  };
+  for (const app of ask({}).apps) {
+    const appRoot = decodeURIComponent(new URL(app.rootUri).pathname);
+    for (const svc of ask({ appRoot }).apps[0]?.services ?? []) ask({ appRoot, service: svc.fullName });
+    for (const kind of ['model', 'workflow', 'assistant', 'agent', 'task', 'other'] as const) ask({ appRoot, kind });
+  }
+  return out;
+}
+
 async function freshLines(app: DifferentialApp): Promise<string[]> {
   const fresh = createEngine();
   fresh.setFolders([app.dir]);
   for (const [p, t] of app.overlays) fresh.setOverlay(p, t);
   await fresh.indexAll();
-  return diagnosticLines(fresh, app.dir);
+  return [...diagnosticLines(fresh, app.dir), ...treeLines(fresh)];
 }
 
 function firstDifference(a: string[], b: string[]): string {
   const sa = new Set(a), sb = new Set(b);
   const stale = a.filter((x) => !sb.has(x)), missing = b.filter((x) => !sa.has(x));
-  return `stale: ${JSON.stringify(stale.slice(0, 3))} missing: ${JSON.stringify(missing.slice(0, 3))}`;
+  const cut = (l: string[]) => JSON.stringify(l.slice(0, 3).map((x) => (x.length > 400 ? `${x.slice(0, 400)}…` : x)));
+  return `stale: ${cut(stale)} missing: ${cut(missing)}`;
 }
 
 export async function runDifferential(o: DifferentialOptions): Promise<DifferentialResult> {
@@ -220,7 +250,7 @@ export async function runDifferential(o: DifferentialOptions): Promise<Different
       const t1 = performance.now();
       const want = await freshLines(app);
       res.freshMs += performance.now() - t1;
-      const got = diagnosticLines(engine, app.dir);
+      const got = [...diagnosticLines(engine, app.dir), ...treeLines(engine)];
       res.diagnosticsCompared += want.length;
       res.steps++;
       if (got.join('\n') !== want.join('\n')) {

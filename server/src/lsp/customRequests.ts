@@ -2,7 +2,6 @@
  * The jitai/* requests of shared/src/protocol/messages.ts: each checks its parameters (./params),
  * converts URIs to paths, asks the engine and converts the answer back. No decisions of its own.
  */
-import { createHash } from 'node:crypto';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
 import {
@@ -17,6 +16,7 @@ import { eventTreeParams, flowGraphParams, handlerInfoParams, newSubscriberParam
 import { toLspEdit } from './workspaceEdits';
 import { runSafe } from './runSafe';
 import { capEventTree } from './responseLimits';
+import { treeTag } from './treeTags';
 
 export function registerCustomRequests(c: Connection, engine: Engine, indexing: Indexing): void {
   const reindex = ReindexRequest.method;
@@ -29,7 +29,7 @@ export function registerCustomRequests(c: Connection, engine: Engine, indexing: 
     const appRoot = parent.appRootUri === undefined ? undefined : pathOfUri(EventTreeRequest.method, 'parent.appRootUri', parent.appRootUri);
     const level = capEventTree(engine.eventTreeLevel({ appRoot, service: parent.service, kind: parent.kind }));
     // The same rows as the client holds: a few bytes instead of the answer (an app level at 10k elements is ~0.5 MB).
-    const tag = createHash('sha1').update(JSON.stringify(level.apps)).digest('base64');
+    const tag = treeTag(level);
     return tag === ifChanged ? { apps: [], version: level.version, tag, unchanged: true as const } : { ...level, tag };
   }));
 

@@ -13,31 +13,31 @@ function cut<T>(list: T[], limit = TREE_LIST_LIMIT): [T[], number | undefined] {
   return list.length > limit ? [list.slice(0, limit), list.length - limit] : [list, undefined];
 }
 
-/** The events tree with every list capped (in place: the result is built fresh per request). */
+/**
+ * The events tree with every list capped. A row is written only where a list is cut: the engine
+ * shares unchanged rows between answers (service rows of an app level), and those are never cut.
+ */
 export function capEventTree(tree: EventTreeResult): EventTreeResult {
   for (const app of tree.apps) {
     for (const svc of app.services) {
       const [events, moreEvents] = cut(svc.events);
-      svc.events = events;
-      if (moreEvents) svc.moreEvents = moreEvents;
+      if (moreEvents) { svc.events = events; svc.moreEvents = moreEvents; }
       for (const ev of svc.events) {
         const [pubs, morePubs] = cut(ev.publishers);
         const [subs, moreSubs] = cut(ev.subscribers);
-        ev.publishers = pubs; ev.subscribers = subs;
-        if (morePubs) ev.morePublishers = morePubs;
-        if (moreSubs) ev.moreSubscribers = moreSubs;
+        if (morePubs) { ev.publishers = pubs; ev.morePublishers = morePubs; }
+        if (moreSubs) { ev.subscribers = subs; ev.moreSubscribers = moreSubs; }
       }
     }
     for (const g of app.groups) {
       const [subs, more] = cut(g.subscribers);
-      g.subscribers = subs;
-      if (more) g.moreSubscribers = more;
+      if (more) { g.subscribers = subs; g.moreSubscribers = more; }
     }
     const [unresolved, moreUnresolved] = cut(app.unresolved);
     const [unresolvedPublishers, moreUnresolvedPublishers] = cut(app.unresolvedPublishers);
-    app.unresolved = unresolved; app.unresolvedPublishers = unresolvedPublishers;
-    if (moreUnresolved) app.moreUnresolved = moreUnresolved;
-    if (moreUnresolvedPublishers) app.moreUnresolvedPublishers = moreUnresolvedPublishers;
+    if (moreUnresolved) { app.unresolved = unresolved; app.moreUnresolved = moreUnresolved; }
+    // The publisher rows list is shared too: replaced (a new array), never cut in place.
+    if (moreUnresolvedPublishers) { app.unresolvedPublishers = unresolvedPublishers; app.moreUnresolvedPublishers = moreUnresolvedPublishers; }
   }
   return tree;
 }

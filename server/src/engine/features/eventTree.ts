@@ -42,7 +42,8 @@ export function treeSubscriber(index: WorkspaceIndex, el: ElementRecord): TreeSu
   return sub;
 }
 
-function publisher(site: PublishSite): TreePublisher {
+/** A publish call as a tree row. */
+export function publisher(site: PublishSite): TreePublisher {
   const p: TreePublisher = { location: toLocation(site.py.path, site.py.lines, site.call.range.start, site.call.range.end) };
   if (site.call.enclosingFunction) p.inFunction = site.call.enclosingFunction;
   if (site.call.args) p.argsText = site.call.args.text;

@@ -1,9 +1,10 @@
 /** Locations (URI + line/character range) from paths and offsets, and path <-> file URI. */
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { pathToUri } from '../../../../shared/src/protocol/uris';
 import type { Location } from '../../../../shared/src/protocol/types';
 import type { LineIndex } from '../text/lineIndex';
 
-export function pathToUri(p: string): string { return pathToFileURL(p).href; }
+export { pathToUri };
 export function uriToPath(uri: string): string | undefined {
   try { return uri.startsWith('file:') ? fileURLToPath(uri).replace(/\\/g, '/') : undefined; } catch { return undefined; }
 }

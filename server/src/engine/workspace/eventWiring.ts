@@ -67,6 +67,12 @@ export class EventWiring {
   readonly listeners = new ByApp<ElementRecord>((a, b) => byText(a.path, b.path));
   /** Bumped on every change of either map (cheap staleness checks for results built from them). */
   version = 0;
+  /** Bumped when a listener is added or removed (results built from listeners alone). */
+  listenersVersion = 0;
+  /** Bumped when a publish site is added or removed. */
+  publishersVersion = 0;
+  /** Bumped when an element that is not a listener (a service, a model, …) is added or removed. */
+  declarationsVersion = 0;
 
   setPython(old: PythonRecord | undefined, now: PythonRecord | undefined): void {
     if (old) {
@@ -78,18 +84,20 @@ export class EventWiring {
       const v = call.sender?.value;
       if (v !== undefined) this.publishers.add(now.appRoot, v, { py: now, call });
     }
-    if (old || now) this.version++;
+    if (old || now) { this.version++; this.publishersVersion++; }
   }
 
   addElement(el: ElementRecord): void {
-    if (!isListener(el)) return;
+    if (!isListener(el)) { this.declarationsVersion++; return; }
     this.listeners.add(el.appRoot, listenTarget(el)?.value ?? '', el);
     this.version++;
+    this.listenersVersion++;
   }
 
   removeElement(el: ElementRecord): void {
-    if (!isListener(el)) return;
+    if (!isListener(el)) { this.declarationsVersion++; return; }
     this.listeners.remove(el.appRoot, listenTarget(el)?.value ?? '', (x) => x === el);
     this.version++;
+    this.listenersVersion++;
   }
 }
