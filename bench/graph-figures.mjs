@@ -10,12 +10,13 @@ const SENDER_KEY = '"sender": "';
 
 /**
  * hover (on a subscriber's sender, payload shape + publish sites), codeLens (the hot service's
- * eventDescs: subscriber/publisher counts), jitai/subscribersOf (listenersOf) and jitai/eventTree:
+ * eventDescs: subscriber/publisher counts), jitai/subscribersOf (listenersOf) and the jitai/eventTree
+ * levels the sidebar asks after an index change (apps, the app, the hot service, the model listeners):
  * static (no edit: the baseline of the same run), then each right after a didChange that edits the
  * hot event's publish call (a new payload key) or moves a subscriber to another event.
  * "edit -> hover shows it" waits until the hover's payload lists the new key (from sending the edit).
  */
-export async function graphFigure(s, app, { reps = 20, treeReps = 10 } = {}) {
+export async function graphFigure(s, app, { reps = 20 } = {}) {
   const { hot } = app.manifest;
   const subPath = join(app.dir, hot.subscribers[0], 'e.json');
   const pubPath = join(app.dir, hot.publisher);
@@ -29,12 +30,24 @@ export async function graphFigure(s, app, { reps = 20, treeReps = 10 } = {}) {
   const hover = () => s.timed('textDocument/hover', { textDocument: { uri: uriOf(subPath) }, position: positionAt(subText, at) });
   const lens = () => s.timed('textDocument/codeLens', { textDocument: { uri: uriOf(svcPath) } });
   const subs = () => s.timed('jitai/subscribersOf', { appRootUri: uriOf(app.dir), sender });
-  const treeReq = () => s.timed('jitai/eventTree', {});
+  // The tree as the sidebar asks it: one level at a time, each with the tag of the rows it holds (ifChanged).
+  const tags = new Map();
+  const level = (name, parent) => async () => {
+    const r = await s.timed('jitai/eventTree', { parent, ifChanged: tags.get(name) });
+    if (r.result?.tag) tags.set(name, r.result.tag);
+    return r;
+  };
+  const appRootUri = uriOf(app.dir);
   const needle = '"batch": 0}';
   if (!pubText.includes(needle)) throw new Error(`publisher payload ${needle} not found`);
   const out = { static: {}, afterPublisherEdit: {}, afterSubscriberEdit: {}, editToHover: undefined, notes: [] };
-  const requests = { hover, lens, subscribersOf: subs, ...(treeReps > 0 ? { tree: treeReq } : {}) };
-  const repsOf = (name) => (name === 'tree' ? treeReps : reps);
+  const requests = {
+    hover, lens, subscribersOf: subs,
+    'tree apps': level('apps', {}), 'tree app level': level('app', { appRootUri }),
+    'tree service level': level('service', { appRootUri, service: sender.slice(0, sender.lastIndexOf('.')) }),
+    'tree model-listeners level': level('kind', { appRootUri, kind: 'model' }),
+  };
+  const repsOf = () => reps;
 
   for (const [name, req] of Object.entries(requests)) {
     const ms = [];

@@ -134,7 +134,7 @@ for (const n of sizes) {
   }
   if (live && n > FULL_MAX_N) {
     try {
-      log('  figure 6: event graph after an edit'); s.graph = await graphFigure(live, app, { reps: 20, treeReps: 3 });
+      log('  figure 6: event graph after an edit'); s.graph = await graphFigure(live, app, { reps: 20 });
       s.transport = await transportFigure(live);
       s.server.afterInteractions = live.memory();
     } catch (e) {
@@ -149,7 +149,7 @@ for (const n of sizes) {
       notes.push(...s.edit.notes.map((x) => `N=${n} edit: ${x}`));
       log('  figure 3: completion'); s.completion = await completionFigure(live, app);
       log('  figure 4: definition'); s.definition = await definitionFigure(live, app);
-      log('  figure 6: event graph after an edit'); s.graph = await graphFigure(live, app, { reps: 20, treeReps: 10 });
+      log('  figure 6: event graph after an edit'); s.graph = await graphFigure(live, app, { reps: 20 });
       s.transport = await transportFigure(live);
       s.server.afterInteractions = live.memory();
     } catch (e) {

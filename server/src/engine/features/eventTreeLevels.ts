@@ -3,10 +3,11 @@
  * with their counts, an app's services and listener groups without their rows, one service's events,
  * one kind's groups. Each answer touches one app (or one service), never the whole tree.
  */
-import type { EventTreeResult, SubscriberKind, TreeApp } from '../../../../shared/src/protocol/types';
+import { TREE_LIST_LIMIT, type EventTreeResult, type SubscriberKind, type TreeApp, type TreeSubscriber } from '../../../../shared/src/protocol/types';
+import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { serviceEvents, treeAppHeader, treeService, treeSubscriber } from './eventTree';
-import { byFullName, declarations, listening, serviceRows, undeclaredPublisherRows } from './treeShape';
+import { byFullName, declarations, groupRows, listening, serviceRows, undeclaredPublisherRows } from './treeShape';
 
 /** Which node's children are asked for: none = the apps; an app root; with a service fullName or a listener kind. */
 export interface EventTreeLevel { appRoot?: string; service?: string; kind?: SubscriberKind }
@@ -32,17 +33,28 @@ export function eventTreeLevel(index: WorkspaceIndex, level: EventTreeLevel): Ev
   if (level.kind !== undefined) {
     const groups = heard.groups.filter((g) => g.group.kind === level.kind).map(({ group, parts }) => {
       const { subscriberCount: _count, ...rest } = group;
-      const subscribers = parts.flat().map((el) => treeSubscriber(index, el)).sort(byFullName);
-      return { ...rest, subscribers };
+      const [subscribers, more] = firstRows(index, parts.flat().sort(byFullName));
+      return more ? { ...rest, subscribers, moreSubscribers: more } : { ...rest, subscribers };
     });
     return { apps: [{ ...header, ...emptyRows, groups }], version };
   }
-  // Service and publisher rows are cached with the declarations / publish sites they show (shared, never changed).
+  // Service, group and publisher rows are cached with what they show (shared between answers, never changed).
+  const [unresolved, moreUnresolved] = firstRows(index, heard.unresolved);
   const out: TreeApp = {
-    ...header, services: serviceRows(index, app.root), groups: heard.groups.map((g) => ({ ...g.group, subscribers: [] })),
-    unresolved: heard.unresolved.map((el) => treeSubscriber(index, el)), unresolvedPublishers: undeclaredPublisherRows(index, app.root),
+    ...header, services: serviceRows(index, app.root), groups: groupRows(index, app.root),
+    unresolved, unresolvedPublishers: undeclaredPublisherRows(index, app.root),
   };
+  if (moreUnresolved) out.moreUnresolved = moreUnresolved;
   return { apps: [out], version };
+}
+
+/**
+ * Rows of the first TREE_LIST_LIMIT listeners (already in the tree's order) and how many more there
+ * are: a row looks up the handler, so a group of thousands builds only what the answer carries.
+ */
+function firstRows(index: WorkspaceIndex, els: ElementRecord[]): [TreeSubscriber[], number | undefined] {
+  const rows = els.slice(0, TREE_LIST_LIMIT).map((el) => treeSubscriber(index, el));
+  return [rows, els.length > TREE_LIST_LIMIT ? els.length - TREE_LIST_LIMIT : undefined];
 }
 
 /** Declared events and their listeners (custom subscribers of declared events plus grouped listeners) of an app. */

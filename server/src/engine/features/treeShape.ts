@@ -68,6 +68,8 @@ interface Declarations {
 interface Listening {
   version: number; wiringVersion: number; wiring: object;
   groups: ShapeGroup[]; unresolved: ElementRecord[]; listeners: number;
+  /** The app level's group rows (counts, no subscriber rows; built on first use; shared, never changed). */
+  rows?: TreeGroup[];
 }
 interface Publishing {
   version: number; wiringVersion: number; wiring: object; unresolved: [string, readonly PublishSite[]][];
@@ -153,6 +155,12 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
 export function serviceRows(index: WorkspaceIndex, appRoot: string): (TreeService & { eventCount: number })[] {
   const d = declarations(index, appRoot);
   return d.rows ??= d.services.filter((s) => s.json.eventDescs).map((s) => ({ ...treeService(s, []), eventCount: declaredNames(s).length }));
+}
+
+/** The rows of an app's listener groups with their counts (what the app level lists). */
+export function groupRows(index: WorkspaceIndex, appRoot: string): TreeGroup[] {
+  const l = listening(index, appRoot);
+  return l.rows ??= l.groups.map((g) => ({ ...g.group, subscribers: [] }));
 }
 
 /** The rows of an app's publish calls whose sender no service declares. */
