@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ErrorCodes } from 'vscode-jsonrpc';
 import { uriOf, useServerOn } from '../helpers/lspClient';
 import { EventTreeRequest } from '../../shared/src/protocol/messages';
@@ -90,8 +91,9 @@ describe('jitai/eventTree by level on a copy of crm-demo', () => {
   });
 
   it('bad parents are InvalidParams naming the shape', async () => {
-    const expected = /^jitai\/eventTree: expected \{ filter\?: string; parent\?: \{ appRootUri\?: string; service\?: string; kind\?: string \} \}, got /;
-    for (const parent of [7, [1], { appRootUri: 3 }, { kind: 'nonsense', appRootUri: uriOf(server.dir) }, { service: 'services.X' }]) {
+    const expected = /^jitai\/eventTree: expected \{ filter\?: string; parent\?: \{ appRootUri\?: string; service\?: string; kind\?: string; target\?: string \} \}, got /;
+    for (const parent of [7, [1], { appRootUri: 3 }, { kind: 'nonsense', appRootUri: uriOf(server.dir) }, { service: 'services.X' },
+      { appRootUri: uriOf(server.dir), target: 'models.CustomerModel' }, { appRootUri: uriOf(server.dir), kind: 'model', target: 5 }]) {
       await assert.rejects(server.client.request(EventTreeRequest.method, { parent }), (e: RpcError) => {
         assert.equal(e.code, ErrorCodes.InvalidParams, JSON.stringify(parent));
         assert.match(e.message, expected);
@@ -100,5 +102,48 @@ describe('jitai/eventTree by level on a copy of crm-demo', () => {
     }
     await assert.rejects(server.client.request(EventTreeRequest.method, { parent: { appRootUri: '/not/a/uri' } }),
       (e: RpcError) => /parent\.appRootUri must be a file: URI/.test(e.message));
+  });
+});
+
+describe('jitai/eventTree: a kind with more listeners than one answer lists', () => {
+  // 230 model events on CustomerModel and 3 on OrderModel: more than TREE_LIST_LIMIT (200) in the kind.
+  const server = useServerOn('examples/crm-demo', {
+    prepare: ([dir]) => {
+      for (let i = 0; i < 233; i++) {
+        const model = i < 230 ? 'models.CustomerModel' : 'models.OrderModel';
+        const folder = path.join(dir, 'events', `Audit${String(i).padStart(3, '0')}`);
+        fs.mkdirSync(folder, { recursive: true });
+        fs.writeFileSync(path.join(folder, 'e.json'), JSON.stringify({
+          type: 'events.ModelType', title: `Audit ${i}`, sender: model, operate: 'AddAfter', funcType: 'Global',
+          func: 'services.OrderService.auditOrderChange', asyncType: false, enable: 1, backendBundleEntry: '.',
+        }));
+      }
+    },
+  });
+  const level = (parent: EventTreeParent) => server.client.request(EventTreeRequest, { parent });
+
+  it('the kind level answers its groups with counts only; a group level answers that group\'s rows, cut at 200 with the rest counted', async () => {
+    const appRootUri = uriOf(server.dir);
+    const kind = (await level({ appRootUri, kind: 'model' })).apps[0];
+    assert.deepEqual(kind.groups.map((g) => [g.target, g.subscribers.length, g.subscriberCount]),
+      [['models.CustomerModel', 0, 231], ['models.OrderModel', 0, 4]]);
+    const customer = (await level({ appRootUri, kind: 'model', target: 'models.CustomerModel' })).apps[0].groups;
+    assert.equal(customer.length, 1);
+    assert.equal(customer[0].subscribers.length, 200);
+    assert.equal(customer[0].moreSubscribers, 31);
+    assert.equal(customer[0].subscribers[0].fullName, 'events.Audit000');
+    const order = (await level({ appRootUri, kind: 'model', target: 'models.OrderModel' })).apps[0].groups;
+    assert.deepEqual(order[0].subscribers.map((s) => s.fullName), ['events.Audit230', 'events.Audit231', 'events.Audit232', 'events.OrderCreatedLog']);
+    assert.deepEqual((await level({ appRootUri, kind: 'model', target: 'models.Nope' })).apps[0].groups, []);
+  });
+
+  it('in the client, the groups start collapsed and lazy; expanded, they show the rows of the group level', async () => {
+    const appRootUri = uriOf(server.dir);
+    const targets = childrenOf(await level({ appRootUri, kind: 'model' }), { appRootUri, kind: 'model' });
+    assert.deepEqual(targets.map((n) => [n.label, n.expanded, n.children.length]), [['CustomerModel', false, 0], ['OrderModel', false, 0]]);
+    assert.deepEqual(targets[1].lazy, { appRootUri, kind: 'model', target: 'models.OrderModel' });
+    const rows = childrenOf(await level(targets[1].lazy!), targets[1].lazy!);
+    assert.deepEqual(rows.map((n) => n.label), ['Audit230', 'Audit231', 'Audit232', 'OrderCreatedLog']);
+    assert.ok(rows.every((n) => n.id.startsWith(`${targets[1].id}/`)), rows.map((n) => n.id).join(', '));
   });
 });

@@ -48,7 +48,8 @@ function serviceNode(s: TreeService, parentId: string, rootUri: string, expanded
 }
 
 const eventCount = (s: TreeService): number => s.eventCount ?? s.events.length;
-const subscriberCount = (g: TreeGroup): number => g.subscriberCount ?? g.subscribers.length;
+/** A group's listeners: its count (lazy), else its rows plus those the server left out. */
+const subscriberCount = (g: TreeGroup): number => g.subscriberCount ?? g.subscribers.length + (g.moreSubscribers ?? 0);
 
 function serviceChildren(s: TreeService, id: string, rootUri: string, t: Localize): TreeNode[] {
   return s.events.map((e) => eventNode(e, id, rootUri, t));
@@ -56,6 +57,8 @@ function serviceChildren(s: TreeService, id: string, rootUri: string, t: Localiz
 
 function targetNode(g: TreeGroup, parentId: string, rootUri: string, t: Localize): TreeNode {
   const id = `${parentId}/target:${g.target}`;
+  // Counts only (a kind with many listeners): the rows come when the group is expanded.
+  const lazy = g.subscriberCount !== undefined;
   const count = plural(subscriberCount(g), '{0} listener', '{0} listeners', t);
   const timer = g.kind === 'task' && g.target === 'timer' && !g.targetLocation;
   const label = timer ? t('Timer (timerCfg)') : withoutTypeFolder(g.target);
@@ -65,9 +68,14 @@ function targetNode(g: TreeGroup, parentId: string, rootUri: string, t: Localize
     icon: timer ? 'watch' : g.targetLocation ? 'symbol-field' : 'question', iconColor: undefined,
     contextValue: contextValue('target', [!timer && 'sender', g.targetLocation && 'declaration', g.targetLocation && 'reveal']),
     location: g.targetLocation, declaration: g.targetLocation, resourceUri: g.targetLocation?.uri, sender: timer ? undefined : g.target,
-    expanded: true,
-    children: disambiguate(sortNatural(g.subscribers, (s) => shortName(s.fullName)).map((s) => subscriberNode(s, id, rootUri, g.targetLocation, t)), rootUri),
+    expanded: !lazy,
+    ...(lazy ? { lazy: { appRootUri: rootUri, kind: g.kind, target: g.target } } : {}),
+    children: lazy ? [] : groupChildren(g, id, rootUri, t),
   };
+}
+
+function groupChildren(g: TreeGroup, id: string, rootUri: string, t: Localize): TreeNode[] {
+  return disambiguate(sortNatural(g.subscribers, (s) => shortName(s.fullName)).map((s) => subscriberNode(s, id, rootUri, g.targetLocation, t)), rootUri);
 }
 
 function categoryNodes(groups: TreeGroup[], parentId: string, rootUri: string, t: Localize): TreeNode[] {
@@ -176,6 +184,10 @@ export function childrenOf(result: EventTreeResult, parent: EventTreeParent, t: 
   if (parent.service !== undefined) {
     const s = app.services[0];
     return s ? serviceChildren(s, `${appId}/service:${s.fullName}`, app.rootUri, t) : [];
+  }
+  if (parent.kind !== undefined && parent.target !== undefined) {
+    const g = app.groups[0];
+    return g ? groupChildren(g, `${appId}/kind:${parent.kind}/target:${g.target}`, app.rootUri, t) : [];
   }
   if (parent.kind !== undefined) return targetNodes(app.groups, `${appId}/kind:${parent.kind}`, app.rootUri, t);
   return appChildren(app, appId, t);

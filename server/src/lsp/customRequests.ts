@@ -27,7 +27,7 @@ export function registerCustomRequests(c: Connection, engine: Engine, indexing: 
     await indexing.firstIndex;
     if (filter || !parent) return capEventTree(engine.eventTree(filter));
     const appRoot = parent.appRootUri === undefined ? undefined : pathOfUri(EventTreeRequest.method, 'parent.appRootUri', parent.appRootUri);
-    const level = capEventTree(engine.eventTreeLevel({ appRoot, service: parent.service, kind: parent.kind }));
+    const level = capEventTree(engine.eventTreeLevel({ appRoot, service: parent.service, kind: parent.kind, target: parent.target }));
     // The same rows as the client holds: a few bytes instead of the answer (an app level at 10k elements is ~0.5 MB).
     const tag = treeTag(level);
     return tag === ifChanged ? { apps: [], version: level.version, tag, unchanged: true as const } : { ...level, tag };

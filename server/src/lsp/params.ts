@@ -26,7 +26,7 @@ export function pathOfUri(method: string, field: string, uri: string): string {
 }
 
 const EVENT_TREE = '{ filter?: string }';
-const EVENT_TREE_PARENT = '{ filter?: string; parent?: { appRootUri?: string; service?: string; kind?: string } }';
+const EVENT_TREE_PARENT = '{ filter?: string; parent?: { appRootUri?: string; service?: string; kind?: string; target?: string } }';
 const KINDS = new Set<string>(['custom', 'model', 'workflow', 'assistant', 'agent', 'task', 'other']);
 export function eventTreeParams(method: string, p: unknown): EventTreeParams {
   const o = asObject(method, EVENT_TREE, p);
@@ -36,7 +36,7 @@ export function eventTreeParams(method: string, p: unknown): EventTreeParams {
   if (o.parent === undefined || o.parent === null) return out;
   const q = asObject(method, EVENT_TREE_PARENT, o.parent);
   const parent: EventTreeParent = {};
-  for (const key of ['appRootUri', 'service'] as const) {
+  for (const key of ['appRootUri', 'service', 'target'] as const) {
     const v = q[key];
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') throw invalid(method, EVENT_TREE_PARENT, p);
@@ -47,6 +47,7 @@ export function eventTreeParams(method: string, p: unknown): EventTreeParams {
     parent.kind = q.kind as SubscriberKind;
   }
   if ((parent.service !== undefined || parent.kind !== undefined) && parent.appRootUri === undefined) throw invalid(method, EVENT_TREE_PARENT, p);
+  if (parent.target !== undefined && parent.kind === undefined) throw invalid(method, EVENT_TREE_PARENT, p);
   out.parent = parent;
   return out;
 }

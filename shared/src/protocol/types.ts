@@ -54,7 +54,11 @@ export interface EventTreeParams {
 }
 
 /** Which node's children a lazy `jitai/eventTree` request asks for (see EventTreeParams.parent). */
-export interface EventTreeParent { appRootUri?: DocumentUri; service?: string; kind?: SubscriberKind }
+export interface EventTreeParent {
+  appRootUri?: DocumentUri; service?: string; kind?: SubscriberKind;
+  /** With `kind`: one group's listeners (a TreeGroup `target`; large kinds answer groups with counts only). */
+  target?: string;
+}
 
 export type SubscriberKind = 'custom' | 'model' | 'workflow' | 'assistant' | 'agent' | 'task' | 'other';
 

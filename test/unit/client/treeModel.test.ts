@@ -278,3 +278,25 @@ test('lazy answers: apps, services and categories carry counts and fetch their r
   assert.deepEqual(outline(targets), outline(byLabel(fullApp.children, 'Model events').children));
   assert.deepEqual(childrenOf({ version: 7, apps: [] }, { appRootUri: ROOT }), []);
 });
+
+test('a kind answered with counts only: its groups are collapsed, lazy per target, and show the same rows when expanded', () => {
+  const app = crmTree().apps[0];
+  const [fullApp] = buildEventTree(crmTree());
+  const fullTarget = byLabel(byLabel(fullApp.children, 'Model events').children, 'CustomerModel');
+  const g = app.groups[1];
+  const kindAnswer: EventTreeResult = { version: 7, apps: [{ ...app, groups: [{ ...g, subscribers: [], subscriberCount: 1 }] }] };
+  const [target] = childrenOf(kindAnswer, { appRootUri: ROOT, kind: 'model' });
+  assert.deepEqual([target.label, target.description, target.expanded, target.children, target.tooltip],
+    [fullTarget.label, fullTarget.description, false, [], fullTarget.tooltip]);
+  assert.deepEqual(target.lazy, { appRootUri: ROOT, kind: 'model', target: 'models.CustomerModel' });
+  const rows = childrenOf({ version: 7, apps: [{ ...app, groups: [g] }] }, target.lazy!);
+  assert.deepEqual(outline(rows), outline(fullTarget.children));
+  assert.deepEqual(rows.map((n) => n.id), fullTarget.children.map((n) => n.id));
+});
+
+test('a group the server cut short counts its left-out listeners too', () => {
+  const app = crmTree().apps[0];
+  const g = { ...app.groups[1], moreSubscribers: 250 };
+  const [models] = childrenOf({ version: 7, apps: [{ ...app, services: [], groups: [g], unresolved: [], unresolvedPublishers: [] }] }, { appRootUri: ROOT });
+  assert.equal(models.description, '251');
+});

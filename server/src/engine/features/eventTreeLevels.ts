@@ -9,8 +9,8 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { serviceEvents, treeAppHeader, treeService, treeSubscriber } from './eventTree';
 import { byFullName, declarations, groupRows, listening, serviceRows, undeclaredPublisherRows } from './treeShape';
 
-/** Which node's children are asked for: none = the apps; an app root; with a service fullName or a listener kind. */
-export interface EventTreeLevel { appRoot?: string; service?: string; kind?: SubscriberKind }
+/** Which node's children are asked for: none = the apps; an app root; with a service fullName, a listener kind, or a kind's group (`target`). */
+export interface EventTreeLevel { appRoot?: string; service?: string; kind?: SubscriberKind; target?: string }
 
 const emptyRows = { services: [], groups: [], unresolved: [], unresolvedPublishers: [] };
 
@@ -31,7 +31,11 @@ export function eventTreeLevel(index: WorkspaceIndex, level: EventTreeLevel): Ev
   }
   const heard = listening(index, app.root);
   if (level.kind !== undefined) {
-    const groups = heard.groups.filter((g) => g.group.kind === level.kind).map(({ group, parts }) => {
+    const ofKind = heard.groups.filter((g) => g.group.kind === level.kind && (level.target === undefined || g.group.target === level.target));
+    // A kind with many listeners lists its groups with counts; each group's rows come when it is expanded.
+    const inline = level.target !== undefined || ofKind.reduce((n, g) => n + g.group.subscriberCount!, 0) <= TREE_LIST_LIMIT;
+    const groups = ofKind.map(({ group, parts }) => {
+      if (!inline) return { ...group, subscribers: [] };
       const { subscriberCount: _count, ...rest } = group;
       const [subscribers, more] = firstRows(index, parts.flat().sort(byFullName));
       return more ? { ...rest, subscribers, moreSubscribers: more } : { ...rest, subscribers };
