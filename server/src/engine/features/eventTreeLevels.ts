@@ -7,7 +7,9 @@ import { TREE_LIST_LIMIT, type EventTreeResult, type SubscriberKind, type TreeAp
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { serviceEvents, treeAppHeader, treeService, treeSubscriber } from './eventTree';
-import { byFullName, declarations, groupRows, listening, serviceRows, undeclaredPublisherRows } from './treeShape';
+import { byFullName, declarations, serviceRows } from './treeShape';
+import { groupRows, listening, sortedGroups, unresolvedSubscribers } from './treeListening';
+import { undeclaredPublisherRows } from './treePublishing';
 
 /** Which node's children are asked for: none = the apps; an app root; with a service fullName, a listener kind, or a kind's group (`target`). */
 export interface EventTreeLevel { appRoot?: string; service?: string; kind?: SubscriberKind; target?: string }
@@ -31,24 +33,25 @@ export function eventTreeLevel(index: WorkspaceIndex, level: EventTreeLevel): Ev
   }
   const heard = listening(index, app.root);
   if (level.kind !== undefined) {
-    const ofKind = heard.groups.filter((g) => g.group.kind === level.kind && (level.target === undefined || g.group.target === level.target));
+    const ofKind = sortedGroups(heard).filter((g) => g.group.kind === level.kind && (level.target === undefined || g.group.target === level.target));
     // A kind with many listeners lists its groups with counts; each group's rows come when it is expanded.
     const inline = level.target !== undefined || ofKind.reduce((n, g) => n + g.group.subscriberCount!, 0) <= TREE_LIST_LIMIT;
     const groups = ofKind.map(({ group, parts }) => {
       if (!inline) return { ...group, subscribers: [] };
       const { subscriberCount: _count, ...rest } = group;
-      const [subscribers, more] = firstRows(index, parts.flat().sort(byFullName));
+      const [subscribers, more] = firstRows(index, [...parts.values()].flat().sort(byFullName));
       return more ? { ...rest, subscribers, moreSubscribers: more } : { ...rest, subscribers };
     });
     return { apps: [{ ...header, ...emptyRows, groups }], version };
   }
   // Service, group and publisher rows are cached with what they show (shared between answers, never changed).
-  const [unresolved, moreUnresolved] = firstRows(index, heard.unresolved);
+  const [unresolved, moreUnresolved] = firstRows(index, unresolvedSubscribers(heard));
+  const pubs = undeclaredPublisherRows(index, app.root);
   const out: TreeApp = {
-    ...header, services: serviceRows(index, app.root), groups: groupRows(index, app.root),
-    unresolved, unresolvedPublishers: undeclaredPublisherRows(index, app.root),
+    ...header, services: serviceRows(index, app.root), groups: groupRows(heard), unresolved, unresolvedPublishers: pubs.rows,
   };
   if (moreUnresolved) out.moreUnresolved = moreUnresolved;
+  if (pubs.more) out.moreUnresolvedPublishers = pubs.more;
   return { apps: [out], version };
 }
 

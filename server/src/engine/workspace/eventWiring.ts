@@ -8,6 +8,10 @@
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PublishCall } from '../python/types';
 import { isListener, listenTarget } from '../domain/elementTypes';
+import { ChangeLog } from './changeLog';
+
+/** A change-log key: an app and a sender (or target, or element fullName) in it. */
+export const logKey = (appRoot: string, key: string): string => `${appRoot}\0${key}`;
 
 export interface PublishSite { py: PythonRecord; call: PublishCall }
 
@@ -67,10 +71,13 @@ export class EventWiring {
   readonly listeners = new ByApp<ElementRecord>((a, b) => byText(a.path, b.path));
   /** Bumped on every change of either map (cheap staleness checks for results built from them). */
   version = 0;
-  /** Bumped when a listener is added or removed (results built from listeners alone). */
-  listenersVersion = 0;
-  /** Bumped when a publish site is added or removed. */
-  publishersVersion = 0;
+  /**
+   * Listener lists changed (logKey of app and target), plus the fullName of each listener added or
+   * removed (an element's presence decides how a sender equal to its name is listened to).
+   */
+  readonly listenerLog = new ChangeLog();
+  /** Publish-site lists changed (logKey of app and sender). */
+  readonly publisherLog = new ChangeLog();
   /** Bumped when an element that is not a listener (a service, a model, …) is added or removed. */
   declarationsVersion = 0;
 
@@ -78,26 +85,31 @@ export class EventWiring {
     if (old) {
       const senders = new Set<string>();
       for (const call of old.scan.publishCalls) if (call.sender?.value !== undefined) senders.add(call.sender.value);
-      for (const s of senders) this.publishers.remove(old.appRoot, s, (x) => x.py === old);
+      for (const s of senders) { this.publishers.remove(old.appRoot, s, (x) => x.py === old); this.publisherLog.record(logKey(old.appRoot, s)); }
     }
     if (now) for (const call of now.scan.publishCalls) {
       const v = call.sender?.value;
-      if (v !== undefined) this.publishers.add(now.appRoot, v, { py: now, call });
+      if (v !== undefined) { this.publishers.add(now.appRoot, v, { py: now, call }); this.publisherLog.record(logKey(now.appRoot, v)); }
     }
-    if (old || now) { this.version++; this.publishersVersion++; }
+    if (old || now) this.version++;
   }
 
   addElement(el: ElementRecord): void {
     if (!isListener(el)) { this.declarationsVersion++; return; }
+    this.listenerChanged(el);
     this.listeners.add(el.appRoot, listenTarget(el)?.value ?? '', el);
     this.version++;
-    this.listenersVersion++;
   }
 
   removeElement(el: ElementRecord): void {
     if (!isListener(el)) { this.declarationsVersion++; return; }
+    this.listenerChanged(el);
     this.listeners.remove(el.appRoot, listenTarget(el)?.value ?? '', (x) => x === el);
     this.version++;
-    this.listenersVersion++;
+  }
+
+  private listenerChanged(el: ElementRecord): void {
+    this.listenerLog.record(logKey(el.appRoot, listenTarget(el)?.value ?? ''));
+    this.listenerLog.record(logKey(el.appRoot, el.fullName));
   }
 }
