@@ -8,7 +8,7 @@ import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { serviceEvents, treeAppHeader, treeService, treeSubscriber } from './eventTree';
 import { byFullName, declarations, serviceRows } from './treeShape';
-import { groupRows, listening, sortedGroups, unresolvedSubscribers } from './treeListening';
+import { groupRows, kindGroupRows, listening, sortedGroups, unresolvedSubscribers } from './treeListening';
 import { undeclaredPublisherRows } from './treePublishing';
 
 /** Which node's children are asked for: none = the apps; an app root; with a service fullName, a listener kind, or a kind's group (`target`). */
@@ -33,11 +33,11 @@ export function eventTreeLevel(index: WorkspaceIndex, level: EventTreeLevel): Ev
   }
   const heard = listening(index, app.root);
   if (level.kind !== undefined) {
+    // A kind with many listeners lists its groups with counts (rows shared between answers); each group's rows come when it is expanded.
+    const counted = level.target === undefined ? kindGroupRows(heard, level.kind) : [];
+    if (counted.reduce((n, g) => n + g.subscriberCount!, 0) > TREE_LIST_LIMIT) return { apps: [{ ...header, ...emptyRows, groups: counted }], version };
     const ofKind = sortedGroups(heard).filter((g) => g.group.kind === level.kind && (level.target === undefined || g.group.target === level.target));
-    // A kind with many listeners lists its groups with counts; each group's rows come when it is expanded.
-    const inline = level.target !== undefined || ofKind.reduce((n, g) => n + g.group.subscriberCount!, 0) <= TREE_LIST_LIMIT;
     const groups = ofKind.map(({ group, parts }) => {
-      if (!inline) return { ...group, subscribers: [] };
       const { subscriberCount: _count, ...rest } = group;
       const [subscribers, more] = firstRows(index, [...parts.values()].flat().sort(byFullName));
       return more ? { ...rest, subscribers, moreSubscribers: more } : { ...rest, subscribers };

@@ -27,6 +27,8 @@ export interface Listening {
   sortedUnresolved?: ElementRecord[];
   /** The app level's group rows (counts, no subscriber rows; shared by answers, never changed). */
   rows?: TreeGroup[];
+  /** The same per listener kind (what a kind level with many listeners lists). */
+  kindRows?: Map<string, TreeGroup[]>;
 }
 
 /** The up-to-date listener aggregate of an app. */
@@ -53,7 +55,7 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
     }
     l.logVersion = log.version;
   }
-  l.sortedGroups = l.sortedUnresolved = l.rows = undefined;
+  l.sortedGroups = l.sortedUnresolved = l.rows = l.kindRows = undefined;
   c.listening = l;
   return l;
 }
@@ -110,4 +112,12 @@ export function unresolvedSubscribers(l: Listening): ElementRecord[] {
 /** The rows of an app's listener groups with their counts (what the app level lists). */
 export function groupRows(l: Listening): TreeGroup[] {
   return l.rows ??= sortedGroups(l).map((g) => ({ ...g.group, subscribers: [] }));
+}
+
+/** The group rows of one listener kind, with counts. */
+export function kindGroupRows(l: Listening, kind: string): TreeGroup[] {
+  l.kindRows ??= new Map();
+  let rows = l.kindRows.get(kind);
+  if (!rows) l.kindRows.set(kind, (rows = groupRows(l).filter((g) => g.kind === kind)));
+  return rows;
 }
