@@ -42,7 +42,7 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
   const changed = l && l.wiring === wiring && l.declVersion === d.version ? log.since(l.logVersion) : undefined;
   if (!l || !changed) {
     l = { wiring, declVersion: d.version, logVersion: log.version, summaries: new Map(), groupsByKey: new Map(), unresolvedByKey: new Map(), listeners: 0 };
-    for (const [key, list] of wiring.listeners.ofApp(appRoot)) add(index, appRoot, l, key, summarise(list));
+    for (const [key, list] of wiring.listeners.ofApp(appRoot)) add(index, appRoot, d.declared, l, key, summarise(list));
   } else {
     const prefix = logKey(appRoot, '');
     const keys = new Set<string>();
@@ -51,7 +51,7 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
       const old = l.summaries.get(key);
       if (old) remove(l, key, old.s, old.counted);
       const list = wiring.listeners.get(appRoot, key);
-      if (list.length) add(index, appRoot, l, key, summarise(list));
+      if (list.length) add(index, appRoot, d.declared, l, key, summarise(list));
     }
     l.logVersion = log.version;
   }
@@ -61,15 +61,14 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
 }
 
 /** How many listeners of `key` count for the app's total: declared custom events count their subscribers. */
-function declaredListeners(index: WorkspaceIndex, appRoot: string, key: string, s: ListSummary): number {
-  const times = declarations(index, appRoot).declared.get(key) ?? 0;
+function declaredListeners(index: WorkspaceIndex, appRoot: string, declared: Map<string, number>, key: string, s: ListSummary): number {
+  const times = declared.get(key) ?? 0;
   return times ? times * (index.element(appRoot, key) === undefined ? s.customCount : s.size - s.customCount) : 0;
 }
 
-function add(index: WorkspaceIndex, appRoot: string, l: Listening, key: string, s: ListSummary): void {
-  let counted = declaredListeners(index, appRoot, key, s);
-  const declared = key !== '' && declarations(index, appRoot).declared.has(key);
-  if (s.custom.length && !declared) l.unresolvedByKey.set(key, s.custom);
+function add(index: WorkspaceIndex, appRoot: string, declared: Map<string, number>, l: Listening, key: string, s: ListSummary): void {
+  let counted = declaredListeners(index, appRoot, declared, key, s);
+  if (s.custom.length && !(key !== '' && declared.has(key))) l.unresolvedByKey.set(key, s.custom);
   for (const p of s.parts) {
     let g = l.groupsByKey.get(p.key);
     if (!g) {

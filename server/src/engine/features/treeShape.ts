@@ -29,12 +29,13 @@ export interface ListSummary {
 }
 
 const summaries = new WeakMap<readonly ElementRecord[], ListSummary>();
+const NO_PARTS: GroupPart[] = [];
 
 export function summarise(list: readonly ElementRecord[]): ListSummary {
   let s = summaries.get(list);
   if (s) return s;
-  s = { custom: [], customCount: 0, size: list.length, parts: [] };
-  const parts = new Map<string, GroupPart>();
+  s = { custom: [], customCount: 0, size: list.length, parts: NO_PARTS };
+  let parts: Map<string, GroupPart> | undefined;
   for (const el of list) {
     const kind = subscriberKind(el);
     const target = listenTarget(el)?.value;
@@ -45,11 +46,12 @@ export function summarise(list: readonly ElementRecord[]): ListSummary {
     const groupKind = GROUP_KINDS.has(kind) ? kind as TreeGroup['kind'] : 'other';
     const groupTarget = target ?? (kind === 'task' ? 'timer' : '');
     const key = `${groupKind}|${groupTarget}`;
+    parts ??= new Map();
     let p = parts.get(key);
     if (!p) parts.set(key, (p = { key, kind: groupKind, groupTarget, target, els: [] }));
     p.els.push(el);
   }
-  s.parts = [...parts.values()];
+  if (parts) s.parts = [...parts.values()];
   summaries.set(list, s);
   return s;
 }
