@@ -114,8 +114,9 @@ export class Indexing {
       progress?.begin(msg(L, 'progress-indexing'), 0, undefined, false);
       try {
         // Yields every SLICE_MS too, so requests are answered while a big workspace is indexed.
+        // The engine counts every file twice (read, then checked): the message counts files, each once.
         const done = await this.engine.indexAll((p) => progress?.report(
-          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: p.done, total: p.total })), 500, SLICE_MS);
+          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: Math.round(p.done / 2), total: Math.round(p.total / 2) })), 500, SLICE_MS);
         if (done) {
           this.publisher.publishAll();
           this.state = 'ready';

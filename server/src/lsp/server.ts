@@ -26,6 +26,8 @@ export class JitaiLanguageServer {
   private readonly docs: OpenDocuments;
   private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, edits: { documentChanges: false, createFiles: false }, commands: new Set(), titleOnlyLenses: false };
   private canRegisterWatchers = false;
+  /** The first full index is queued: a settings change from now on needs an index of its own. */
+  private firstIndexQueued = false;
   private hasWorkspaceFolders = false;
   /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
   private ownWatcher: OwnFileWatcher | undefined;
@@ -44,7 +46,9 @@ export class JitaiLanguageServer {
       if (paths.length) void this.indexing.diskChanged(paths);
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
-      if (await this.settings.changed(p.settings)) {
+      // The client's first didChangeConfiguration arrives while initialized() sets up: the first index,
+      // queued after it, reads the new settings anyway (a second full index here doubled the start).
+      if (await this.settings.changed(p.settings) && this.firstIndexQueued) {
         this.settings.reportInvalidGlobs();
         await this.watchDisk(true);
         void this.indexing.reindex();
@@ -108,6 +112,7 @@ export class JitaiLanguageServer {
     this.settings.reportInvalidGlobs();
     // Watching starts before the first index, so nothing written meanwhile is missed.
     await this.watchDisk();
+    this.firstIndexQueued = true;
     await this.indexing.reindex();
   }
 
