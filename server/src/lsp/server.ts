@@ -43,7 +43,7 @@ export class JitaiLanguageServer {
     c.onInitialized(() => runSafeNotification(c, 'initialized', () => this.initialized()));
     c.onDidChangeWatchedFiles((p) => runSafeNotification(c, 'watchedFiles', () => {
       const paths = changedPaths(p);
-      if (paths.length) void this.indexing.diskChanged(paths);
+      if (paths.length) this.diskChanged(paths);
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
       // The client's first didChangeConfiguration arrives while initialized() sets up: the first index,
@@ -95,10 +95,13 @@ export class JitaiLanguageServer {
   }
 
   private async initialized(): Promise<void> {
-    if (this.canRegisterWatchers) await registerWatchers(this.connection);
-    else this.ownWatcher = new OwnFileWatcher({
+    // The registration and the settings pull below are answered in one round trip, not two.
+    const watchers = this.canRegisterWatchers
+      ? registerWatchers(this.connection).catch((e) => this.connection.console.error(`registering file watchers failed: ${(e as Error)?.message ?? e}`))
+      : undefined;
+    if (!watchers) this.ownWatcher = new OwnFileWatcher({
       isExcluded: (path) => this.engine.isExcluded(path),
-      onChanges: (paths) => void this.indexing.diskChanged(paths),
+      onChanges: (paths) => this.diskChanged(paths),
       onError: (message) => this.connection.console.warn(message),
     });
     // Only clients announcing workspace folders send their changes (the getter throws otherwise).
@@ -111,9 +114,16 @@ export class JitaiLanguageServer {
     await this.settings.pull();
     this.settings.reportInvalidGlobs();
     // Watching starts before the first index, so nothing written meanwhile is missed.
+    await watchers;
     await this.watchDisk();
     this.firstIndexQueued = true;
     await this.indexing.reindex();
+  }
+
+  /** Files changed on disk: open documents among them keep the editor's text (./documents), the rest is re-read. */
+  private diskChanged(paths: string[]): void {
+    this.docs.diskChanged(paths);
+    void this.indexing.diskChanged(paths);
   }
 
   /** (Re)starts the server's own watcher on the current folders; `restart` after exclude changes. */
