@@ -15,6 +15,7 @@ import type {
 import { settingsSnapshot } from '../config';
 import { RUN_HANDLER_COMMAND } from '../../../shared/src/protocol/messages';
 import { SECTION } from '../ids';
+import { batchDiagnostics } from './diagnosticsBatch';
 
 export class JitaiLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -61,6 +62,7 @@ export class JitaiLanguageClient implements vscode.Disposable {
     const client = new LanguageClient(SECTION, vscode.l10n.t('JitAi Events Language Server'), serverOptions, clientOptions);
     client.onNotification(IndexStatusNotification, (status) => this.statusEmitter.fire(status));
     client.onNotification(IndexChangedNotification, (params) => this.changedEmitter.fire(params));
+    batchDiagnostics(client, (err) => this.output.error(`Applying diagnostics failed: ${err instanceof Error ? err.message : String(err)}`));
     return client;
   }
 

@@ -9,7 +9,7 @@
  * are re-checked in short slices with a turn of the event loop between slices, so requests are
  * answered in between. A file marked again before its check is checked once.
  */
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { msg, type Engine } from '../engine';
 import { IndexChangedNotification, IndexStatusNotification } from '../../../shared/src/protocol/messages';
 import type { IndexStatus } from '../../../shared/src/protocol/types';
@@ -54,8 +54,12 @@ export class Indexing {
   /** After an update: the status item's counts, and the version the tree and other views refresh on. */
   private announceChange(): void {
     this.sendStatus();
+    // The same version: no record changed (the views would re-ask for answers they already have).
+    if (this.engine.version === this.announcedVersion) return;
+    this.announcedVersion = this.engine.version;
     void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
   }
+  private announcedVersion = -1;
 
   /** Files or folders changed on disk (coalesced with every other change not yet applied). */
   diskChanged(paths: readonly string[]): Promise<void> {
@@ -110,12 +114,18 @@ export class Indexing {
       this.state = 'indexing';
       this.sendStatus();
       const L = this.engine.locale;
-      const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-      progress?.begin(msg(L, 'progress-indexing'), 0, undefined, false);
+      // Indexing starts at once; the progress shows from the client's answer to its creation on.
+      let progress: WorkDoneProgressServerReporter | undefined;
+      const created = this.canReportProgress ? this.connection.window.createWorkDoneProgress().then((p) => {
+        progress = p;
+        p.begin(msg(L, 'progress-indexing'), 0, undefined, false);
+        return p;
+      }, () => undefined) : undefined;
       try {
         // Yields every SLICE_MS too, so requests are answered while a big workspace is indexed.
+        // The engine counts every file twice (read, then checked): the message counts files, each once.
         const done = await this.engine.indexAll((p) => progress?.report(
-          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: p.done, total: p.total })), 500, SLICE_MS);
+          Math.round((p.done / Math.max(1, p.total)) * 100), msg(L, 'progress-files', { done: Math.round(p.done / 2), total: Math.round(p.total / 2) })), 500, SLICE_MS);
         if (done) {
           this.publisher.publishAll();
           this.state = 'ready';
@@ -125,11 +135,12 @@ export class Indexing {
         this.state = 'error';
         this.connection.console.error(`indexing failed: ${(e as Error)?.stack ?? e}`);
       } finally {
-        progress?.done();
+        (await created)?.done();
         this.resolveFirstIndex();
       }
       const status = this.status();
       void this.connection.sendNotification(IndexStatusNotification, status);
+      this.announcedVersion = this.engine.version;
       void this.connection.sendNotification(IndexChangedNotification, { version: this.engine.version });
       return status;
     });

@@ -26,6 +26,8 @@ export class JitaiLanguageServer {
   private readonly docs: OpenDocuments;
   private readonly flags: ClientFlags = { schemaEnums: false, completionItemDefaults: false, edits: { documentChanges: false, createFiles: false }, commands: new Set(), titleOnlyLenses: false };
   private canRegisterWatchers = false;
+  /** The first full index is queued: a settings change from now on needs an index of its own. */
+  private firstIndexQueued = false;
   private hasWorkspaceFolders = false;
   /** Watches the disk itself when the client cannot register file watchers (Neovim and others). */
   private ownWatcher: OwnFileWatcher | undefined;
@@ -41,10 +43,12 @@ export class JitaiLanguageServer {
     c.onInitialized(() => runSafeNotification(c, 'initialized', () => this.initialized()));
     c.onDidChangeWatchedFiles((p) => runSafeNotification(c, 'watchedFiles', () => {
       const paths = changedPaths(p);
-      if (paths.length) void this.indexing.diskChanged(paths);
+      if (paths.length) this.diskChanged(paths);
     }));
     c.onDidChangeConfiguration((p) => runSafeNotification(c, 'configuration', async () => {
-      if (await this.settings.changed(p.settings)) {
+      // The client's first didChangeConfiguration arrives while initialized() sets up: the first index,
+      // queued after it, reads the new settings anyway (a second full index here doubled the start).
+      if (await this.settings.changed(p.settings) && this.firstIndexQueued) {
         this.settings.reportInvalidGlobs();
         await this.watchDisk(true);
         void this.indexing.reindex();
@@ -91,10 +95,13 @@ export class JitaiLanguageServer {
   }
 
   private async initialized(): Promise<void> {
-    if (this.canRegisterWatchers) await registerWatchers(this.connection);
-    else this.ownWatcher = new OwnFileWatcher({
+    // The registration and the settings pull below are answered in one round trip, not two.
+    const watchers = this.canRegisterWatchers
+      ? registerWatchers(this.connection).catch((e) => this.connection.console.error(`registering file watchers failed: ${(e as Error)?.message ?? e}`))
+      : undefined;
+    if (!watchers) this.ownWatcher = new OwnFileWatcher({
       isExcluded: (path) => this.engine.isExcluded(path),
-      onChanges: (paths) => void this.indexing.diskChanged(paths),
+      onChanges: (paths) => this.diskChanged(paths),
       onError: (message) => this.connection.console.warn(message),
     });
     // Only clients announcing workspace folders send their changes (the getter throws otherwise).
@@ -107,8 +114,16 @@ export class JitaiLanguageServer {
     await this.settings.pull();
     this.settings.reportInvalidGlobs();
     // Watching starts before the first index, so nothing written meanwhile is missed.
+    await watchers;
     await this.watchDisk();
+    this.firstIndexQueued = true;
     await this.indexing.reindex();
+  }
+
+  /** Files changed on disk: open documents among them keep the editor's text (./documents), the rest is re-read. */
+  private diskChanged(paths: string[]): void {
+    this.docs.diskChanged(paths);
+    void this.indexing.diskChanged(paths);
   }
 
   /** (Re)starts the server's own watcher on the current folders; `restart` after exclude changes. */
