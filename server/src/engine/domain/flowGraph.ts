@@ -12,7 +12,7 @@ import type { EventWiring, PublishSite } from '../workspace/eventWiring';
 import { ReverseEdges } from '../workspace/reverseEdges';
 import { EVENT_TYPES, TASK_TYPES, isCustomSubscriber, isListener, listenTarget } from './elementTypes';
 import { findMethod, funcProp, implementationClass, modelFields, runFuncType, splitFunc } from './handlers';
-import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, workflowEventShape, type Payload } from './payloads';
+import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, sharedFixedPayload, workflowEventShape, type Payload } from './payloads';
 
 /** What the flow graph is built from: the index (records by path and name, everything by iteration). */
 export interface FlowSource {
@@ -245,11 +245,11 @@ export class FlowGraph {
     const model = target ? look.element(el.appRoot, target) : undefined;
     const fields = model && model.kind === 'model' ? modelFields(look, model) : undefined;
     switch (el.type) {
-      case EVENT_TYPES.model: return { payload: fixedPayload(modelEventShape(fields)) };
-      case EVENT_TYPES.workflow: return { payload: fixedPayload(workflowEventShape(fields)) };
-      case EVENT_TYPES.agent: return { payload: fixedPayload(agentEventShape()) };
-      case TASK_TYPES.dateField: return { payload: fixedPayload(rowShape(fields)) };
-      case TASK_TYPES.timer: return { payload: fixedPayload(undefined) };
+      case EVENT_TYPES.model: return { payload: sharedFixedPayload(el.type, fields, () => fixedPayload(modelEventShape(fields))) };
+      case EVENT_TYPES.workflow: return { payload: sharedFixedPayload(el.type, fields, () => fixedPayload(workflowEventShape(fields))) };
+      case EVENT_TYPES.agent: return { payload: sharedFixedPayload(el.type, undefined, () => fixedPayload(agentEventShape())) };
+      case TASK_TYPES.dateField: return { payload: sharedFixedPayload(el.type, fields, () => fixedPayload(rowShape(fields))) };
+      case TASK_TYPES.timer: return { payload: sharedFixedPayload(el.type, undefined, () => fixedPayload(undefined)) };
       default: return {};
     }
   }
