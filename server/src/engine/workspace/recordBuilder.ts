@@ -4,6 +4,7 @@ import { parseElementJsonWithPositions, stringProp } from '../elements/elementJs
 import { parseElementJson } from '../elements/fastElementJson';
 import { LineIndex } from '../text/lineIndex';
 import { scanPython } from '../python/scanner';
+import { compactScan } from '../python/compactScan';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
 import { fullNameOf, kindOfType } from './elementKind';
@@ -112,6 +113,7 @@ export function buildPython(path: string, appRoot: string, read: ReturnType<type
   let scan;
   try { scan = scanPython(read.text); } catch { scan = EMPTY_SCAN; }
   compactImports(scan, IMPLEMENTATION_FILE.test(path));
+  if (scan !== EMPTY_SCAN) compactScan(scan);
   return new PythonRecordImpl(path, appRoot, scan, new LazyLines(reread, read.text));
 }
 
