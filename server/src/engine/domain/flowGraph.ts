@@ -85,6 +85,12 @@ export interface Handler {
   payload?: Payload;
 }
 
+/** A custom event's handler: the payload is merged on first use (a class: an object literal with a getter is a dictionary-mode object). */
+class CustomHandler implements Handler {
+  constructor(readonly el: ElementRecord, readonly fn: FlowFunction, readonly sender: string, private readonly graph: FlowGraph) {}
+  get payload(): Payload | undefined { return this.graph.customPayload(this.el.appRoot, this.sender); }
+}
+
 /** Merged payloads by the publish-site list they come from (a list never changes, see EventWiring). */
 const mergedPayloads = new WeakMap<readonly PublishSite[], Payload>();
 
@@ -237,8 +243,7 @@ export class FlowGraph {
     if (!target) return { el, fn };
     const objMode = el.json.props.get('objMode');
     if (objMode?.kind === 'boolean' && objMode.value === true) return { el, fn, sender: target };
-    const graph = this;
-    return { el, fn, sender: target, get payload() { return graph.customPayload(el.appRoot, target); } };
+    return new CustomHandler(el, fn, target, this);
   }
 
   private fixedPayloadOf(el: ElementRecord, target: string | undefined, look: Lookups): { payload?: Payload } {
