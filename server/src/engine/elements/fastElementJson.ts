@@ -16,19 +16,36 @@ import {
  * the heap. A view finds its positions through its path in the positions parse.
  */
 class Positions {
+  /** The positions parse while this document is among the last RECENT_PARSES that needed one. */
   full?: ElementJson;
-  constructor(private reread: (() => string | undefined) | undefined) {}
+  constructor(private readonly reread: () => string | undefined) {}
 
-  /** The positions parse of the file's current text (made on first call). */
+  /** The positions parse of the file's current text (made on first call, again after it was dropped). */
   ensure(): ElementJson | undefined {
-    const reread = this.reread;
-    if (reread) {
-      this.reread = undefined;
-      const text = reread();
-      if (text !== undefined) this.full = parseElementJsonWithPositions(text);
-    }
+    if (this.full) return this.full;
+    const text = this.reread();
+    if (text === undefined) return undefined;
+    this.full = parseElementJsonWithPositions(text);
+    keepRecent(this);
     return this.full;
   }
+}
+
+/**
+ * Memory: a positions parse is a tree of objects several times the size of the text, and one is
+ * needed for every file with a diagnostic (about one e.json in eight of a big app). Ranges are
+ * asked for in bursts (one file's checks), so only the last few parses are kept; a later range
+ * request reads and parses the file again (a fraction of a millisecond).
+ */
+const RECENT_PARSES = 128;
+const recent: (Positions | undefined)[] = new Array<Positions | undefined>(RECENT_PARSES).fill(undefined);
+let recentNext = 0;
+
+function keepRecent(p: Positions): void {
+  const old = recent[recentNext];
+  if (old && old !== p) old.full = undefined;
+  recent[recentNext] = p;
+  recentNext = (recentNext + 1) % RECENT_PARSES;
 }
 
 /** Depth of values that keep no children (eventDescs/functionList and their entries' values). */
