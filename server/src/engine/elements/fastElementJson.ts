@@ -15,15 +15,18 @@ import {
  * stay in memory, and an object (plus a Map per object value) for each JSON value would dominate
  * the heap. A view finds its positions through its path in the positions parse.
  */
+/** Reads a file's current text again (an editor's overlay first); one per index, shared by its records. */
+export interface TextSource { text(path: string): string | undefined }
+
 class Positions {
   /** The positions parse while this document is among the last RECENT_PARSES that needed one. */
   full?: ElementJson;
-  constructor(private readonly reread: () => string | undefined) {}
+  constructor(private readonly texts: TextSource, private readonly path: string) {}
 
   /** The positions parse of the file's current text (made on first call, again after it was dropped). */
   ensure(): ElementJson | undefined {
     if (this.full) return this.full;
-    const text = this.reread();
+    const text = this.texts.text(this.path);
     if (text === undefined) return undefined;
     this.full = parseElementJsonWithPositions(text);
     keepRecent(this);
@@ -174,36 +177,35 @@ class LazyEntry implements DescEntry, ArgEntry {
 const NO_ERRORS: ElementJson['syntaxErrors'] = [];
 
 /** An ElementJson over the parsed object; positions come later (see Positions). */
-class LazyDoc implements ElementJson {
+class LazyDoc extends Positions implements ElementJson {
   readonly props: RawProps;
-  private readonly pos: Positions;
-  constructor(private readonly raw: Raw, reread: () => string | undefined) {
-    this.pos = new Positions(reread);
-    this.props = new RawProps(raw, this.pos, undefined, 1);
+  constructor(private readonly raw: Raw, texts: TextSource, path: string) {
+    super(texts, path);
+    this.props = new RawProps(raw, this, undefined, 1);
   }
   get syntaxErrors(): ElementJson['syntaxErrors'] { return NO_ERRORS; }
   get rootKind(): 'object' { return 'object'; }
-  get rootRange(): OffsetRange { return this.pos.ensure()?.rootRange ?? NO_RANGE(); }
+  get rootRange(): OffsetRange { return this.ensure()?.rootRange ?? NO_RANGE(); }
   get eventDescs(): ElementJson['eventDescs'] { return this.list('eventDescs'); }
   get functionList(): ElementJson['functionList'] { return this.list('functionList'); }
   private list(key: ListKey): ElementJson['eventDescs'] {
     if (!Object.hasOwn(this.raw, key)) return undefined;
     const v = this.raw[key];
     return {
-      value: new LazyValue(v, this.pos, undefined, key, FLAT),
-      entries: Array.isArray(v) ? v.map((item, i) => new LazyEntry(item, this.pos, key, i)) : [],
+      value: new LazyValue(v, this, undefined, key, FLAT),
+      entries: Array.isArray(v) ? v.map((item, i) => new LazyEntry(item, this, key, i)) : [],
     };
   }
 }
 
 /**
  * Parses an e.json: JSON.parse when the text is strict JSON with an object root, else the
- * position-keeping parser (which reports syntax errors). `reread` gives the text again later.
+ * position-keeping parser (which reports syntax errors). `texts` gives the file's text again later.
  */
-export function parseElementJson(text: string, reread?: () => string | undefined): ElementJson {
-  if (!reread) return parseElementJsonWithPositions(text);
+export function parseElementJson(text: string, texts?: TextSource, path?: string): ElementJson {
+  if (!texts || path === undefined) return parseElementJsonWithPositions(text);
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { return parseElementJsonWithPositions(text); }
   if (!isObject(parsed)) return parseElementJsonWithPositions(text);
-  return new LazyDoc(parsed, reread);
+  return new LazyDoc(parsed, texts, path);
 }
