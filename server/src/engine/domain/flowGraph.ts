@@ -91,14 +91,22 @@ class CustomHandler implements Handler {
   get payload(): Payload | undefined { return this.graph.customPayload(this.el.appRoot, this.sender); }
 }
 
-/** Merged payloads by the publish-site list they come from (a list never changes, see EventWiring). */
-const mergedPayloads = new WeakMap<readonly PublishSite[], Payload>();
+/**
+ * Merged payloads by the publish-site list they come from (a list never changes, see EventWiring).
+ * Memory: only the most recent merges are kept (a payload is a tree of nodes with maps, one per
+ * custom event); a merge is a few microseconds, and the asks for one event come together.
+ */
+const RECENT_PAYLOADS = 512;
+const mergedPayloads = new Map<readonly PublishSite[], Payload>();
 
-/** The merged payload of a list of publish sites (undefined when empty), computed once per list. */
+/** The merged payload of a list of publish sites (undefined when empty). */
 export function payloadOfSites(sites: readonly PublishSite[]): Payload | undefined {
   if (!sites.length) return undefined;
   let p = mergedPayloads.get(sites);
-  if (!p) mergedPayloads.set(sites, (p = mergePayload(sites.map((s) => s.call.payload ?? {}))));
+  if (!p) {
+    if (mergedPayloads.size >= RECENT_PAYLOADS) mergedPayloads.delete(mergedPayloads.keys().next().value!);
+    mergedPayloads.set(sites, (p = mergePayload(sites.map((s) => s.call.payload ?? {}))));
+  }
   return p;
 }
 
