@@ -3,8 +3,10 @@
  * strings are interned (a slice of the source keeps the whole file text alive, and names such as
  * `self`, `args`, `customFunc` repeat thousands of times) and its arrays are copied to their exact
  * length (an array grown by `push` keeps spare capacity); empty arrays become one shared frozen array.
+ * Functions and parameters (the most numerous records) keep their offsets as numbers and build
+ * their range objects on access.
  */
-import type { PythonScan } from './types.js';
+import type { FunctionFlow, OffsetRange, PyFunctionDef, PyParam, PythonScan } from './types.js';
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
@@ -39,7 +41,35 @@ function compact(v: unknown): unknown {
   return o;
 }
 
+class Param implements PyParam {
+  constructor(public name: string, public kind: PyParam['kind'], public hasDefault: boolean, public nameStart: number) {}
+  get range(): OffsetRange { return { start: this.nameStart, end: this.nameStart + this.name.length }; }
+}
+
+class FunctionRec implements PyFunctionDef {
+  name: string;
+  params: PyParam[];
+  paramsEnd?: number;
+  isAsync: boolean;
+  decorators: string[];
+  flow?: FunctionFlow;
+  private readonly ns: number; private readonly ne: number; private readonly ds: number; private readonly de: number;
+  constructor(f: PyFunctionDef) {
+    this.name = f.name;
+    this.ns = f.nameRange.start; this.ne = f.nameRange.end; this.ds = f.defRange.start; this.de = f.defRange.end;
+    this.params = f.params.map((p) => (p.range && p.nameStart === p.range.start && p.range.end === p.nameStart + p.name.length ? new Param(p.name, p.kind, p.hasDefault, p.nameStart) : p));
+    this.paramsEnd = f.paramsEnd;
+    this.isAsync = f.isAsync;
+    this.decorators = f.decorators;
+    this.flow = f.flow;
+  }
+  get nameRange(): OffsetRange { return { start: this.ns, end: this.ne }; }
+  get defRange(): OffsetRange { return { start: this.ds, end: this.de }; }
+}
+
 /** Compacts a finished scan in place (see above); returns it. Nothing writes to a scan afterwards. */
 export function compactScan(scan: PythonScan): PythonScan {
+  scan.functions = scan.functions.map((f) => new FunctionRec(f));
+  for (const c of scan.classes) c.methods = c.methods.map((f) => new FunctionRec(f));
   return compact(scan) as PythonScan;
 }
