@@ -24,21 +24,77 @@ export function intern(s: string): string {
   return k ?? s;
 }
 
-function compact(v: unknown): unknown {
+/** A plain `{ start, end }` range object. */
+function isRange(v: unknown): v is OffsetRange {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const r = v as Record<string, unknown>;
+  let n = 0;
+  for (const k in r) { if (k !== 'start' && k !== 'end') return false; n++; }
+  return n === 2 && typeof r.start === 'number' && typeof r.end === 'number';
+}
+
+/**
+ * Records holding ranges (publish calls, string literals, imports, reads, attributes…) are rebuilt
+ * as instances of one class per record shape: the offsets become number fields and each range is
+ * a getter building the object on access. At most MAX_SHAPES shapes (the scanner has a handful).
+ */
+type Rebuild = (o: Record<string, unknown>) => object;
+const shapes = new Map<string, Rebuild>();
+const MAX_SHAPES = 64;
+
+function shapeOf(keys: string[], ranges: boolean[]): Rebuild {
+  const fields = keys.map((k, i) => (ranges[i] ? [`${k}$s`, `${k}$e`] : [k]));
+  function Rec(this: Record<string, unknown>, o: Record<string, unknown>): void {
+    for (let i = 0; i < keys.length; i++) {
+      const v = o[keys[i]];
+      if (ranges[i]) { const r = v as OffsetRange; this[fields[i][0]] = r.start; this[fields[i][1]] = r.end; }
+      else this[keys[i]] = v;
+    }
+  }
+  keys.forEach((k, i) => {
+    if (!ranges[i]) return;
+    const [sk, ek] = fields[i];
+    Object.defineProperty(Rec.prototype, k, {
+      enumerable: true, configurable: true,
+      get(this: Record<string, number>): OffsetRange { return { start: this[sk], end: this[ek] }; },
+    });
+  });
+  const C = Rec as unknown as new (o: Record<string, unknown>) => object;
+  return (o) => new C(o);
+}
+
+function rebuild(o: Record<string, unknown>): object {
+  const keys = Object.keys(o);
+  const ranges = keys.map((k) => isRange(o[k]));
+  if (!ranges.includes(true)) return o;
+  const sig = keys.map((k, i) => (ranges[i] ? `@${k}` : k)).join(',');
+  let make = shapes.get(sig);
+  if (!make) {
+    if (shapes.size >= MAX_SHAPES) return o;
+    shapes.set(sig, (make = shapeOf(keys, ranges)));
+  }
+  return make(o);
+}
+
+/** Values reached through these keys are data (a literal's value, a payload shape): never rebuilt. */
+const DATA_KEYS = new Set(['value', 'template', 'payload']);
+
+function compact(v: unknown, data = false): unknown {
   if (typeof v === 'string') return intern(v);
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     if (v.length === 0) return EMPTY;
     const out = v.slice();
-    for (let i = 0; i < out.length; i++) out[i] = compact(out[i]);
+    for (let i = 0; i < out.length; i++) out[i] = compact(out[i], data);
     return out;
   }
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    const c = compact(o[k]);
+    if (!data && isRange(o[k])) continue;
+    const c = compact(o[k], data || DATA_KEYS.has(k));
     if (c !== o[k]) o[k] = c;
   }
-  return o;
+  return data || Object.getPrototypeOf(o) !== Object.prototype ? o : rebuild(o);
 }
 
 class Param implements PyParam {
