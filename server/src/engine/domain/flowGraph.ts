@@ -6,6 +6,7 @@
  * handlers that looked at a changed file. Payload checks, loop detection, hover, completion and
  * Run handler all read it.
  */
+import { intern } from '../text/intern';
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PyClassDef, PyFunctionDef } from '../python/types';
 import type { EventWiring, PublishSite } from '../workspace/eventWiring';
@@ -30,13 +31,16 @@ export interface FlowSource {
 
 type Lookups = Pick<FlowSource, 'python' | 'element'>;
 
-/** Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json answered a name. */
+/**
+ * Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json
+ * answered a name. The keys are interned: every listener asking the same thing shares one string.
+ */
 class RecordingLookups implements Lookups {
   readonly asked: string[] = [];
   constructor(private readonly src: Lookups, private readonly named: Map<string, string>) {}
-  python(path: string): PythonRecord | undefined { this.asked.push(`py:${path}`); return this.src.python(path); }
+  python(path: string): PythonRecord | undefined { this.asked.push(intern(`py:${path}`)); return this.src.python(path); }
   element(appRoot: string, fullName: string): ElementRecord | undefined {
-    const k = `e:${appRoot}|${fullName}`;
+    const k = intern(`e:${appRoot}|${fullName}`);
     this.asked.push(k);
     const el = this.src.element(appRoot, fullName);
     if (el) this.named.set(el.path, k);
@@ -195,7 +199,7 @@ export class FlowGraph {
   private insert(h: Handler): void {
     this.handlersByEl.set(h.el.path, h);
     insertSorted(this.handlersByFile, h.fn.py.path, h);
-    if (h.sender !== undefined) insertSorted(this.subscribers, `${h.el.appRoot}|${h.sender}`, h);
+    if (h.sender !== undefined) insertSorted(this.subscribers, intern(`${h.el.appRoot}|${h.sender}`), h);
   }
 
   /** Publish sites of a sender literal in an app. */

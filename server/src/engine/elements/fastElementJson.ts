@@ -4,6 +4,7 @@ import {
   NESTED_DEPTH, ARG_KEYS, ENTRY_KEYS, EVENT_KEYS, argNamesOf, parseElementJsonWithPositions,
   type ArgEntry, type DescEntry, type ElementJson, type JsonValue,
 } from './elementJson';
+import { intern } from '../text/intern';
 
 /**
  * Fast path for the common case, a strict-JSON e.json: values come from the native JSON.parse,
@@ -198,6 +199,23 @@ class LazyDoc extends Positions implements ElementJson {
   }
 }
 
+/** Memory: string values shared across files (Types, senders, ".", "Inner"…) are kept once (see intern). */
+function internValues(o: Raw | unknown[]): void {
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const v = o[i];
+      if (typeof v === 'string') o[i] = intern(v);
+      else if (v !== null && typeof v === 'object') internValues(v as Raw | unknown[]);
+    }
+    return;
+  }
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === 'string') o[k] = intern(v);
+    else if (v !== null && typeof v === 'object') internValues(v as Raw | unknown[]);
+  }
+}
+
 /**
  * Parses an e.json: JSON.parse when the text is strict JSON with an object root, else the
  * position-keeping parser (which reports syntax errors). `texts` gives the file's text again later.
@@ -207,5 +225,6 @@ export function parseElementJson(text: string, texts?: TextSource, path?: string
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { return parseElementJsonWithPositions(text); }
   if (!isObject(parsed)) return parseElementJsonWithPositions(text);
+  internValues(parsed);
   return new LazyDoc(parsed, texts, path);
 }

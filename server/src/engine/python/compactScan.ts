@@ -7,22 +7,9 @@
  * their range objects on access.
  */
 import type { FunctionFlow, OffsetRange, PyFunctionDef, PyParam, PythonScan } from './types.js';
+import { intern } from '../text/intern';
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
-
-/** Property names are internalized: a string set as a key comes back as V8's one shared copy. */
-const KEYS: Record<string, number> = Object.create(null) as Record<string, number>;
-
-/**
- * The engine's copy of a string: V8 keeps one internalized copy per distinct property name (weakly,
- * in its string table), so this dedups without a map of its own and never pins a parent string.
- */
-export function intern(s: string): string {
-  KEYS[s] = 0;
-  const k = Object.keys(KEYS)[0];
-  delete KEYS[s];
-  return k ?? s;
-}
 
 /** A plain `{ start, end }` range object. */
 function isRange(v: unknown): v is OffsetRange {
