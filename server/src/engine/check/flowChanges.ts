@@ -5,6 +5,7 @@
  * checker re-checks only the handlers and loop members affected. Payloads are compared only for
  * events published in the touched files; handlers and loops only where the update changed them.
  */
+import { intern } from '../text/intern';
 import type { PythonRecord } from '../model/records';
 import { keys } from '../workspace/dependencyKeys';
 import { flowGraph, payloadOfSites, updateFlowGraph, type FlowSource, type PublishSite } from '../domain/flowGraph';
@@ -14,7 +15,7 @@ import { eventLoops, updateEventLoops } from '../domain/eventLoops';
 /** `appRoot|sender` of every literal sender a Python file publishes. */
 function sendersOf(py: PythonRecord | undefined): string[] {
   const out: string[] = [];
-  for (const c of py?.scan.publishCalls ?? []) if (c.sender?.value !== undefined) out.push(`${py!.appRoot}|${c.sender.value}`);
+  for (const c of py?.scan.publishCalls ?? []) if (c.sender?.value !== undefined) out.push(intern(`${py!.appRoot}|${c.sender.value}`));
   return out;
 }
 
@@ -34,7 +35,7 @@ export class FlowChanges {
       const s = sendersOf(py);
       if (s.length) this.sendersByFile.set(py.path, s);
     }
-    for (const [appRoot, sender, list] of src.wiring.publishers.all()) this.sites.set(`${appRoot}|${sender}`, list);
+    for (const [appRoot, sender, list] of src.wiring.publishers.all()) this.sites.set(intern(`${appRoot}|${sender}`), list);
     // Built now (free when the full check already built them): later changes update them in place.
     eventLoops(src);
   }

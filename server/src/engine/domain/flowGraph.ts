@@ -6,13 +6,14 @@
  * handlers that looked at a changed file. Payload checks, loop detection, hover, completion and
  * Run handler all read it.
  */
+import { intern } from '../text/intern';
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PyClassDef, PyFunctionDef } from '../python/types';
 import type { EventWiring, PublishSite } from '../workspace/eventWiring';
 import { ReverseEdges } from '../workspace/reverseEdges';
 import { EVENT_TYPES, TASK_TYPES, isCustomSubscriber, isListener, listenTarget } from './elementTypes';
 import { findMethod, funcProp, implementationClass, modelFields, runFuncType, splitFunc } from './handlers';
-import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, workflowEventShape, type Payload } from './payloads';
+import { agentEventShape, fixedPayload, mergePayload, modelEventShape, rowShape, sharedFixedPayload, workflowEventShape, type Payload } from './payloads';
 
 /** What the flow graph is built from: the index (records by path and name, everything by iteration). */
 export interface FlowSource {
@@ -30,13 +31,16 @@ export interface FlowSource {
 
 type Lookups = Pick<FlowSource, 'python' | 'element'>;
 
-/** Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json answered a name. */
+/**
+ * Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json
+ * answered a name. The keys are interned: every listener asking the same thing shares one string.
+ */
 class RecordingLookups implements Lookups {
   readonly asked: string[] = [];
   constructor(private readonly src: Lookups, private readonly named: Map<string, string>) {}
-  python(path: string): PythonRecord | undefined { this.asked.push(`py:${path}`); return this.src.python(path); }
+  python(path: string): PythonRecord | undefined { this.asked.push(intern(`py:${path}`)); return this.src.python(path); }
   element(appRoot: string, fullName: string): ElementRecord | undefined {
-    const k = `e:${appRoot}|${fullName}`;
+    const k = intern(`e:${appRoot}|${fullName}`);
     this.asked.push(k);
     const el = this.src.element(appRoot, fullName);
     if (el) this.named.set(el.path, k);
@@ -85,14 +89,28 @@ export interface Handler {
   payload?: Payload;
 }
 
-/** Merged payloads by the publish-site list they come from (a list never changes, see EventWiring). */
-const mergedPayloads = new WeakMap<readonly PublishSite[], Payload>();
+/** A custom event's handler: the payload is merged on first use (a class: an object literal with a getter is a dictionary-mode object). */
+class CustomHandler implements Handler {
+  constructor(readonly el: ElementRecord, readonly fn: FlowFunction, readonly sender: string, private readonly graph: FlowGraph) {}
+  get payload(): Payload | undefined { return this.graph.customPayload(this.el.appRoot, this.sender); }
+}
 
-/** The merged payload of a list of publish sites (undefined when empty), computed once per list. */
+/**
+ * Merged payloads by the publish-site list they come from (a list never changes, see EventWiring).
+ * Memory: only the most recent merges are kept (a payload is a tree of nodes with maps, one per
+ * custom event); a merge is a few microseconds, and the asks for one event come together.
+ */
+const RECENT_PAYLOADS = 512;
+const mergedPayloads = new Map<readonly PublishSite[], Payload>();
+
+/** The merged payload of a list of publish sites (undefined when empty). */
 export function payloadOfSites(sites: readonly PublishSite[]): Payload | undefined {
   if (!sites.length) return undefined;
   let p = mergedPayloads.get(sites);
-  if (!p) mergedPayloads.set(sites, (p = mergePayload(sites.map((s) => s.call.payload ?? {}))));
+  if (!p) {
+    if (mergedPayloads.size >= RECENT_PAYLOADS) mergedPayloads.delete(mergedPayloads.keys().next().value!);
+    mergedPayloads.set(sites, (p = mergePayload(sites.map((s) => s.call.payload ?? {}))));
+  }
   return p;
 }
 
@@ -181,7 +199,7 @@ export class FlowGraph {
   private insert(h: Handler): void {
     this.handlersByEl.set(h.el.path, h);
     insertSorted(this.handlersByFile, h.fn.py.path, h);
-    if (h.sender !== undefined) insertSorted(this.subscribers, `${h.el.appRoot}|${h.sender}`, h);
+    if (h.sender !== undefined) insertSorted(this.subscribers, intern(`${h.el.appRoot}|${h.sender}`), h);
   }
 
   /** Publish sites of a sender literal in an app. */
@@ -237,19 +255,18 @@ export class FlowGraph {
     if (!target) return { el, fn };
     const objMode = el.json.props.get('objMode');
     if (objMode?.kind === 'boolean' && objMode.value === true) return { el, fn, sender: target };
-    const graph = this;
-    return { el, fn, sender: target, get payload() { return graph.customPayload(el.appRoot, target); } };
+    return new CustomHandler(el, fn, target, this);
   }
 
   private fixedPayloadOf(el: ElementRecord, target: string | undefined, look: Lookups): { payload?: Payload } {
     const model = target ? look.element(el.appRoot, target) : undefined;
     const fields = model && model.kind === 'model' ? modelFields(look, model) : undefined;
     switch (el.type) {
-      case EVENT_TYPES.model: return { payload: fixedPayload(modelEventShape(fields)) };
-      case EVENT_TYPES.workflow: return { payload: fixedPayload(workflowEventShape(fields)) };
-      case EVENT_TYPES.agent: return { payload: fixedPayload(agentEventShape()) };
-      case TASK_TYPES.dateField: return { payload: fixedPayload(rowShape(fields)) };
-      case TASK_TYPES.timer: return { payload: fixedPayload(undefined) };
+      case EVENT_TYPES.model: return { payload: sharedFixedPayload(el.type, fields, () => fixedPayload(modelEventShape(fields))) };
+      case EVENT_TYPES.workflow: return { payload: sharedFixedPayload(el.type, fields, () => fixedPayload(workflowEventShape(fields))) };
+      case EVENT_TYPES.agent: return { payload: sharedFixedPayload(el.type, undefined, () => fixedPayload(agentEventShape())) };
+      case TASK_TYPES.dateField: return { payload: sharedFixedPayload(el.type, fields, () => fixedPayload(rowShape(fields))) };
+      case TASK_TYPES.timer: return { payload: sharedFixedPayload(el.type, undefined, () => fixedPayload(undefined)) };
       default: return {};
     }
   }

@@ -7,8 +7,8 @@ import type { PayloadShape } from '../python/types';
 
 /** One part of a payload (the args tuple, the kwargs dict, a position, a dict value), merged over publishers. */
 export interface PayloadNode {
-  /** Literal types seen here (`str`, `int`, `dict`, …); `any` when some publisher passes a variable. */
-  types: Set<string>;
+  /** Literal types seen here in first-seen order (`str`, `int`, `dict`, …); `any` when some publisher passes a variable. */
+  types: readonly string[];
   /** Publishers whose value here is a dict / a tuple or list the scanner can see into. */
   dicts: number;
   seqs: number;
@@ -16,8 +16,8 @@ export interface PayloadNode {
   sent: number;
   /** True when some publisher's value here cannot be seen into: reads below are not checked. */
   open: boolean;
-  keys: Map<string, PayloadNode>;
-  items: PayloadNode[];
+  keys: ReadonlyMap<string, PayloadNode>;
+  items: readonly PayloadNode[];
 }
 
 /** What handlers of one event receive: positional args and keyword args. */
@@ -28,26 +28,52 @@ export interface Payload {
   publishers: number;
 }
 
+/**
+ * Memory: payloads stay cached for every event, so a node starts with shared empty containers
+ * (never written: `mergeInto` swaps in its own on the first key / item / type).
+ */
+const NO_KEYS: ReadonlyMap<string, PayloadNode> = new Map();
+const NO_ITEMS: readonly PayloadNode[] = [];
+const NO_TYPES: readonly string[] = [];
+/** One shared array per type list seen (most nodes hold one type). */
+const TYPE_LISTS = new Map<string, readonly string[]>();
+
 function node(): PayloadNode {
-  return { types: new Set(), dicts: 0, seqs: 0, sent: 0, open: false, keys: new Map(), items: [] };
+  return { types: NO_TYPES, dicts: 0, seqs: 0, sent: 0, open: false, keys: NO_KEYS, items: NO_ITEMS };
+}
+
+function addType(n: PayloadNode, t: string): void {
+  if (n.types.includes(t)) return;
+  const key = n.types.length ? n.types.join('|') + '|' + t : t;
+  let list = TYPE_LISTS.get(key);
+  if (!list) TYPE_LISTS.set(key, (list = Object.freeze([...n.types, t])));
+  n.types = list;
 }
 
 function mergeInto(n: PayloadNode, s: PayloadShape): void {
   n.sent++;
-  n.types.add(s.t);
+  addType(n, s.t);
   if (s.t === 'dict') {
     n.dicts++;
     if (s.open) n.open = true;
-    for (const [k, v] of Object.entries(s.keys)) {
+    for (const k in s.keys) {
+      if (!Object.hasOwn(s.keys, k)) continue;
       let c = n.keys.get(k);
-      if (!c) n.keys.set(k, (c = node()));
-      mergeInto(c, v);
+      if (!c) {
+        if (n.keys === NO_KEYS) n.keys = new Map();
+        (n.keys as Map<string, PayloadNode>).set(k, (c = node()));
+      }
+      mergeInto(c, s.keys[k]);
     }
   } else if (s.t === 'tuple' || s.t === 'list') {
     n.seqs++;
     if (s.open) n.open = true;
     s.items.forEach((v, i) => {
-      while (n.items.length <= i) n.items.push(node());
+      if (n.items.length <= i) {
+        const items = n.items === NO_ITEMS ? [] : n.items as PayloadNode[];
+        while (items.length <= i) items.push(node());
+        n.items = items;
+      }
       mergeInto(n.items[i], v);
     });
   } else if (s.t === 'any') n.open = true;
@@ -66,6 +92,21 @@ export function mergePayload(sites: { args?: PayloadShape; kwargs?: PayloadShape
 /** A payload known from the event Type (model, approval, agent events; tasks): one positional argument. */
 export function fixedPayload(first: PayloadShape | undefined): Payload {
   return mergePayload([{ args: { t: 'tuple', items: first ? [first] : [] }, kwargs: { t: 'dict', keys: {} } }]);
+}
+
+/** Fixed payloads by event kind and model fields: every model event of one model receives the same one. */
+const fixedByFields = new Map<string, Payload>();
+const FIXED_CACHE_MAX = 20000;
+
+/** The fixed payload of an event kind over a model's fields, shared by every handler asking the same (payloads are never written after the merge). */
+export function sharedFixedPayload(kind: string, fields: readonly string[] | undefined, make: () => Payload): Payload {
+  const key = fields ? kind + '\0' + fields.join('\0') : kind;
+  let p = fixedByFields.get(key);
+  if (!p) {
+    if (fixedByFields.size >= FIXED_CACHE_MAX) fixedByFields.clear();
+    fixedByFields.set(key, (p = make()));
+  }
+  return p;
 }
 
 /** Shape of a model row: its fields (types unknown to the scanner). */

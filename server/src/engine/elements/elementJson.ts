@@ -17,7 +17,7 @@ export interface JsonValue {
   /** For arrays: the items (nested up to NESTED_DEPTH levels; eventDescs/functionList use entries instead). */
   items?: JsonValue[];
   /** For objects: the properties (nested up to NESTED_DEPTH levels, e.g. timerCfg.repeat.repeatType). */
-  props?: Map<string, JsonValue>;
+  props?: ReadonlyMap<string, JsonValue>;
 }
 
 /** How deep nested objects and arrays keep their children (timerCfg.startOffset.offsetType is depth 3). */
@@ -66,7 +66,7 @@ export interface ElementJson {
   /** JSON type of the root value ("none" for an empty file). */
   rootKind: JsonValue['kind'] | 'none';
   rootRange: OffsetRange;
-  props: Map<string, JsonValue>;
+  props: ReadonlyMap<string, JsonValue>;
   eventDescs?: { value: JsonValue; entries: DescEntry[] };
   functionList?: { value: JsonValue; entries: DescEntry[] };
 }
@@ -81,22 +81,15 @@ export class StoredValue implements JsonValue {
   items?: JsonValue[];
   props?: Map<string, JsonValue>;
   unterminated?: boolean;
-  /** Set for values parsed on the fast path: offsets are filled on first access. */
-  pos?: { ensure(): void };
   private s: number; private e: number; private cs: number; private ce: number;
   private ks = -1; private ke = -1;
   constructor(kind: JsonValue['kind'], value: unknown, s: number, e: number, cs: number, ce: number) {
     this.kind = kind; this.value = value; this.s = s; this.e = e; this.cs = cs; this.ce = ce;
   }
-  get range(): OffsetRange { this.pos?.ensure(); return { start: this.s, end: this.e }; }
-  get contentRange(): OffsetRange { this.pos?.ensure(); return { start: this.cs, end: this.ce }; }
-  get keyRange(): OffsetRange | undefined { this.pos?.ensure(); return this.ks < 0 ? undefined : { start: this.ks, end: this.ke }; }
+  get range(): OffsetRange { return { start: this.s, end: this.e }; }
+  get contentRange(): OffsetRange { return { start: this.cs, end: this.ce }; }
+  get keyRange(): OffsetRange | undefined { return this.ks < 0 ? undefined : { start: this.ks, end: this.ke }; }
   set keyRange(r: OffsetRange | undefined) { this.ks = r ? r.start : -1; this.ke = r ? r.end : -1; }
-  /** Takes the offsets of the same value parsed with positions. */
-  copyOffsets(o: StoredValue): void {
-    this.s = o.s; this.e = o.e; this.cs = o.cs; this.ce = o.ce; this.ks = o.ks; this.ke = o.ke;
-    if (o.unterminated) this.unterminated = true;
-  }
 }
 
 function toValue(node: Node, text: string): JsonValue {

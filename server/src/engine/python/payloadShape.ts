@@ -8,7 +8,10 @@ import { Op, Token, TokenKind, isOp, tokenTextIs } from './tokenizer.js';
 import { decodeStringToken, splitTopLevel } from './literal.js';
 
 const MAX_NESTING = 16;
-const ANY: PayloadShape = { t: 'any' };
+/** Scalar shapes are shared (never written): most payload values are one of these. */
+const scalar = (t: 'str' | 'int' | 'float' | 'bool' | 'none' | 'any'): PayloadShape => Object.freeze({ t });
+const ANY = scalar('any');
+const SCALARS = { str: scalar('str'), int: scalar('int'), float: scalar('float'), bool: scalar('bool'), none: scalar('none'), any: ANY };
 /** Calls whose result type is known from the builtin's name. */
 const CALL_TYPES: Record<string, PayloadShape['t']> = { str: 'str', int: 'int', len: 'int', float: 'float', bool: 'bool', round: 'int' };
 
@@ -18,23 +21,23 @@ export function payloadShape(text: string, tokens: Token[], from: number, to: nu
   const first = tokens[from];
   if (first.kind === TokenKind.String) {
     for (let k = from; k < to; k++) if (tokens[k].kind !== TokenKind.String) return ANY;
-    return { t: 'str' };
+    return SCALARS.str;
   }
   if (first.kind === TokenKind.Number || ((isOp(first, Op.Minus) || isOp(first, Op.Plus)) && to - from === 2 && tokens[from + 1].kind === TokenKind.Number)) {
     const num = first.kind === TokenKind.Number ? first : tokens[from + 1];
     if (to - from > (first.kind === TokenKind.Number ? 1 : 2)) return ANY;
-    return { t: /^0[xob]/i.test(text.slice(num.start, num.end)) || !/[.eEjJ]/.test(text.slice(num.start, num.end)) ? 'int' : 'float' };
+    return /^0[xob]/i.test(text.slice(num.start, num.end)) || !/[.eEjJ]/.test(text.slice(num.start, num.end)) ? SCALARS.int : SCALARS.float;
   }
   if (first.kind === TokenKind.Name) {
     if (to - from === 1) {
-      if (tokenTextIs(text, first, 'True') || tokenTextIs(text, first, 'False')) return { t: 'bool' };
-      if (tokenTextIs(text, first, 'None')) return { t: 'none' };
+      if (tokenTextIs(text, first, 'True') || tokenTextIs(text, first, 'False')) return SCALARS.bool;
+      if (tokenTextIs(text, first, 'None')) return SCALARS.none;
       return ANY;
     }
     const paren = tokens[from + 1];
     if (isOp(paren, Op.LParen) && paren.aux === to - 1) {
       const t = CALL_TYPES[text.slice(first.start, first.end)];
-      if (t) return { t } as PayloadShape;
+      if (t) return SCALARS[t as keyof typeof SCALARS];
     }
     return ANY;
   }

@@ -1,9 +1,10 @@
 /** Builds records from file text: elements, Python files (scanned), app.json. */
 import { MAX_FILE_BYTES, type FileHost, type ReadResult } from '../files/fileHost';
 import { parseElementJsonWithPositions, stringProp } from '../elements/elementJson';
-import { parseElementJson } from '../elements/fastElementJson';
+import { parseElementJson, type TextSource } from '../elements/fastElementJson';
 import { LineIndex } from '../text/lineIndex';
 import { scanPython } from '../python/scanner';
+import { compactScan } from '../python/compactScan';
 import type { AppJsonRecord, ElementRecord, PythonRecord } from '../model/records';
 import { baseName, dirOf } from '../files/paths';
 import { fullNameOf, kindOfType } from './elementKind';
@@ -45,35 +46,31 @@ function compactImports(scan: PythonScan, implementation: boolean): void {
 
 /**
  * Line starts are needed only to turn offsets into positions (diagnostics, locations), which few
- * files of a healthy app ever need: compute them on first use from the file's current text.
+ * files of a healthy app ever need: computed on first use from the file's current text. (No
+ * closure or holder object per record: the index's one TextSource reads any path.)
  */
-class LazyLines {
-  private index?: LineIndex;
-  constructor(private reread: (() => string | undefined) | undefined, text: string | undefined) {
-    if (!reread) this.index = new LineIndex(text ?? '');
-  }
-  get(): LineIndex {
-    if (!this.index) { this.index = new LineIndex(this.reread?.() ?? ''); this.reread = undefined; }
-    return this.index;
-  }
-}
-
 class ElementRecordImpl implements ElementRecord {
   type?: string;
   title?: string;
   sender?: ElementRecord['sender'];
   unreadable?: string;
+  private lineIndex?: LineIndex;
   constructor(
     readonly path: string, readonly dir: string, readonly appRoot: string, readonly fullName: string, readonly name: string,
-    readonly json: ElementRecord['json'], readonly kind: ElementRecord['kind'], private readonly lazyLines: LazyLines,
-  ) {}
-  get lines(): LineIndex { return this.lazyLines.get(); }
+    readonly json: ElementRecord['json'], readonly kind: ElementRecord['kind'], private readonly texts: TextSource | undefined, text: string,
+  ) {
+    if (!texts) this.lineIndex = new LineIndex(text);
+  }
+  get lines(): LineIndex { return (this.lineIndex ??= new LineIndex(this.texts?.text(this.path) ?? '')); }
 }
 
 class PythonRecordImpl implements PythonRecord {
   unreadable?: string;
-  constructor(readonly path: string, readonly appRoot: string, readonly scan: PythonRecord['scan'], private readonly lazyLines: LazyLines) {}
-  get lines(): LineIndex { return this.lazyLines.get(); }
+  private lineIndex?: LineIndex;
+  constructor(readonly path: string, readonly appRoot: string, readonly scan: PythonRecord['scan'], private readonly texts: TextSource | undefined, text: string) {
+    if (!texts) this.lineIndex = new LineIndex(text);
+  }
+  get lines(): LineIndex { return (this.lineIndex ??= new LineIndex(this.texts?.text(this.path) ?? '')); }
 }
 
 /** Reads a file through the host (open documents come from the overlay first). */
@@ -85,34 +82,35 @@ export function readText(host: FileHost, overlays: Map<string, string>, path: st
 }
 
 export function buildElement(path: string, appRoot: string, read: ReturnType<typeof readText>,
-  resolveType: (fullName: string) => string | undefined, reread?: () => string | undefined): ElementRecord | undefined {
+  resolveType: (fullName: string) => string | undefined, texts?: TextSource): ElementRecord | undefined {
   if ('error' in read && read.error === 'missing') return undefined;
   const dir = dirOf(path);
   const fullName = fullNameOf(appRoot, dir);
   const text = 'text' in read ? read.text : '';
-  const json = parseElementJson(text, reread);
+  const json = parseElementJson(text, texts, path);
   const type = stringProp(json, 'type')?.value;
   const title = stringProp(json, 'title')?.value;
   const el = new ElementRecordImpl(path, dir, appRoot, fullName, baseName(dir), json,
-    kindOfType(type, resolveType, !!json.eventDescs), new LazyLines(reread, text));
+    kindOfType(type, resolveType, !!json.eventDescs), texts, text);
   el.type = type;
   el.title = title;
   if ('error' in read) el.unreadable = read.detail ? `${read.error}:${read.detail}` : read.error;
   return el;
 }
 
-export function buildPython(path: string, appRoot: string, read: ReturnType<typeof readText>, reread?: () => string | undefined): PythonRecord | undefined {
+export function buildPython(path: string, appRoot: string, read: ReturnType<typeof readText>, texts?: TextSource): PythonRecord | undefined {
   if ('error' in read && read.error === 'missing') return undefined;
   if ('error' in read) {
     // Not scanned (a 5 MB file of publish calls would cost seconds per change): the checker says so once.
-    const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, new LazyLines(undefined, ''));
+    const rec = new PythonRecordImpl(path, appRoot, EMPTY_SCAN, undefined, '');
     rec.unreadable = read.detail ? `${read.error}:${read.detail}` : read.error;
     return rec;
   }
   let scan;
   try { scan = scanPython(read.text); } catch { scan = EMPTY_SCAN; }
   compactImports(scan, IMPLEMENTATION_FILE.test(path));
-  return new PythonRecordImpl(path, appRoot, scan, new LazyLines(reread, read.text));
+  if (scan !== EMPTY_SCAN) compactScan(scan);
+  return new PythonRecordImpl(path, appRoot, scan, texts, read.text);
 }
 
 export function buildAppJson(path: string, read: ReturnType<typeof readText>): AppJsonRecord | undefined {

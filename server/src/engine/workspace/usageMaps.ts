@@ -8,9 +8,11 @@
 import type { ElementRecord, PythonRecord } from '../model/records';
 import { stringProp } from '../elements/elementJson';
 import { EventWiring } from './eventWiring';
+import { intern } from '../text/intern';
 
-const nameKey = (appRoot: string, fullName: string) => `${appRoot}|${fullName.toLowerCase()}`;
-const senderKey = (appRoot: string, sender: string) => `${appRoot}|${sender}`;
+// Interned: one copy of each key, flat (no concatenation wrapper kept per map entry).
+const nameKey = (appRoot: string, fullName: string) => intern(`${appRoot}|${fullName.toLowerCase()}`);
+const senderKey = (appRoot: string, sender: string) => intern(`${appRoot}|${sender}`);
 
 /** What the checks ask of these maps (the index answers; the tracking lookup records the question). */
 export interface UsageLookup {

@@ -61,6 +61,8 @@ export class WorkspaceIndex implements UsageLookup {
   private pythons = new Map<string, PythonRecord>();
   private usage = new UsageMaps();
   private readonly overlays = new Map<string, string>();
+  /** Records read their file again through this (positions, line starts): one object, not a closure per record. */
+  private readonly texts = { text: (p: string) => { const r = readText(this.host, this.overlays, p); return 'text' in r ? r.text : undefined; } };
   /** closestOfKind answers per kind key, dropped when the kind's set changes. */
   private nearCache = new NearNameCache();
   /** Folders the last listing could not read (path -> error code), e.g. no permission. */
@@ -192,8 +194,7 @@ export class WorkspaceIndex implements UsageLookup {
     const old = this.elements.get(path);
     if (old) this.unlinkElement(old);
     const appRoot = this.ensureApp(path);
-    const reread = () => { const r = readText(this.host, this.overlays, path); return 'text' in r ? r.text : undefined; };
-    const el = buildElement(path, appRoot, readText(this.host, this.overlays, path), (t) => this.byName.get(appRoot)?.get(t)?.type, reread);
+    const el = buildElement(path, appRoot, readText(this.host, this.overlays, path), (t) => this.byName.get(appRoot)?.get(t)?.type, this.texts);
     if (el?.kind === 'workflow') el.workflowNodes = workflowNodes(el, (p) => readText(this.host, this.overlays, p));
     if (el) this.linkElement(el);
     return el;
@@ -230,8 +231,7 @@ export class WorkspaceIndex implements UsageLookup {
   }
 
   private loadPython(path: string): PythonRecord | undefined {
-    const reread = () => { const r = readText(this.host, this.overlays, path); return 'text' in r ? r.text : undefined; };
-    const rec = buildPython(path, this.appRootOf(path), readText(this.host, this.overlays, path), reread);
+    const rec = buildPython(path, this.appRootOf(path), readText(this.host, this.overlays, path), this.texts);
     this.setPythonRecord(path, rec);
     return rec;
   }
