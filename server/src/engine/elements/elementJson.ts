@@ -90,6 +90,10 @@ export class StoredValue implements JsonValue {
   get contentRange(): OffsetRange { return { start: this.cs, end: this.ce }; }
   get keyRange(): OffsetRange | undefined { return this.ks < 0 ? undefined : { start: this.ks, end: this.ke }; }
   set keyRange(r: OffsetRange | undefined) { this.ks = r ? r.start : -1; this.ke = r ? r.end : -1; }
+  /** Sets every offset at once (ks < 0: no key); what positionsParse's one pass writes. */
+  setOffsets(s: number, e: number, cs: number, ce: number, ks: number, ke: number): void {
+    this.s = s; this.e = e; this.cs = cs; this.ce = ce; this.ks = ks; this.ke = ke;
+  }
 }
 
 function toValue(node: Node, text: string): JsonValue {

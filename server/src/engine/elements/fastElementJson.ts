@@ -4,18 +4,27 @@ import {
   NESTED_DEPTH, ARG_KEYS, ENTRY_KEYS, EVENT_KEYS, argNamesOf, parseElementJsonWithPositions,
   type ArgEntry, type DescEntry, type ElementJson, type JsonValue,
 } from './elementJson';
+import { parsePositions } from './positionsParse';
 import { intern } from '../text/intern';
 
 /**
  * Fast path for the common case, a strict-JSON e.json: values come from the native JSON.parse,
  * positions only when something asks for one (a diagnostic, a definition target, the tree),
- * by parsing the text again with positions. Nearly every file of a healthy app never needs them.
+ * by parsing the text again with positions (positionsParse). Nearly every file of a healthy app never needs them.
  *
  * Memory: the document keeps only the parsed object. Values, property maps and list entries are
  * small views over it, made when a caller asks (never kept): tens of thousands of e.json files
  * stay in memory, and an object (plus a Map per object value) for each JSON value would dominate
  * the heap. A view finds its positions through its path in the positions parse.
  */
+/** How a positions parse is made (tests compare parsers through the same views). */
+let positionsParser: (text: string) => ElementJson = parsePositions;
+export function usePositionsParser(p: (text: string) => ElementJson): () => void {
+  const was = positionsParser;
+  positionsParser = p;
+  return () => { positionsParser = was; };
+}
+
 /** Reads a file's current text again (an editor's overlay first); one per index, shared by its records. */
 export interface TextSource { text(path: string): string | undefined }
 
@@ -29,7 +38,7 @@ class Positions {
     if (this.full) return this.full;
     const text = this.texts.text(this.path);
     if (text === undefined) return undefined;
-    this.full = parseElementJsonWithPositions(text);
+    this.full = positionsParser(text);
     keepRecent(this);
     return this.full;
   }
