@@ -4,6 +4,7 @@
  * below it; an app.json of another kind (an Expo / React Native one) makes no app. A folder with
  * element e.json files but no such app.json above them is an implicit app (its workspace folder).
  */
+import { intern } from '../text/intern';
 import { dirOf, isInside } from '../files/paths';
 
 /** Top-level keys of a JitAi app.json. */
@@ -42,7 +43,8 @@ export class AppRoots {
   rootOf(path: string): string {
     const dir = dirOf(path);
     let root = this.byDir.get(dir);
-    if (root === undefined) this.byDir.set(dir, (root = this.compute(path)));
+    // Interned: every record of an app shares one root string (a slice per folder otherwise).
+    if (root === undefined) this.byDir.set(dir, (root = intern(this.compute(path))));
     return root;
   }
 

@@ -73,6 +73,16 @@ class PythonRecordImpl implements PythonRecord {
   get lines(): LineIndex { return (this.lineIndex ??= new LineIndex(this.texts?.text(this.path) ?? '')); }
 }
 
+/**
+ * The index's TextSource. Records keep it, so when another index adopts the records of a full
+ * load (WorkspaceIndex.adopt) it is pointed at the adopting index: the loading index (its caches,
+ * its copy of the overlays) is then not kept alive by every record.
+ */
+export class IndexTexts implements TextSource {
+  constructor(public read: (path: string) => ReadResult) {}
+  text(path: string): string | undefined { const r = this.read(path); return 'text' in r ? r.text : undefined; }
+}
+
 /** Reads a file through the host (open documents come from the overlay first). */
 export function readText(host: FileHost, overlays: Map<string, string>, path: string): ReadResult {
   const o = overlays.get(path);

@@ -13,7 +13,7 @@ import { AppRoots, folderOf, isAppRoot } from './appRoots';
 import { elementBelow, knownBelow } from './pathSets';
 import { NearNameCache } from './nearNameCache';
 import { FolderExcludes } from './exclusion';
-import { buildAppJson, buildElement, buildPython, readText } from './recordBuilder';
+import { buildAppJson, buildElement, buildPython, IndexTexts, readText } from './recordBuilder';
 import { workflowNodes } from './workflowNodes';
 import { UsageMaps, type UsageLookup } from './usageMaps';
 import type { EventWiring } from './eventWiring';
@@ -62,7 +62,7 @@ export class WorkspaceIndex implements UsageLookup {
   private usage = new UsageMaps();
   private readonly overlays = new Map<string, string>();
   /** Records read their file again through this (positions, line starts): one object, not a closure per record. */
-  private readonly texts = { text: (p: string) => { const r = readText(this.host, this.overlays, p); return 'text' in r ? r.text : undefined; } };
+  private readonly texts = new IndexTexts((p) => readText(this.host, this.overlays, p));
   /** closestOfKind answers per kind key, dropped when the kind's set changes. */
   private nearCache = new NearNameCache();
   /** Folders the last listing could not read (path -> error code), e.g. no permission. */
@@ -146,7 +146,7 @@ export class WorkspaceIndex implements UsageLookup {
   adopt(o: WorkspaceIndex): void {
     this.apps = o.apps; this.appJsons = o.appJsons; this.elements = o.elements; this.byName = o.byName;
     this.byKind = o.byKind; this.pythons = o.pythons; this.counts = o.counts; this.usage = o.usage; this.unreadableDirs = o.unreadableDirs;
-    this.nearCache = o.nearCache;
+    this.nearCache = o.nearCache; o.texts.read = this.texts.read;
     this.usage.drain();
     this.roots.clear();
     this.version++;
