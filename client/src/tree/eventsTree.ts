@@ -2,7 +2,8 @@
  * The "Events" tree view: data only from the server's EventTreeRequest, one level per request (a
  * node's rows are asked for when it is expanded), never polled, never read from disk here. Index
  * changes refresh it only while it is visible, debounced, re-asking just the levels already shown
- * and redrawing just the nodes whose answer changed (./treeLevels.ts).
+ * and redrawing just the nodes whose answer changed (./treeLevels.ts). An edit of an indexed file
+ * puts a due or running refresh off until editing pauses (its own index change follows).
  */
 import * as vscode from 'vscode';
 import type { EventTreeParams, EventTreeParent, Location } from '../../../shared/src/protocol/types';
@@ -24,6 +25,13 @@ export async function openLocation(location: Location, preserveFocus = false): P
 
 /** How long after the last index change the visible tree re-asks its levels. */
 export const REFRESH_DEBOUNCE_MS = 400;
+/**
+ * How long after an edit of an indexed file a refresh that was due waits: the server applies the edit
+ * after its own debounce (jitaiEvents.validation.debounceMs, 200 ms) and says so with an index change.
+ */
+export const EDIT_PAUSE_MS = 600;
+/** Files the server indexes (their edits change the tree). */
+const INDEXED = /\/(e\.json|app\.json|config\.json|[^/]+\.py)$/;
 
 export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -53,6 +61,24 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     });
     this.view.onDidCollapseElement((e) => this.userExpanded.set(e.element.id, false));
     this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) this.scheduleRefresh(); });
+    this.editListener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && e.document.uri.scheme === 'file' && INDEXED.test(e.document.uri.path)) this.edited();
+    });
+  }
+
+  private readonly editListener: vscode.Disposable;
+
+  /**
+   * An indexed file was edited: its index change follows shortly, so a refresh that is due or running
+   * now would answer from records about to change and compete with the edit's re-check and the
+   * completions being typed; it waits until editing pauses.
+   */
+  private edited(): void {
+    if (!this.timer && !this.levels.syncing) return;
+    // Asked again after the pause even when the edit changes no record (then no index change follows).
+    this.levels.cancel();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, EDIT_PAUSE_MS);
   }
 
   /** One level (or, filtered, the whole matching tree) as nodes. */
@@ -185,6 +211,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.editListener.dispose();
     this.levels.dispose();
     this.view.dispose();
     this.changeEmitter.dispose();

@@ -46,6 +46,12 @@ export class TreeLevels<T> {
     this.generation++;
   }
 
+  /** A sync is running (not yet answered, not cancelled). */
+  get syncing(): boolean {
+    return !!this.current && !this.current.source.token.isCancellationRequested && !this.done.has(this.current.run);
+  }
+  private readonly done = new WeakSet<Promise<unknown>>();
+
   /** Stops the running sync (an index change arrived: its answers would be old). */
   cancel(): void {
     this.current?.source.cancel();
@@ -102,7 +108,7 @@ export class TreeLevels<T> {
   async sync(expanded: (node: TreeNode) => boolean = () => true): Promise<SyncResult> {
     this.current?.source.cancel();
     const source = this.newSource();
-    const run = this.syncWith(source, expanded).finally(() => source.dispose());
+    const run: Promise<SyncResult | typeof SUPERSEDED> = this.syncWith(source, expanded).finally(() => { source.dispose(); this.done.add(run); });
     this.current = { source, run };
     let result = await run;
     while (result === SUPERSEDED && this.current && this.current.run !== run) result = await this.current.run;

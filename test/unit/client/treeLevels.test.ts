@@ -148,3 +148,23 @@ test('a sync sends the key of the rows shown; an "unchanged" answer keeps them',
   assert.deepEqual(known, ['root-1', 'kids-1']);
   assert.deepEqual((await levels.childrenOf(levels.roots[0])).map((n) => n.id), ['A/a1']);
 });
+
+test('syncing: true while a sync waits for its answers, false once answered or cancelled', async () => {
+  const s = fakeServer();
+  const levels = new TreeLevels(s.fetch, source);
+  assert.equal(levels.syncing, false);
+  s.holdRequests(true);
+  const first = levels.sync();
+  assert.equal(levels.syncing, true);
+  levels.cancel();
+  assert.equal(levels.syncing, false, 'cancelled (an edit puts the refresh off)');
+  s.release();
+  assert.equal(await first, 'cancelled');
+  const second = levels.sync();
+  assert.equal(levels.syncing, true);
+  s.release();
+  await new Promise((r) => setImmediate(r));
+  s.release();
+  assert.equal(await second, 'root');
+  assert.equal(levels.syncing, false);
+});
