@@ -25,7 +25,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', readWorker: 'server/src/engine/files/readWorker.ts' }, outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' } },
   // The flow-graph webview runs in the browser: its own bundle (+ its stylesheet), always minified,
   // no source map (the CSP would not load it); test/unit/graph/bundleBudget.test.ts holds its size.

@@ -8,8 +8,17 @@ import { resetInternedKeys } from './workspace/dependencyKeys';
 import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
 import { FlowChanges } from './check/flowChanges';
-import { carryFlowGraph, elementFlowSignature, pythonFlowSignature } from './domain/flowGraph';
+import { carryFlowGraph, elementFlowSignature, pythonFlowSignature, untrackFlow } from './domain/flowGraph';
 import { carryEventLoops } from './domain/eventLoops';
+
+export interface CheckedIndexOptions extends IndexOptions {
+  /**
+   * A check that is read once and never updated (the CLI): no dependency edges, reverse edges or
+   * flow baselines are kept (they only serve re-checking after a change). Same diagnostics.
+   * Changes applied to such an index afterwards are not re-checked correctly.
+   */
+  oneShot?: boolean;
+}
 
 export class CheckedIndex extends WorkspaceIndex {
   readonly checker: Checker;
@@ -18,9 +27,12 @@ export class CheckedIndex extends WorkspaceIndex {
   /** Bumped when flow facts (publish calls, handlers, calls) may have changed; flow results are cached by it. */
   flowVersion = 0;
 
-  constructor(opts: IndexOptions = {}) {
+  private readonly oneShot: boolean;
+
+  constructor(opts: CheckedIndexOptions = {}) {
     super(opts);
-    this.checker = new Checker(this, this.log);
+    this.oneShot = !!opts.oneShot;
+    this.checker = new Checker(this, this.log, !this.oneShot);
   }
 
   /**
@@ -44,7 +56,8 @@ export class CheckedIndex extends WorkspaceIndex {
     const tick: LoadTick = () => (due() ? step() : true);
     const fresh = await this.loadAll(tick, (n) => { total = n; });
     if (!fresh) return false;
-    const checker = new Checker(fresh, this.log);
+    const checker = new Checker(fresh, this.log, !this.oneShot);
+    if (this.oneShot) untrackFlow(fresh);
     checker.overrides = this.checker.overrides;
     for (const path of fresh.recordPaths()) {
       checker.validate(path);
@@ -56,7 +69,7 @@ export class CheckedIndex extends WorkspaceIndex {
     // Same records: the flow graph and loops the check built on `fresh` hold for this index too.
     carryFlowGraph(fresh, this);
     carryEventLoops(fresh, this);
-    this.flowChanges.reset(this);
+    if (!this.oneShot) this.flowChanges.reset(this);
     this.lastIndexMs = performance.now() - t0;
     onProgress?.({ done: total * 2, total: total * 2 });
     return true;

@@ -41,6 +41,8 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** The user's severity per diagnostic code: `{ "<code>": "off" | "info" | "warning" | "error" }`. */
   severity?: Readonly<Record<string, unknown>>;
+  /** Index once and never update (the CLI): skips what only re-checking after a change needs. */
+  oneShot?: boolean;
 }
 
 /** What the engine reports about the index as a whole (status item, CLI summary). */

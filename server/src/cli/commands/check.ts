@@ -2,13 +2,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine, type Engine } from '../../engine';
+import { readAheadHost } from '../../engine/files/readAhead';
 import type { CheckOptions } from '../args';
 import { formatCheckStats, formatJson, formatSarif, formatText, type FileDiagnostics } from '../formatters';
 import type { CliIo } from '../output';
 
 /** The engine for the globs, or a message naming the first glob it could not read (e.g. `[z-a]`). */
 function engineFor(o: CheckOptions, io: CliIo): Engine | string {
-  const engine = createEngine({ locale: o.locale, exclude: o.exclude, severity: o.severity });
+  // Read once, never updated: no re-check bookkeeping, and files read ahead on a second thread
+  // (dist/readWorker.js next to this bundle; without it, files are read here).
+  const host = readAheadHost(path.join(__dirname, 'readWorker.js'));
+  const engine = createEngine({ locale: o.locale, exclude: o.exclude, severity: o.severity, oneShot: true, host });
   const [bad] = engine.invalidExcludes();
   return bad ? io.t('--exclude {0} is not a valid glob ({1})', JSON.stringify(bad), io.t('a [...] class or {...} group that does not compile')) : engine;
 }

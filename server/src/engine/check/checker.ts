@@ -49,7 +49,8 @@ export class Checker {
   /** Files whose diagnostics may be out of date (in the order they were marked). */
   private pending = new Set<string>();
 
-  constructor(private readonly view: CheckedView, private readonly log: (message: string) => void) {}
+  /** `track` false: a one-shot check (never updated): no dependencies or reverse edges are recorded. */
+  constructor(private readonly view: CheckedView, private readonly log: (message: string) => void, private readonly track = true) {}
 
   /** The user's severity per code ('off' drops it); re-checks every file and returns those whose problems changed. */
   setOverrides(o: SeverityOverrides): string[] {
@@ -122,7 +123,7 @@ export class Checker {
       this.setDiagnostics(path, list);
       return !sameDiagnostics(before, list);
     }
-    const lookup = new TrackingLookup(this.view, this.view.locale);
+    const lookup = new TrackingLookup(this.view, this.view.locale, this.track);
     let list: EngineDiagnostic[];
     try {
       const syntaxErrors = !(this.view.clientSyntaxErrors && this.view.isOpen(path));
@@ -133,7 +134,7 @@ export class Checker {
       list = [];
       this.log(`jitai-events: validating ${path} failed: ${(e as Error)?.stack ?? e}`);
     }
-    this.addDeps(path, lookup);
+    if (this.track) this.addDeps(path, lookup);
     this.setDiagnostics(path, list);
     return !sameDiagnostics(before, list);
   }

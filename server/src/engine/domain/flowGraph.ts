@@ -31,6 +31,11 @@ export interface FlowSource {
 
 type Lookups = Pick<FlowSource, 'python' | 'element'>;
 
+/** Sources checked once and never updated (a one-shot check): their graph records nothing for updates. */
+const untracked = new WeakSet<FlowSource>();
+/** The flow graph of `src` will not be updated: it skips what `update` needs (what each resolution looked at). */
+export function untrackFlow(src: FlowSource): void { untracked.add(src); }
+
 /**
  * Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json
  * answered a name. The keys are interned: every listener asking the same thing shares one string.
@@ -187,6 +192,7 @@ export class FlowGraph {
   }
 
   private resolve(el: ElementRecord): Handler | undefined {
+    if (untracked.has(this.src)) { const f = this.handlerFunction(el, this.src); return f && this.handler(el, f, this.src); }
     const look = new RecordingLookups(this.src, this.named);
     const fn = this.handlerFunction(el, look);
     const h = fn && this.handler(el, fn, look);

@@ -26,6 +26,8 @@ export interface FileHost {
   list(root: string, exclude: ExcludeMatcher, onUnreadable?: (dir: string, code: string) => void): string[];
   /** What is at `path` now (lstat). Optional: hosts without it are read and listed as before. */
   kind?(path: string): PathKind;
+  /** The files a full load is about to read, in order (a host may start reading them elsewhere; see readAhead.ts). */
+  readAhead?(paths: readonly string[]): void;
 }
 
 /** A NUL character in the first 8 KB: not a text file. */

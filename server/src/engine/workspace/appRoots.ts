@@ -31,13 +31,15 @@ export function folderOf(path: string, folders: readonly string[]): string | und
 /** App-root discovery with a cache by folder; clear it whenever app roots or workspace folders change. */
 export class AppRoots {
   private readonly byDir = new Map<string, string>();
+  /** Folder -> the nearest app root at or above it (null: none), shared by the folders below it. */
+  private readonly nearest = new Map<string, string | null>();
   constructor(
     /** True when the app.json at this path makes its folder an app root (see isAppRoot). */
     private readonly hasAppJson: (appJsonPath: string) => boolean,
     private readonly folders: () => readonly string[],
   ) {}
 
-  clear(): void { this.byDir.clear(); }
+  clear(): void { this.byDir.clear(); this.nearest.clear(); }
 
   /** The nearest ancestor that is an app root, else the workspace folder, else the file's grandparent folder. */
   rootOf(path: string): string {
@@ -49,10 +51,14 @@ export class AppRoots {
   }
 
   private compute(path: string): string {
-    for (let d = dirOf(path); ; d = dirOf(d)) {
-      if (this.hasAppJson(`${d}/app.json`)) return d;
-      if (d === '/' || d.length <= 1) break;
-    }
-    return folderOf(path, this.folders()) ?? dirOf(dirOf(path));
+    return this.rootAtOrAbove(dirOf(path)) ?? folderOf(path, this.folders()) ?? dirOf(dirOf(path));
+  }
+
+  private rootAtOrAbove(d: string): string | null {
+    let r = this.nearest.get(d);
+    if (r !== undefined) return r;
+    r = this.hasAppJson(`${d}/app.json`) ? d : d === '/' || d.length <= 1 ? null : this.rootAtOrAbove(dirOf(d));
+    this.nearest.set(d, r);
+    return r;
   }
 }

@@ -133,9 +133,9 @@ export class WorkspaceIndex implements UsageLookup {
     for (const k of this.overlays.keys()) if (fileKind(k) && !listed.has(k) && !this.isExcluded(k)) files.push(k);
     for (const p of files) if (fileKind(p) === 'app') fresh.loadAppJson(p);
     fresh.rebuildApps(files);
-    const elementFiles = files.filter((p) => fileKind(p) === 'element');
-    const pyFiles = files.filter((p) => fileKind(p) === 'python');
+    const elementFiles = files.filter((p) => fileKind(p) === 'element'), pyFiles = files.filter((p) => fileKind(p) === 'python');
     onListed?.(elementFiles.length + pyFiles.length);
+    this.host.readAhead?.([...elementFiles, ...pyFiles].filter((p) => !this.overlays.has(p)));
     for (const p of elementFiles) { fresh.loadElement(p); const r = tick(); if (r !== true && !(await r)) return undefined; }
     for (const p of pyFiles) { fresh.loadPython(p); const r = tick(); if (r !== true && !(await r)) return undefined; }
     fresh.reclassify();

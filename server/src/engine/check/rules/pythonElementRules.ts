@@ -45,6 +45,13 @@ export function definedNames(py: PythonRecord): string[] {
   ])];
 }
 
+/** True when the module defines `name` (one of definedNames, without building the list). */
+function defines(py: PythonRecord, name: string): boolean {
+  const s = py.scan;
+  return s.functions.some((f) => f.name === name) || s.classes.some((c) => c.name === name) || !!s.boundNames?.includes(name)
+    || s.imports.some((i) => i.names.some((n) => (n.alias ?? n.name) === name));
+}
+
 /** `from .inner import customFunc` in __init__.py: the sibling module must define each imported name. */
 export function checkInitReexports(py: PythonRecord, ctx: TrackingLookup, out: DiagnosticSink): void {
   const L = ctx.locale;
@@ -52,6 +59,8 @@ export function checkInitReexports(py: PythonRecord, ctx: TrackingLookup, out: D
     if (!/^\.[A-Za-z_]\w*$/.test(imp.module)) continue;
     const target = ctx.python(`${dirOf(py.path)}/${imp.module.slice(1)}.py`);
     if (!target || target.unreadable) continue;
+    // The common case, every name defined, reports nothing whatever else holds: no lists built.
+    if (imp.names.every((n) => n.name === '*' || defines(target, n.name))) continue;
     const defined = definedNames(target);
     if (defined.includes('*')) continue; // a star import may define anything
     // A missing customFunc of an Inner element is reported once, on its e.json (custom-func-missing).
