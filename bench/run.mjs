@@ -37,7 +37,7 @@ function snapshotDist(dist) {
   const to = join(here, '.cache', 'dist-under-test');
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
-  for (const f of ['cli.js', 'cli.js.map', 'server.js', 'server.js.map']) if (existsSync(join(dist, f))) cpSync(join(dist, f), join(to, f));
+  for (const f of ['cli.js', 'cli.js.map', 'server.js', 'server.js.map', 'readWorker.js', 'readWorker.js.map']) if (existsSync(join(dist, f))) cpSync(join(dist, f), join(to, f));
   if (existsSync(join(dist, 'python'))) cpSync(join(dist, 'python'), join(to, 'python'), { recursive: true });
   return to;
 }
