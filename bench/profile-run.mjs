@@ -7,7 +7,13 @@ import { LspSession } from './lsp-client.mjs';
 import { completionFigure } from './server-figures.mjs';
 import { summariseProfile, formatProfile } from './profile.mjs';
 
-const newest = (dir) => join(dir, readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop());
+// CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: one per thread (the CLI's read-ahead worker writes its
+// own); the main thread (id 0) is the one that indexes and checks.
+const newest = (dir) => {
+  const all = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const main = all.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  return join(dir, (main.length ? main : all).pop());
+};
 
 function fresh(dir) {
   rmSync(dir, { recursive: true, force: true });

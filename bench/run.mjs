@@ -121,7 +121,7 @@ for (const n of sizes) {
       firstIndexMs: pick((r) => r.firstIndexMs), readyMs: pick((r) => r.readyMs), reportedIndexMs: pick((r) => r.reportedIndexMs),
       startupMs: pick((r) => r.startupMs), cpuMs: pick((r) => r.cpuMs), spawnToCompleteMs: pick((r) => r.spawnToCompleteMs),
       vmHWMMB: pick((r) => r.memory.vmHWMMB), vmRSSMB: pick((r) => r.memory.vmRSSMB),
-      heapUsedMB: pick((r) => r.heap?.heapUsedMB), heapLimitMB: servers[0].heap?.heapLimitMB,
+      heapUsedMB: pick((r) => r.heap?.heapUsedMB), liveHeapMB: pick((r) => r.heap?.liveHeapMB), heapLimitMB: servers[0].heap?.heapLimitMB,
       status: servers[0].status, publishes: servers[0].publishes, filesWithDiagnostics: servers[0].filesWithDiagnostics,
       unexpectedFilesWithDiagnostics: servers[0].unexpectedFilesWithDiagnostics, unexpectedExamples: servers[0].unexpectedExamples,
       diagnosticCodes: servers[0].diagnosticCodes, watcherRegistrations: servers[0].watcherRegistrations,

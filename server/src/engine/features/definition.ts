@@ -27,7 +27,7 @@ function elementLocation(index: WorkspaceIndex, el: ElementRecord): Location {
   return toLocation(el.path, el.lines, 0, 0);
 }
 
-export function funcLocation(index: WorkspaceIndex, appRoot: string, func: string): Location | undefined {
+export function funcLocation(index: Pick<WorkspaceIndex, 'element' | 'python'>, appRoot: string, func: string): Location | undefined {
   const parts = splitFunc(func);
   const target = parts && index.element(appRoot, parts.element);
   if (!parts || !target) return undefined;

@@ -10,7 +10,7 @@ import { pathToUri, toLocation } from './locations';
 import { funcLocation } from './definition';
 
 
-export function treeSubscriber(index: WorkspaceIndex, el: ElementRecord): TreeSubscriber {
+export function treeSubscriber(index: Pick<WorkspaceIndex, 'element' | 'python'>, el: ElementRecord): TreeSubscriber {
   const target = listenTarget(el);
   const timing = stringProp(el.json, 'operate')?.value ?? stringProp(el.json, 'stage')?.value;
   const enable = el.json.props.get('enable');

@@ -6,7 +6,8 @@
 import { TREE_LIST_LIMIT, type EventTreeResult, type SubscriberKind, type TreeApp, type TreeSubscriber } from '../../../../shared/src/protocol/types';
 import type { ElementRecord } from '../model/records';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { serviceEvents, treeAppHeader, treeService, treeSubscriber } from './eventTree';
+import { serviceEvents, treeAppHeader, treeService } from './eventTree';
+import { subscriberRow } from './treeRows';
 import { byFullName, declarations, serviceRows } from './treeShape';
 import { groupRows, kindGroupRows, listening, sortedGroups, unresolvedSubscribers } from './treeListening';
 import { undeclaredPublisherRows } from './treePublishing';
@@ -60,7 +61,7 @@ export function eventTreeLevel(index: WorkspaceIndex, level: EventTreeLevel): Ev
  * are: a row looks up the handler, so a group of thousands builds only what the answer carries.
  */
 function firstRows(index: WorkspaceIndex, els: ElementRecord[]): [TreeSubscriber[], number | undefined] {
-  const rows = els.slice(0, TREE_LIST_LIMIT).map((el) => treeSubscriber(index, el));
+  const rows = els.slice(0, TREE_LIST_LIMIT).map((el) => subscriberRow(index, el));
   return [rows, els.length > TREE_LIST_LIMIT ? els.length - TREE_LIST_LIMIT : undefined];
 }
 

@@ -27,6 +27,8 @@ export interface Listening {
   sortedUnresolved?: ElementRecord[];
   /** The app level's group rows (counts, no subscriber rows; shared by answers, never changed). */
   rows?: TreeGroup[];
+  /** The rows before the last change: kept as they are when the change left every row the same. */
+  staleRows?: TreeGroup[];
   /** The same per listener kind (what a kind level with many listeners lists). */
   kindRows?: Map<string, TreeGroup[]>;
 }
@@ -55,6 +57,7 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
     }
     l.logVersion = log.version;
   }
+  if (l.rows) l.staleRows = l.rows;
   l.sortedGroups = l.sortedUnresolved = l.rows = l.kindRows = undefined;
   c.listening = l;
   return l;
@@ -110,7 +113,23 @@ export function unresolvedSubscribers(l: Listening): ElementRecord[] {
 
 /** The rows of an app's listener groups with their counts (what the app level lists). */
 export function groupRows(l: Listening): TreeGroup[] {
-  return l.rows ??= sortedGroups(l).map((g) => ({ ...g.group, subscribers: [] }));
+  if (l.rows) return l.rows;
+  const rows = sortedGroups(l).map((g) => ({ ...g.group, subscribers: [] }));
+  // An edit that moved a listener between events of the same kind and target leaves the rows as they
+  // were: the same array then (its tag is cached, and the client is told the level is unchanged).
+  const old = l.staleRows;
+  l.staleRows = undefined;
+  return l.rows = old && sameRows(old, rows) ? old : rows;
+}
+
+function sameRows(a: readonly TreeGroup[], b: readonly TreeGroup[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x.kind !== y.kind || x.target !== y.target || x.targetTitle !== y.targetTitle || x.subscriberCount !== y.subscriberCount
+      || x.targetLocation !== y.targetLocation) return false;
+  }
+  return true;
 }
 
 /** The group rows of one listener kind, with counts. */

@@ -32,13 +32,18 @@ function publishing(index: WorkspaceIndex, appRoot: string): Publishing {
     for (const [sender, sites] of wiring.publishers.ofApp(appRoot)) if (!d.declared.has(sender)) p.bySender.set(sender, sites);
   } else {
     const prefix = logKey(appRoot, '');
+    // Edits of declared senders' publish calls (the common case) leave the rows as they are.
+    let moved = false;
     for (const k of new Set(changed)) {
       if (!k.startsWith(prefix)) continue;
       const sender = k.slice(prefix.length);
       const sites = wiring.publishers.get(appRoot, sender);
-      if (sites.length && !d.declared.has(sender)) p.bySender.set(sender, sites); else p.bySender.delete(sender);
+      if (sites.length && !d.declared.has(sender)) {
+        if (p.bySender.get(sender) !== sites) { p.bySender.set(sender, sites); moved = true; }
+      } else if (p.bySender.delete(sender)) moved = true;
     }
     p.logVersion = log.version;
+    if (!moved) { c.publishing = p; return p; }
   }
   p.rows = undefined;
   c.publishing = p;
