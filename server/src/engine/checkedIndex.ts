@@ -4,7 +4,7 @@
  */
 import type { EngineDiagnostic } from './model/diagnostics';
 import { normalizePath } from './files/paths';
-import { resetInternedKeys } from './workspace/dependencyKeys';
+import { forgetOldKeyIds, resetInternedKeys } from './workspace/dependencyKeys';
 import { WorkspaceIndex, type ChangeSet, type IndexOptions, type IndexProgress, type LoadTick } from './workspace/workspaceIndex';
 import { Checker } from './check/checker';
 import { FlowChanges } from './check/flowChanges';
@@ -42,7 +42,7 @@ export class CheckedIndex extends WorkspaceIndex {
   async indexAll(onProgress?: (p: IndexProgress) => void, yieldEvery = 500, yieldAfterMs = Infinity): Promise<boolean> {
     const gen = ++this.generation;
     const t0 = performance.now();
-    resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
+    const keysReset = resetInternedKeys(); // keys of deleted files and old app roots do not pile up across re-indexes
     let done = 0, total = 0;
     // Yields to the event loop every `yieldEvery` files so requests and cancellation get through.
     let lastYield = performance.now();
@@ -65,6 +65,7 @@ export class CheckedIndex extends WorkspaceIndex {
     }
     this.adopt(fresh);
     this.checker.adopt(checker);
+    forgetOldKeyIds(keysReset);
     this.flowVersion++;
     // Same records: the flow graph and loops the check built on `fresh` hold for this index too.
     carryFlowGraph(fresh, this);

@@ -7,6 +7,7 @@
  * Run handler all read it.
  */
 import { intern } from '../text/intern';
+import { keys } from '../workspace/dependencyKeys';
 import type { ElementRecord, PythonRecord } from '../model/records';
 import type { PyClassDef, PyFunctionDef } from '../python/types';
 import type { EventWiring, PublishSite } from '../workspace/eventWiring';
@@ -37,15 +38,15 @@ const untracked = new WeakSet<FlowSource>();
 export function untrackFlow(src: FlowSource): void { untracked.add(src); }
 
 /**
- * Lookups that note what they were asked (`py:<path>`, `e:<appRoot>|<fullName>`) and which e.json
- * answered a name. The keys are interned: every listener asking the same thing shares one string.
+ * Lookups that note what they were asked (keys.python, keys.element) and which e.json answered a
+ * name. The keys are interned: every listener asking the same thing shares one short string.
  */
 class RecordingLookups implements Lookups {
   readonly asked: string[] = [];
   constructor(private readonly src: Lookups, private readonly named: Map<string, string>) {}
-  python(path: string): PythonRecord | undefined { this.asked.push(intern(`py:${path}`)); return this.src.python(path); }
+  python(path: string): PythonRecord | undefined { this.asked.push(keys.python(path)); return this.src.python(path); }
   element(appRoot: string, fullName: string): ElementRecord | undefined {
-    const k = intern(`e:${appRoot}|${fullName}`);
+    const k = keys.element(appRoot, fullName);
     this.asked.push(k);
     const el = this.src.element(appRoot, fullName);
     if (el) this.named.set(el.path, k);
@@ -155,11 +156,11 @@ export class FlowGraph {
     const redo = new Set<string>();
     const askers = (k: string | undefined) => { if (k) for (const p of this.askedBy.filesOf(k)) redo.add(p); };
     for (const p of touched) {
-      if (p.endsWith('.py')) { askers(`py:${p}`); continue; }
+      if (p.endsWith('.py')) { askers(keys.python(p)); continue; }
       redo.add(p);
       askers(this.named.get(p));
       const el = this.src.elementOfFile(p);
-      if (el) askers(`e:${el.appRoot}|${el.fullName}`);
+      if (el) askers(keys.element(el.appRoot, el.fullName));
     }
     const before = new Map<string, string>();
     const events = new Set<string>();

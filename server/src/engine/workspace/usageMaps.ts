@@ -10,9 +10,24 @@ import { stringProp } from '../elements/elementJson';
 import { EventWiring } from './eventWiring';
 import { intern } from '../text/intern';
 
-// Interned: one copy of each key, flat (no concatenation wrapper kept per map entry).
-const nameKey = (appRoot: string, fullName: string) => intern(`${appRoot}|${fullName.toLowerCase()}`);
-const senderKey = (appRoot: string, sender: string) => intern(`${appRoot}|${sender}`);
+// Keys within an app, interned (one flat copy of each); the app root is held once per app, not in every key.
+const nameKey = (fullName: string) => intern(fullName.toLowerCase());
+const senderKey = (sender: string) => intern(sender);
+
+/** `appRoot` -> key -> value. */
+class PerApp<V> {
+  private readonly apps = new Map<string, Map<string, V>>();
+  get(appRoot: string, key: string): V | undefined { return this.apps.get(appRoot)?.get(key); }
+  set(appRoot: string, key: string, v: V): void {
+    let m = this.apps.get(appRoot);
+    if (!m) this.apps.set(appRoot, (m = new Map()));
+    m.set(key, v);
+  }
+  delete(appRoot: string, key: string): void {
+    const m = this.apps.get(appRoot);
+    if (m?.delete(key) && !m.size) this.apps.delete(appRoot);
+  }
+}
 
 /** What the checks ask of these maps (the index answers; the tracking lookup records the question). */
 export interface UsageLookup {
@@ -27,23 +42,23 @@ export interface UsageLookup {
 }
 
 /** Adds `n` to a count (deleting it at zero); true when the count went from zero to some or back. */
-function bump(m: Map<string, number>, k: string, n: 1 | -1): boolean {
-  const before = m.get(k) ?? 0;
+function bump(m: PerApp<number>, appRoot: string, k: string, n: 1 | -1): boolean {
+  const before = m.get(appRoot, k) ?? 0;
   const after = before + n;
-  if (after > 0) m.set(k, after); else m.delete(k);
+  if (after > 0) m.set(appRoot, k, after); else m.delete(appRoot, k);
   return !before !== !after;
 }
 
 export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
   /** One element per case-folded fullName, an array only where folders clash (rare). */
-  private byLower = new Map<string, ElementRecord | ElementRecord[]>();
+  private byLower = new PerApp<ElementRecord | ElementRecord[]>();
   /** Subscriber elements and literal publish calls per sender (counts: only none/some matters). */
-  private subs = new Map<string, number>();
-  private pubs = new Map<string, number>();
+  private subs = new PerApp<number>();
+  private pubs = new PerApp<number>();
   /** e.json paths of clashing folders to check again since the last `drain`. */
   private clashTouched = new Set<string>();
-  /** Senders (`appRoot|sender`) whose subscribers or publishers went from none to some or back. */
-  private wiring = new Set<string>();
+  /** Senders (by app root) whose subscribers or publishers went from none to some or back. */
+  private wiring = new Map<string, Set<string>>();
 
   /** Publish sites and listeners per sender, kept current by the same calls. */
   readonly events = new EventWiring();
@@ -52,18 +67,21 @@ export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
   removeElement(el: ElementRecord): void { this.element(el, -1); this.events.removeElement(el); }
 
   private element(el: ElementRecord, sign: 1 | -1): void {
-    const nk = nameKey(el.appRoot, el.fullName);
-    const had = this.byLower.get(nk);
+    const nk = nameKey(el.fullName);
+    const had = this.byLower.get(el.appRoot, nk);
     const list = had === undefined ? [] : Array.isArray(had) ? had : [had];
     const next = sign > 0 ? [...list, el] : list.filter((x) => x !== el);
-    if (next.length === 0) this.byLower.delete(nk); else this.byLower.set(nk, next.length === 1 ? next[0] : next);
+    if (next.length === 0) this.byLower.delete(el.appRoot, nk); else this.byLower.set(el.appRoot, nk, next.length === 1 ? next[0] : next);
     for (const other of next) if (other !== el) this.clashTouched.add(other.path);
     const sender = el.kind === 'event' ? stringProp(el.json, 'sender')?.value : undefined;
-    if (sender) this.count(this.subs, senderKey(el.appRoot, sender), sign);
+    if (sender) this.count(this.subs, el.appRoot, senderKey(sender), sign);
   }
 
-  private count(m: Map<string, number>, k: string, sign: 1 | -1): void {
-    if (bump(m, k, sign)) this.wiring.add(k);
+  private count(m: PerApp<number>, appRoot: string, k: string, sign: 1 | -1): void {
+    if (!bump(m, appRoot, k, sign)) return;
+    let set = this.wiring.get(appRoot);
+    if (!set) this.wiring.set(appRoot, (set = new Set()));
+    set.add(k);
   }
 
   /** A Python file was (re)read or deleted: moves its literal publish senders. */
@@ -73,7 +91,7 @@ export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
       for (const call of rec?.scan.publishCalls ?? []) {
         const v = call.sender?.value;
         if (!v || call.sender?.unterminated) continue;
-        this.count(this.pubs, senderKey(rec!.appRoot, v), sign);
+        this.count(this.pubs, rec!.appRoot, senderKey(v), sign);
       }
     }
   }
@@ -84,16 +102,17 @@ export class UsageMaps implements Omit<UsageLookup, 'hasPythonFile'> {
    */
   drain(): { paths: string[]; senders: { appRoot: string; sender: string }[] } {
     const paths = [...this.clashTouched];
-    const senders = [...this.wiring].map((k) => { const i = k.lastIndexOf('|'); return { appRoot: k.slice(0, i), sender: k.slice(i + 1) }; });
+    const senders: { appRoot: string; sender: string }[] = [];
+    for (const [appRoot, set] of this.wiring) for (const sender of set) senders.push({ appRoot, sender });
     this.clashTouched.clear();
     this.wiring.clear();
     return { paths, senders };
   }
 
   namesakes(appRoot: string, fullName: string): ElementRecord[] {
-    const v = this.byLower.get(nameKey(appRoot, fullName));
+    const v = this.byLower.get(appRoot, fullName.toLowerCase());
     return v === undefined ? [] : Array.isArray(v) ? [...v] : [v];
   }
-  subscriberCount(appRoot: string, sender: string): number { return this.subs.get(senderKey(appRoot, sender)) ?? 0; }
-  publisherCount(appRoot: string, sender: string): number { return this.pubs.get(senderKey(appRoot, sender)) ?? 0; }
+  subscriberCount(appRoot: string, sender: string): number { return this.subs.get(appRoot, sender) ?? 0; }
+  publisherCount(appRoot: string, sender: string): number { return this.pubs.get(appRoot, sender) ?? 0; }
 }
