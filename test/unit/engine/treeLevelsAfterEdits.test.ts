@@ -51,10 +51,13 @@ test('a listener moved between declared events leaves the app level as it was; a
   const { engine, dir, cleanup } = await indexOf(APP);
   try {
     const appLevel = () => { const { version: _v, ...rest } = engine.eventTreeLevel({ appRoot: dir }); return rest; };
+    const modelLevel = () => { const { version: _v, ...rest } = engine.eventTreeLevel({ appRoot: dir, kind: 'model' }); return rest; };
     const before = appLevel();
+    const modelsBefore = modelLevel();
     const onPaid = path.join(dir, 'events/OnPaid/e.json');
     engine.setOverlay(onPaid, JSON.stringify({ title: 'On paid', type: 'events.NormalType', sender: 'services.Orders.shipped', funcType: 'Global', func: 'services.Orders.onEvent', backendBundleEntry: '.' }));
     assert.deepEqual(appLevel(), before);
+    assert.deepEqual(modelLevel(), modelsBefore);
     const svc = engine.eventTreeLevel({ appRoot: dir, service: 'services.Orders' }).apps[0].services[0];
     assert.deepEqual(svc.events.map((e) => [e.name, e.subscribers.map((s) => s.fullName)]), [['paid', []], ['shipped', ['events.OnPaid']]]);
 

@@ -27,8 +27,9 @@ export interface Listening {
   sortedUnresolved?: ElementRecord[];
   /** The app level's group rows (counts, no subscriber rows; shared by answers, never changed). */
   rows?: TreeGroup[];
-  /** The rows before the last change: kept as they are when the change left every row the same. */
+  /** The rows (and kind rows) before the last change: kept as they are when the change left every row the same. */
   staleRows?: TreeGroup[];
+  staleKindRows?: Map<string, TreeGroup[]>;
   /** The same per listener kind (what a kind level with many listeners lists). */
   kindRows?: Map<string, TreeGroup[]>;
 }
@@ -57,7 +58,7 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
     }
     l.logVersion = log.version;
   }
-  if (l.rows) l.staleRows = l.rows;
+  if (l.rows) { l.staleRows = l.rows; l.staleKindRows = l.kindRows; }
   l.sortedGroups = l.sortedUnresolved = l.rows = l.kindRows = undefined;
   c.listening = l;
   return l;
@@ -117,9 +118,10 @@ export function groupRows(l: Listening): TreeGroup[] {
   const rows = sortedGroups(l).map((g) => ({ ...g.group, subscribers: [] }));
   // An edit that moved a listener between events of the same kind and target leaves the rows as they
   // were: the same array then (its tag is cached, and the client is told the level is unchanged).
-  const old = l.staleRows;
-  l.staleRows = undefined;
-  return l.rows = old && sameRows(old, rows) ? old : rows;
+  const old = l.staleRows, oldKinds = l.staleKindRows;
+  l.staleRows = l.staleKindRows = undefined;
+  if (old && sameRows(old, rows)) { l.kindRows = oldKinds; return l.rows = old; }
+  return l.rows = rows;
 }
 
 function sameRows(a: readonly TreeGroup[], b: readonly TreeGroup[]): boolean {
@@ -134,8 +136,9 @@ function sameRows(a: readonly TreeGroup[], b: readonly TreeGroup[]): boolean {
 
 /** The group rows of one listener kind, with counts. */
 export function kindGroupRows(l: Listening, kind: string): TreeGroup[] {
+  const all = groupRows(l); // first: rows left as they were bring their kind rows back
   l.kindRows ??= new Map();
   let rows = l.kindRows.get(kind);
-  if (!rows) l.kindRows.set(kind, (rows = groupRows(l).filter((g) => g.kind === kind)));
+  if (!rows) l.kindRows.set(kind, (rows = all.filter((g) => g.kind === kind)));
   return rows;
 }
