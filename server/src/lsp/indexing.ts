@@ -14,6 +14,7 @@ import { msg, type Engine } from '../engine';
 import { IndexChangedNotification, IndexStatusNotification } from '../../../shared/src/protocol/messages';
 import type { IndexStatus } from '../../../shared/src/protocol/types';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { slowHeapGrowth } from './heapGrowth';
 
 export class Indexing {
   /** Set at initialize: the client shows work-done progress. */
@@ -121,6 +122,7 @@ export class Indexing {
         p.begin(msg(L, 'progress-indexing'), 0, undefined, false);
         return p;
       }, () => undefined) : undefined;
+      slowHeapGrowth(true); // peak memory of a full index (heapGrowth.ts)
       try {
         // Yields every SLICE_MS too, so requests are answered while a big workspace is indexed.
         // The engine counts every file twice (read, then checked): the message counts files, each once.
@@ -135,6 +137,7 @@ export class Indexing {
         this.state = 'error';
         this.connection.console.error(`indexing failed: ${(e as Error)?.stack ?? e}`);
       } finally {
+        slowHeapGrowth(false);
         (await created)?.done();
         this.resolveFirstIndex();
       }
