@@ -20,6 +20,8 @@ function cut<T>(list: T[], limit = TREE_LIST_LIMIT): [T[], number | undefined] {
 export function capEventTree(tree: EventTreeResult): EventTreeResult {
   for (const app of tree.apps) {
     for (const svc of app.services) {
+      // An app level lists every service (10k rows at 100k elements) without events: nothing to cut, nothing allocated.
+      if (!svc.events.length) continue;
       const [events, moreEvents] = cut(svc.events);
       if (moreEvents) { svc.events = events; svc.moreEvents = moreEvents; }
       for (const ev of svc.events) {
