@@ -27,9 +27,8 @@ export interface Listening {
   sortedUnresolved?: ElementRecord[];
   /** The app level's group rows (counts, no subscriber rows; shared by answers, never changed). */
   rows?: TreeGroup[];
-  /** The rows (and kind rows) before the last change: kept as they are when the change left every row the same. */
-  staleRows?: TreeGroup[];
-  staleKindRows?: Map<string, TreeGroup[]>;
+  /** Set by a change: `rows` (and `kindRows`) may be out of date; kept as they are if the change left every row the same. */
+  rowsStale?: boolean;
   /** The same per listener kind (what a kind level with many listeners lists). */
   kindRows?: Map<string, TreeGroup[]>;
 }
@@ -58,8 +57,8 @@ export function listening(index: WorkspaceIndex, appRoot: string): Listening {
     }
     l.logVersion = log.version;
   }
-  if (l.rows) { l.staleRows = l.rows; l.staleKindRows = l.kindRows; }
-  l.sortedGroups = l.sortedUnresolved = l.rows = l.kindRows = undefined;
+  l.sortedGroups = l.sortedUnresolved = undefined;
+  l.rowsStale = true;
   c.listening = l;
   return l;
 }
@@ -114,13 +113,13 @@ export function unresolvedSubscribers(l: Listening): ElementRecord[] {
 
 /** The rows of an app's listener groups with their counts (what the app level lists). */
 export function groupRows(l: Listening): TreeGroup[] {
-  if (l.rows) return l.rows;
+  if (l.rows && !l.rowsStale) return l.rows;
+  l.rowsStale = false;
   const rows = sortedGroups(l).map((g) => ({ ...g.group, subscribers: [] }));
   // An edit that moved a listener between events of the same kind and target leaves the rows as they
-  // were: the same array then (its tag is cached, and the client is told the level is unchanged).
-  const old = l.staleRows, oldKinds = l.staleKindRows;
-  l.staleRows = l.staleKindRows = undefined;
-  if (old && sameRows(old, rows)) { l.kindRows = oldKinds; return l.rows = old; }
+  // were: the same arrays then (their tags are cached, and the client is told the level is unchanged).
+  if (l.rows && sameRows(l.rows, rows)) return l.rows;
+  l.kindRows = undefined;
   return l.rows = rows;
 }
 
@@ -136,7 +135,7 @@ function sameRows(a: readonly TreeGroup[], b: readonly TreeGroup[]): boolean {
 
 /** The group rows of one listener kind, with counts. */
 export function kindGroupRows(l: Listening, kind: string): TreeGroup[] {
-  const all = groupRows(l); // first: rows left as they were bring their kind rows back
+  const all = groupRows(l); // first: drops the kind rows if the rows changed
   l.kindRows ??= new Map();
   let rows = l.kindRows.get(kind);
   if (!rows) l.kindRows.set(kind, (rows = all.filter((g) => g.kind === kind)));

@@ -43,9 +43,8 @@ function publishing(index: WorkspaceIndex, appRoot: string): Publishing {
       } else if (p.bySender.delete(sender)) moved = true;
     }
     p.logVersion = log.version;
-    if (!moved) { c.publishing = p; return p; }
+    if (moved) p.rows = undefined;
   }
-  p.rows = undefined;
   c.publishing = p;
   return p;
 }

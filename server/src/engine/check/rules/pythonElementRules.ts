@@ -36,20 +36,24 @@ export function checkInnerFile(py: PythonRecord, ctx: TrackingLookup, out: Diagn
   }
 }
 
+/** Each name a module defines (repeats possible): functions, classes, module-level assignments, imported names. */
+function* namesDefinedBy(py: PythonRecord): Generator<string> {
+  const s = py.scan;
+  for (const f of s.functions) yield f.name;
+  for (const c of s.classes) yield c.name;
+  if (s.boundNames) yield* s.boundNames;
+  for (const i of s.imports) for (const n of i.names) yield n.alias ?? n.name;
+}
+
 /** Names a module defines: functions, classes, module-level assignments and imported names. */
 export function definedNames(py: PythonRecord): string[] {
-  const s = py.scan;
-  return [...new Set([
-    ...s.functions.map((f) => f.name), ...s.classes.map((c) => c.name), ...(s.boundNames ?? []),
-    ...s.imports.flatMap((i) => i.names.map((n) => n.alias ?? n.name)),
-  ])];
+  return [...new Set(namesDefinedBy(py))];
 }
 
 /** True when the module defines `name` (one of definedNames, without building the list). */
 function defines(py: PythonRecord, name: string): boolean {
-  const s = py.scan;
-  return s.functions.some((f) => f.name === name) || s.classes.some((c) => c.name === name) || !!s.boundNames?.includes(name)
-    || s.imports.some((i) => i.names.some((n) => (n.alias ?? n.name) === name));
+  for (const n of namesDefinedBy(py)) if (n === name) return true;
+  return false;
 }
 
 /** `from .inner import customFunc` in __init__.py: the sibling module must define each imported name. */
